@@ -1,0 +1,47 @@
+//! One function per subcommand, called by `main` once the command line is parsed. Each
+//! returns the exit code, or an error that `main` words and reports with exit code 2.
+
+mod assess;
+mod drafts;
+mod wizard;
+
+pub use assess::assess;
+pub use drafts::drafts;
+pub use wizard::wizard;
+
+use std::process::ExitCode;
+
+use crate::i18n::Locale;
+use crate::store::StoreError;
+
+/// Exit code when `--require` is not met (SPEC.md §4).
+pub const EXIT_NOT_MET: u8 = 1;
+/// Exit code for bad input: unreadable or invalid file, bad arguments.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("unknown tier {given:?}")]
+    UnknownTier { given: String, known: Vec<String> },
+    #[error("cannot write to the terminal: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl CliError {
+    pub fn message(&self, loc: &Locale) -> String {
+        match self {
+            CliError::Store(e) => crate::messages::store_error(loc, e),
+            CliError::UnknownTier { given, known } => loc.f(
+                "error.unknown_tier",
+                &[("given", given), ("known", &known.join(", "))],
+            ),
+            CliError::Output(e) => loc.f("error.output", &[("detail", e)]),
+        }
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(EXIT_BAD_INPUT)
+    }
+}

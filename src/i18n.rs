@@ -1,0 +1,263 @@
+//! Language choice and string lookup. Every string a user reads lives in
+//! `assets/locales/*.toml`; code refers to it by key.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-TW")]
+    ZhTw,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhTw];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhTw => "zh-TW",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Lang> {
+        Self::ALL
+            .into_iter()
+            .find(|l| l.id().eq_ignore_ascii_case(id.trim()))
+    }
+
+    /// The other language: what the wizard's language key switches to.
+    pub fn next(self) -> Lang {
+        match self {
+            Lang::En => Lang::ZhTw,
+            Lang::ZhTw => Lang::En,
+        }
+    }
+
+    /// The language from the locale variables, in POSIX order of precedence: the first of
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty decides.
+    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(&get)
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        Self::from_posix_locale(&value)
+    }
+
+    fn from_posix_locale(value: &str) -> Lang {
+        let v = value.to_ascii_lowercase().replace('-', "_");
+        if ["zh_tw", "zh_hk", "zh_hant"]
+            .iter()
+            .any(|p| v.starts_with(p))
+        {
+            Lang::ZhTw
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn from_process_env() -> Lang {
+        Self::from_env(|var| std::env::var(var).ok())
+    }
+}
+
+/// One language's strings.
+#[derive(Debug)]
+pub struct Locale {
+    pub lang: Lang,
+    strings: HashMap<String, String>,
+}
+
+const EN: &str = include_str!("../assets/locales/en.toml");
+const ZH_TW: &str = include_str!("../assets/locales/zh-TW.toml");
+
+impl Locale {
+    /// The locale for a language, parsed on first use.
+    pub fn get(lang: Lang) -> &'static Locale {
+        static EN_LOCALE: OnceLock<Locale> = OnceLock::new();
+        static ZH_LOCALE: OnceLock<Locale> = OnceLock::new();
+        match lang {
+            Lang::En => EN_LOCALE.get_or_init(|| Locale::parse(Lang::En, EN)),
+            Lang::ZhTw => ZH_LOCALE.get_or_init(|| Locale::parse(Lang::ZhTw, ZH_TW)),
+        }
+    }
+
+    /// The raw source of a locale file, for the tests that compare the two.
+    pub fn source(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => EN,
+            Lang::ZhTw => ZH_TW,
+        }
+    }
+
+    fn parse(lang: Lang, source: &str) -> Locale {
+        // The files are part of the binary and checked by tests; one that does not parse is
+        // a build defect.
+        let table: toml::Table = match toml::from_str(source) {
+            Ok(t) => t,
+            Err(e) => panic!("built-in locale {} does not parse: {e}", lang.id()),
+        };
+        let mut strings = HashMap::new();
+        flatten("", &table, &mut strings);
+        Locale { lang, strings }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.strings.keys().map(String::as_str)
+    }
+
+    /// The string for a key. A missing key shows as the key itself, so that it is visible
+    /// and caught by the locale tests rather than crashing the program.
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+
+    /// The string for a key with `{name}` placeholders filled in.
+    pub fn f(&self, key: &str, args: &[(&str, &dyn Display)]) -> String {
+        fill(self.t(key), args)
+    }
+
+    /// `key.one` when `n` is 1 (and the language has the form), else `key.other`; `{n}`
+    /// is filled with `n` in thousands notation.
+    pub fn plural(&self, key: &str, n: u64, args: &[(&str, &dyn Display)]) -> String {
+        let one = format!("{key}.one");
+        let other = format!("{key}.other");
+        let chosen = if n == 1 && self.strings.contains_key(&one) {
+            one
+        } else {
+            other
+        };
+        let number = thousands(n);
+        let mut all: Vec<(&str, &dyn Display)> = vec![("n", &number)];
+        all.extend_from_slice(args);
+        fill(self.t(&chosen), &all)
+    }
+}
+
+fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+    for (key, value) in table {
+        let full = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::Table(inner) => flatten(&full, inner, out),
+            toml::Value::String(s) => {
+                out.insert(full, s.clone());
+            }
+            other => {
+                out.insert(full, other.to_string());
+            }
+        }
+    }
+}
+
+fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names used in a template, for the locale consistency tests.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// A whole number with thousands separators: 12,345. Both languages write numbers so.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(10_000_000), "10,000,000");
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_only() {
+        assert_eq!(fill("{a} and {b}", &[("a", &1)]), "1 and {b}");
+        assert_eq!(fill("no { close", &[]), "no { close");
+    }
+
+    #[test]
+    fn env_detection_follows_precedence() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_env(env(&[("LANG", "zh_TW.UTF-8")])), Lang::ZhTw);
+        assert_eq!(Lang::from_env(env(&[("LANG", "zh_HK.UTF-8")])), Lang::ZhTw);
+        assert_eq!(Lang::from_env(env(&[("LANG", "zh_Hant_TW")])), Lang::ZhTw);
+        assert_eq!(Lang::from_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_env(env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_TW.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_env(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "zh_TW"),
+                ("LANG", "C")
+            ])),
+            Lang::ZhTw
+        );
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+    }
+}

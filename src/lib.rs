@@ -1,0 +1,15 @@
+//! cpc-wizard: does a Microsoft partner qualify for the Cloud Productivity competency?
+//!
+//! Data flows one way: `profile` (the draft) → `rules::evaluate` (pure) → `report` or the
+//! wizard's view. `store` is the only module that touches draft files.
+
+pub mod cli;
+pub mod commands;
+pub mod i18n;
+pub mod messages;
+pub mod profile;
+pub mod report;
+pub mod rules;
+pub mod store;
+pub mod text;
+pub mod time;

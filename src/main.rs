@@ -1,0 +1,38 @@
+use std::process::ExitCode;
+
+use cpc_wizard::cli::{Cli, Cmd};
+use cpc_wizard::commands::{self, CliError};
+use cpc_wizard::i18n::{Lang, Locale};
+use cpc_wizard::store::Store;
+use cpc_wizard::text::visible;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse_localized();
+    let lang = cli.lang.unwrap_or_else(Lang::from_process_env);
+    let loc = Locale::get(lang);
+    match run(cli.command, loc) {
+        Ok(code) => code,
+        Err(error) => {
+            let message = error.message(loc);
+            eprintln!(
+                "{}",
+                visible(&loc.f("error.prefix", &[("message", &message)]))
+            );
+            error.exit_code()
+        }
+    }
+}
+
+fn run(command: Option<Cmd>, loc: &'static Locale) -> Result<ExitCode, CliError> {
+    let store = Store::from_env()?;
+    match command {
+        None => commands::wizard(&store, None, loc),
+        Some(Cmd::Edit { draft }) => commands::wizard(&store, Some(&draft), loc),
+        Some(Cmd::Assess {
+            draft,
+            format,
+            require,
+        }) => commands::assess(&store, &draft, format, require.as_deref(), loc),
+        Some(Cmd::Drafts) => commands::drafts(&store, loc),
+    }
+}

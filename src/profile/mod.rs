@@ -1,0 +1,205 @@
+//! The draft: a partner's answers (market, customers, staff) and its versioned JSON format.
+
+mod count;
+mod error;
+mod format;
+
+pub use count::{Count, MAX_COUNT};
+pub use error::{ParseError, Problem};
+pub use format::{FORMAT_ID, FORMAT_VERSION, from_json, to_json};
+
+use serde::{Deserialize, Serialize};
+
+/// Edition used when a draft names none.
+pub const DEFAULT_EDITION: &str = "2017-06";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    pub name: String,
+    pub edition: String,
+    pub market: Option<Market>,
+    pub customers: Vec<Customer>,
+    pub staff: Vec<Person>,
+}
+
+impl Profile {
+    pub fn new(name: impl Into<String>) -> Self {
+        Profile {
+            name: name.into(),
+            edition: DEFAULT_EDITION.to_string(),
+            market: None,
+            customers: Vec::new(),
+            staff: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Market {
+    Developed,
+    Developing,
+}
+
+impl Market {
+    pub const ALL: [Market; 2] = [Market::Developed, Market::Developing];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Market::Developed => "developed",
+            Market::Developing => "developing",
+        }
+    }
+}
+
+/// How the partner is associated with a customer tenant in Partner Center.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Association {
+    DelegatedAdmin,
+    TransactingPartner,
+    DigitalPartnerOfRecord,
+    FastTrackPartner,
+    #[default]
+    None,
+}
+
+impl Association {
+    pub const ALL: [Association; 5] = [
+        Association::DelegatedAdmin,
+        Association::TransactingPartner,
+        Association::DigitalPartnerOfRecord,
+        Association::FastTrackPartner,
+        Association::None,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Association::DelegatedAdmin => "delegated_admin",
+            Association::TransactingPartner => "transacting_partner",
+            Association::DigitalPartnerOfRecord => "digital_partner_of_record",
+            Association::FastTrackPartner => "fast_track_partner",
+            Association::None => "none",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+/// The five Office 365 workloads whose active users the page counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Workload {
+    ExchangeOnline,
+    SharepointOnline,
+    SkypeForBusiness,
+    Yammer,
+    Proplus,
+}
+
+impl Workload {
+    pub const ALL: [Workload; 5] = [
+        Workload::ExchangeOnline,
+        Workload::SharepointOnline,
+        Workload::SkypeForBusiness,
+        Workload::Yammer,
+        Workload::Proplus,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Workload::ExchangeOnline => "exchange_online",
+            Workload::SharepointOnline => "sharepoint_online",
+            Workload::SkypeForBusiness => "skype_for_business",
+            Workload::Yammer => "yammer",
+            Workload::Proplus => "proplus",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|w| w.id() == id)
+    }
+}
+
+/// Active users (last 28 days) per workload; a workload missing from the file is 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActiveUsers {
+    #[serde(default)]
+    pub exchange_online: Count,
+    #[serde(default)]
+    pub sharepoint_online: Count,
+    #[serde(default)]
+    pub skype_for_business: Count,
+    #[serde(default)]
+    pub yammer: Count,
+    #[serde(default)]
+    pub proplus: Count,
+}
+
+impl ActiveUsers {
+    pub fn get(&self, workload: Workload) -> Count {
+        match workload {
+            Workload::ExchangeOnline => self.exchange_online,
+            Workload::SharepointOnline => self.sharepoint_online,
+            Workload::SkypeForBusiness => self.skype_for_business,
+            Workload::Yammer => self.yammer,
+            Workload::Proplus => self.proplus,
+        }
+    }
+
+    pub fn set(&mut self, workload: Workload, value: Count) {
+        let slot = match workload {
+            Workload::ExchangeOnline => &mut self.exchange_online,
+            Workload::SharepointOnline => &mut self.sharepoint_online,
+            Workload::SkypeForBusiness => &mut self.skype_for_business,
+            Workload::Yammer => &mut self.yammer,
+            Workload::Proplus => &mut self.proplus,
+        };
+        *slot = value;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    pub name: String,
+    #[serde(default)]
+    pub association: Association,
+    #[serde(default)]
+    pub trial: bool,
+    #[serde(default)]
+    pub active_users: ActiveUsers,
+}
+
+impl Customer {
+    pub fn new(name: impl Into<String>) -> Self {
+        Customer {
+            name: name.into(),
+            association: Association::DelegatedAdmin,
+            trial: false,
+            active_users: ActiveUsers::default(),
+        }
+    }
+}
+
+/// A person on the partner's staff, with the exams passed and certifications held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default)]
+    pub exams: Vec<String>,
+    #[serde(default)]
+    pub certifications: Vec<String>,
+}
+
+impl Person {
+    pub fn new(name: impl Into<String>) -> Self {
+        Person {
+            name: name.into(),
+            exams: Vec::new(),
+            certifications: Vec::new(),
+        }
+    }
+}

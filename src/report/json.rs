@@ -1,0 +1,59 @@
+//! The language-neutral report: ids, never words (SPEC.md §4).
+
+use serde_json::{Value, json};
+
+use super::ReportInput;
+
+pub fn render(input: &ReportInput) -> String {
+    let mut text = serde_json::to_string_pretty(&value(input)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+pub fn value(input: &ReportInput) -> Value {
+    let a = input.assessment;
+    let customers: Vec<Value> = input
+        .profile
+        .customers
+        .iter()
+        .zip(&a.customers)
+        .map(|(c, r)| {
+            json!({
+                "name": c.name,
+                "association": c.association.id(),
+                "trial": c.trial,
+                "counted": r.counted,
+                "top_workload": r.top_workload.map(|w| w.id()),
+                "excluded": r.excluded.map(|e| e.id()),
+            })
+        })
+        .collect();
+    let staff: Vec<Value> = input
+        .profile
+        .staff
+        .iter()
+        .zip(&a.staff)
+        .map(|(p, r)| {
+            json!({
+                "name": p.name,
+                "qualifies": r.qualifies,
+                "route": r.route,
+                "routes": r.progress,
+                "unknown_ids": r.unknown_ids,
+            })
+        })
+        .collect();
+    json!({
+        "profile": input.profile.name,
+        "edition": a.edition,
+        "market": a.market.map(|m| m.id()),
+        "market_assessed": a.market_assessed.id(),
+        "active_entitlements": a.active_entitlements,
+        "qualified_people": a.qualified_people,
+        "highest_tier": a.highest_tier,
+        "tiers": a.tiers,
+        "customers": customers,
+        "staff": staff,
+        "warnings": a.warnings,
+    })
+}

@@ -1,0 +1,152 @@
+//! The Markdown report: for a ticket, a wiki page or an email.
+
+use std::fmt::Write;
+
+use super::ReportInput;
+use super::phrases::*;
+use crate::i18n::{Locale, thousands};
+use crate::text::visible;
+
+pub fn render(input: &ReportInput, loc: &Locale) -> String {
+    let a = input.assessment;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        loc.f("report.title", &[("name", &cell(&input.profile.name))])
+    );
+    let _ = writeln!(
+        out,
+        "- {}\n- {}\n- **{}**\n",
+        loc.f(
+            "report.md_edition",
+            &[("edition", &edition_name(loc, &a.edition))]
+        ),
+        loc.f(
+            "report.md_market",
+            &[("market", &market_name(loc, a.market))]
+        ),
+        verdict(loc, a)
+    );
+
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n| --- | --- | ---: | ---: |",
+        loc.t("report.col_tier"),
+        loc.t("report.col_result"),
+        loc.t("report.entitlements"),
+        loc.t("report.people"),
+    );
+    for tier in &a.tiers {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} ({}%) | {} ({}%) |",
+            tier_name(loc, &tier.tier),
+            tier_status(loc, tier),
+            have_need(tier.entitlements.have, tier.entitlements.need),
+            tier.entitlements.percent(),
+            have_need(tier.people.have, tier.people.need),
+            tier.people.percent(),
+        );
+    }
+    out.push('\n');
+    for tier in &a.tiers {
+        if let Some(gap) = gap(loc, tier) {
+            let _ = writeln!(out, "- {gap}");
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## {}\n",
+        loc.f(
+            "report.customers_heading",
+            &[
+                ("count", &thousands(input.profile.customers.len() as u64)),
+                ("excluded", &thousands(a.excluded_count() as u64)),
+                ("total", &thousands(a.active_entitlements)),
+            ]
+        )
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |\n| --- | --- | ---: | --- |",
+        loc.t("report.col_customer"),
+        loc.t("report.col_association"),
+        loc.t("report.col_counted"),
+        loc.t("report.col_note"),
+    );
+    for (customer, result) in input.profile.customers.iter().zip(&a.customers) {
+        let note = match result.excluded {
+            Some(reason) => loc.f(
+                "report.excluded_because",
+                &[("reason", &exclusion_reason(loc, reason))],
+            ),
+            None => match result.top_workload {
+                Some(w) => loc.f(
+                    "report.top_workload",
+                    &[("workload", &workload_name(loc, w))],
+                ),
+                None => loc.t("report.no_active_users").to_string(),
+            },
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            cell(&customer.name),
+            association_name(loc, customer.association),
+            thousands(result.counted),
+            note
+        );
+    }
+    let _ = writeln!(out, "\n{}", loc.t("report.counting_rule"));
+
+    let _ = writeln!(
+        out,
+        "\n## {}\n",
+        loc.f(
+            "report.staff_heading",
+            &[
+                ("qualified", &a.qualified_people),
+                ("count", &input.profile.staff.len()),
+            ]
+        )
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n| --- | --- |",
+        loc.t("report.col_person"),
+        loc.t("report.col_status"),
+    );
+    for (person, result) in input.profile.staff.iter().zip(&a.staff) {
+        let mut status = person_status(loc, input.rules, result);
+        if let Some(unknown) = unknown_ids(loc, result) {
+            status = format!("{status}{}{unknown}", loc.t("person.separator"));
+        }
+        let _ = writeln!(out, "| {} | {} |", cell(&person.name), cell(&status));
+    }
+
+    if !a.warnings.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", loc.t("report.warnings_heading"));
+        for w in &a.warnings {
+            let _ = writeln!(out, "- {}", cell(&warning(loc, w)));
+        }
+    }
+    out
+}
+
+/// A user's text made safe inside a Markdown table cell: no control characters, and the
+/// characters that would start a link, emphasis or a new cell are escaped.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in visible(text).chars() {
+        if matches!(
+            c,
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

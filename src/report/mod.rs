@@ -1,0 +1,32 @@
+//! An assessment as text, Markdown or JSON: what `assess` prints and the wizard exports.
+
+mod json;
+mod markdown;
+pub mod phrases;
+mod plain;
+
+use crate::i18n::Locale;
+use crate::profile::Profile;
+use crate::rules::{Assessment, RuleSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Everything a report is written from.
+pub struct ReportInput<'a> {
+    pub profile: &'a Profile,
+    pub rules: &'a RuleSet,
+    pub assessment: &'a Assessment,
+}
+
+pub fn render(input: &ReportInput, format: ReportFormat, loc: &Locale) -> String {
+    match format {
+        ReportFormat::Text => plain::render(input, loc),
+        ReportFormat::Markdown => markdown::render(input, loc),
+        ReportFormat::Json => json::render(input),
+    }
+}

@@ -1,0 +1,143 @@
+//! The plain-text report: for a terminal or an email body.
+
+use std::fmt::Write;
+
+use super::ReportInput;
+use super::phrases::*;
+use crate::i18n::{Locale, thousands};
+use crate::text::{pad_left, pad_right, visible, width};
+
+pub fn render(input: &ReportInput, loc: &Locale) -> String {
+    let a = input.assessment;
+    let mut out = String::new();
+    let name = visible(&input.profile.name);
+    let _ = writeln!(out, "{}", loc.f("report.title", &[("name", &name)]));
+    let _ = writeln!(
+        out,
+        "{}",
+        loc.f(
+            "report.rules_line",
+            &[
+                ("edition", &edition_name(loc, &a.edition)),
+                ("market", &market_name(loc, a.market)),
+            ]
+        )
+    );
+    let _ = writeln!(out, "{}", verdict(loc, a));
+    out.push('\n');
+
+    let label_users = loc.t("report.entitlements");
+    let label_people = loc.t("report.people");
+    let label_width = width(label_users).max(width(label_people));
+    for tier in &a.tiers {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            tier_name(loc, &tier.tier),
+            tier_status(loc, tier)
+        );
+        for (label, req) in [
+            (label_users, tier.entitlements),
+            (label_people, tier.people),
+        ] {
+            let note = if req.met() {
+                loc.t("report.met").to_string()
+            } else {
+                loc.f("report.more_needed", &[("n", &thousands(req.missing()))])
+            };
+            let _ = writeln!(
+                out,
+                "  {}  {}  {:>4}  {}",
+                pad_right(label, label_width),
+                pad_left(&have_need(req.have, req.need), 19),
+                format!("{}%", req.percent()),
+                note
+            );
+        }
+        if let Some(gap) = gap(loc, tier) {
+            let _ = writeln!(out, "  {gap}");
+        }
+    }
+    out.push('\n');
+
+    let customers = &input.profile.customers;
+    let _ = writeln!(
+        out,
+        "{}",
+        loc.f(
+            "report.customers_heading",
+            &[
+                ("count", &thousands(customers.len() as u64)),
+                ("excluded", &thousands(a.excluded_count() as u64)),
+                ("total", &thousands(a.active_entitlements)),
+            ]
+        )
+    );
+    let names: Vec<_> = customers.iter().map(|c| visible(&c.name)).collect();
+    let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0).min(40);
+    for ((name, customer), result) in names.iter().zip(customers).zip(&a.customers) {
+        let note = match result.excluded {
+            Some(reason) => loc.f(
+                "report.excluded_because",
+                &[("reason", &exclusion_reason(loc, reason))],
+            ),
+            None => match result.top_workload {
+                Some(w) => loc.f(
+                    "report.top_workload",
+                    &[("workload", &workload_name(loc, w))],
+                ),
+                None => loc.t("report.no_active_users").to_string(),
+            },
+        };
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}  {}",
+            pad_right(name, name_width),
+            pad_left(&thousands(result.counted), 10),
+            association_name(loc, customer.association),
+            note
+        );
+    }
+    let _ = writeln!(out, "  {}", loc.t("report.counting_rule"));
+    out.push('\n');
+
+    let _ = writeln!(
+        out,
+        "{}",
+        loc.f(
+            "report.staff_heading",
+            &[
+                ("qualified", &a.qualified_people),
+                ("count", &input.profile.staff.len()),
+            ]
+        )
+    );
+    let names: Vec<_> = input
+        .profile
+        .staff
+        .iter()
+        .map(|p| visible(&p.name))
+        .collect();
+    let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0).min(40);
+    for (name, result) in names.iter().zip(&a.staff) {
+        let mut status = person_status(loc, input.rules, result);
+        if let Some(unknown) = unknown_ids(loc, result) {
+            status = format!("{status}{}{unknown}", loc.t("person.separator"));
+        }
+        let _ = writeln!(
+            out,
+            "  {}  {}",
+            pad_right(name, name_width),
+            visible(&status)
+        );
+    }
+
+    if !a.warnings.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", loc.t("report.warnings_heading"));
+        for w in &a.warnings {
+            let _ = writeln!(out, "  {}", visible(&warning(loc, w)));
+        }
+    }
+    out
+}
