@@ -10,6 +10,8 @@ pub mod messages;
 pub mod profile;
 pub mod report;
 pub mod rules;
+#[doc(hidden)]
+pub mod sample;
 pub mod store;
 pub mod text;
 pub mod time;
