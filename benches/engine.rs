@@ -4,10 +4,10 @@
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use cpc_wizard::profile::from_json;
 use cpc_wizard::rules::{RuleSet, evaluate};
 use cpc_wizard::sample;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const SIZES: [usize; 3] = [10, 1_000, 100_000];
 

@@ -37,7 +37,11 @@ pub fn customer(i: usize) -> Customer {
     c.trial = seq.below(20) == 0;
     for w in Workload::ALL {
         // Some workloads unused (0), the rest up to the tenant's size.
-        let n = if seq.below(4) == 0 { 0 } else { seq.below(size) };
+        let n = if seq.below(4) == 0 {
+            0
+        } else {
+            seq.below(size)
+        };
         c.active_users.set(w, Count::new(n).unwrap_or(Count::ZERO));
     }
     c

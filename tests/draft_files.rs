@@ -134,10 +134,10 @@ fn missing_optional_fields_take_their_defaults() {
 fn both_editions_and_markets_read() {
     for edition in ["2017-06", "2017-07"] {
         for market in ["developed", "developing"] {
-            let p = from_json(&draft_with(&format!(
-                "  ,\"edition\": \"{edition}\", \"market\": \"{market}\""
-            )
-            .replacen(',', "", 1)))
+            let p = from_json(&draft_with(
+                &format!("  ,\"edition\": \"{edition}\", \"market\": \"{market}\"")
+                    .replacen(',', "", 1),
+            ))
             .expect("valid");
             assert_eq!(p.edition, edition);
             assert_eq!(p.market.map(|m| m.id()), Some(market));
@@ -164,7 +164,10 @@ fn whole_counts_at_the_limits_read() {
         r#"  "customers": [ { "name": "Big", "active_users": { "exchange_online": 10000000, "yammer": 0, "proplus": 12.0 } } ]"#,
     ))
     .expect("valid");
-    assert_eq!(p.customers[0].active_users.exchange_online.get(), 10_000_000);
+    assert_eq!(
+        p.customers[0].active_users.exchange_online.get(),
+        10_000_000
+    );
     assert_eq!(p.customers[0].active_users.proplus.get(), 12);
 }
 
@@ -207,9 +210,19 @@ fn an_empty_file_is_empty() {
 
 #[test]
 fn json_that_is_not_a_draft_is_refused() {
-    for text in ["[]", "42", "\"text\"", "null", "{}", r#"{"version": 1, "name": "x"}"#] {
+    for text in [
+        "[]",
+        "42",
+        "\"text\"",
+        "null",
+        "{}",
+        r#"{"version": 1, "name": "x"}"#,
+    ] {
         assert!(
-            matches!(from_json(text), Err(ParseError::NotAProfile { found: None })),
+            matches!(
+                from_json(text),
+                Err(ParseError::NotAProfile { found: None })
+            ),
             "{text}: {:?}",
             from_json(text)
         );
@@ -245,15 +258,27 @@ fn a_newer_version_is_refused_naming_both_versions() {
 #[test]
 fn wrong_types_name_the_field_and_line() {
     let cases: [(&str, &str, &str); 6] = [
-        (r#"  "customers": [ { "name": "A", "trial": "yes" } ]"#, "customers[0].trial", "\"yes\""),
-        (r#"  "customers": { "name": "A" }"#, "customers", "customers"),
+        (
+            r#"  "customers": [ { "name": "A", "trial": "yes" } ]"#,
+            "customers[0].trial",
+            "\"yes\"",
+        ),
+        (
+            r#"  "customers": { "name": "A" }"#,
+            "customers",
+            "customers",
+        ),
         (r#"  "market": 3"#, "market", "market"),
         (
             r#"  "customers": [ { "name": "A", "active_users": { "yammer": "12" } } ]"#,
             "customers[0].active_users.yammer",
             "yammer",
         ),
-        (r#"  "staff": [ { "name": "A", "exams": "70-346" } ]"#, "staff[0].exams", "exams"),
+        (
+            r#"  "staff": [ { "name": "A", "exams": "70-346" } ]"#,
+            "staff[0].exams",
+            "exams",
+        ),
         (r#"  "staff": [ { "name": 12 } ]"#, "staff[0].name", "staff"),
     ];
     for (body, path, on_line) in cases {
@@ -289,15 +314,38 @@ fn counts_out_of_range_name_the_field_path_and_line() {
   ]"#,
     );
     let cases: [(&str, Problem); 6] = [
-        ("10000001", Problem::AboveLimit { value: "10000001".into() }),
+        (
+            "10000001",
+            Problem::AboveLimit {
+                value: "10000001".into(),
+            },
+        ),
         (
             "99999999999999999999",
-            Problem::AboveLimit { value: "100000000000000000000".into() },
+            Problem::AboveLimit {
+                value: "100000000000000000000".into(),
+            },
         ),
         ("-1", Problem::Negative { value: "-1".into() }),
-        ("-0.5", Problem::Negative { value: "-0.5".into() }),
-        ("12.5", Problem::NotWholeNumber { value: "12.5".into() }),
-        ("null", Problem::WrongType { expected: "number".into(), found: "null".into() }),
+        (
+            "-0.5",
+            Problem::Negative {
+                value: "-0.5".into(),
+            },
+        ),
+        (
+            "12.5",
+            Problem::NotWholeNumber {
+                value: "12.5".into(),
+            },
+        ),
+        (
+            "null",
+            Problem::WrongType {
+                expected: "number".into(),
+                found: "null".into(),
+            },
+        ),
     ];
     for (value, expected) in cases {
         let text = text.replace("VALUE", value);
@@ -379,11 +427,17 @@ fn unknown_market_association_workload_and_edition_are_named() {
 fn missing_required_names_are_named() {
     let (path, problem, _) = invalid(r#"{"format": "cpc-wizard/profile", "version": 1}"#);
     assert_eq!(path, ".");
-    assert!(matches!(problem, Problem::Other(ref d) if d.contains("name")), "{problem:?}");
+    assert!(
+        matches!(problem, Problem::Other(ref d) if d.contains("name")),
+        "{problem:?}"
+    );
 
     let (path, problem, _) = invalid(&draft_with(r#"  "customers": [ { "trial": true } ]"#));
     assert_eq!(path, "customers[0]");
-    assert!(matches!(problem, Problem::Other(ref d) if d.contains("name")), "{problem:?}");
+    assert!(
+        matches!(problem, Problem::Other(ref d) if d.contains("name")),
+        "{problem:?}"
+    );
 }
 
 #[test]
@@ -403,7 +457,10 @@ fn save_then_load_gives_the_same_draft_and_the_file_is_private() {
     let s = store::Store::new(dir.path().join("drafts"));
     let path = s.path_for_new(&p.name);
     store::save(&path, &p).expect("saved");
-    assert_eq!(path.file_name().and_then(|n| n.to_str()), Some("Contoso MSP FY18.json"));
+    assert_eq!(
+        path.file_name().and_then(|n| n.to_str()),
+        Some("Contoso MSP FY18.json")
+    );
     assert_eq!(store::load(&path).expect("loads"), p);
     // No temporary file left beside it.
     let names: Vec<_> = std::fs::read_dir(path.parent().expect("dir"))
@@ -425,5 +482,8 @@ fn a_file_that_is_not_utf8_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("latin1.json");
     std::fs::write(&path, b"{\"name\": \"Caf\xe9\"}").expect("write");
-    assert!(matches!(store::load(&path), Err(store::StoreError::NotUtf8 { .. })));
+    assert!(matches!(
+        store::load(&path),
+        Err(store::StoreError::NotUtf8 { .. })
+    ));
 }

@@ -15,7 +15,8 @@ fn customer(name: &str, association: Association, counts: [u32; 5]) -> Customer 
     let mut c = Customer::new(name);
     c.association = association;
     for (w, n) in Workload::ALL.into_iter().zip(counts) {
-        c.active_users.set(w, Count::new(u64::from(n)).expect("count in range"));
+        c.active_users
+            .set(w, Count::new(u64::from(n)).expect("count in range"));
     }
     c
 }
@@ -182,14 +183,25 @@ fn each_exclusion_reason() {
                     c
                 },
                 customer("None", Association::None, [0, 600, 0, 0, 0]),
-                customer("Counted", Association::TransactingPartner, [0, 0, 500, 0, 0]),
-                customer("DPOR", Association::DigitalPartnerOfRecord, [0, 0, 0, 40, 0]),
+                customer(
+                    "Counted",
+                    Association::TransactingPartner,
+                    [0, 0, 500, 0, 0],
+                ),
+                customer(
+                    "DPOR",
+                    Association::DigitalPartnerOfRecord,
+                    [0, 0, 0, 40, 0],
+                ),
             ],
             vec![],
         );
         let a = evaluate(&p, rules(edition));
-        let got: Vec<(u64, Option<Exclusion>)> =
-            a.customers.iter().map(|c| (c.counted, c.excluded)).collect();
+        let got: Vec<(u64, Option<Exclusion>)> = a
+            .customers
+            .iter()
+            .map(|c| (c.counted, c.excluded))
+            .collect();
         assert_eq!(
             got,
             [
@@ -290,16 +302,27 @@ fn one_exam_only_does_not_qualify_and_names_the_missing_exam() {
         let r = &a.staff[0];
         assert!(!r.qualifies);
         assert_eq!(r.route, None);
-        let exams = r.progress.iter().find(|p| p.route == "exams").expect("exams");
+        let exams = r
+            .progress
+            .iter()
+            .find(|p| p.route == "exams")
+            .expect("exams");
         assert_eq!(exams.missing, [missing]);
         let closest = r.closest().expect("a closest route");
-        assert_eq!((closest.route.as_str(), closest.missing.as_slice()), ("exams", &[missing.to_string()][..]));
+        assert_eq!(
+            (closest.route.as_str(), closest.missing.as_slice()),
+            ("exams", &[missing.to_string()][..])
+        );
     }
 }
 
 #[test]
 fn the_same_exam_twice_is_still_one_exam() {
-    let p = draft(None, vec![], vec![person("Twice", &["70-346", "70-346"], &[])]);
+    let p = draft(
+        None,
+        vec![],
+        vec![person("Twice", &["70-346", "70-346"], &[])],
+    );
     let a = evaluate(&p, rules("2017-06"));
     assert_eq!(a.qualified_people, 0);
 }
@@ -365,9 +388,21 @@ fn a_customer_counts_its_highest_workload_not_the_sum() {
         Some(Market::Developed),
         vec![
             // SPEC.md §3's Fabrikam: 1,200 + 800 + 300 would be 2,300; it counts 1,200.
-            customer("Fabrikam", Association::DelegatedAdmin, [1_200, 800, 0, 0, 300]),
-            customer("Top is last", Association::DelegatedAdmin, [10, 20, 30, 40, 900]),
-            customer("All equal", Association::DelegatedAdmin, [500, 500, 500, 500, 500]),
+            customer(
+                "Fabrikam",
+                Association::DelegatedAdmin,
+                [1_200, 800, 0, 0, 300],
+            ),
+            customer(
+                "Top is last",
+                Association::DelegatedAdmin,
+                [10, 20, 30, 40, 900],
+            ),
+            customer(
+                "All equal",
+                Association::DelegatedAdmin,
+                [500, 500, 500, 500, 500],
+            ),
             customer("Nothing", Association::DelegatedAdmin, [0, 0, 0, 0, 0]),
         ],
         vec![],
@@ -397,7 +432,10 @@ fn the_largest_counts_add_up_without_overflow() {
     let customers = (0..500)
         .map(|i| customer(&format!("C{i}"), Association::DelegatedAdmin, [max; 5]))
         .collect();
-    let a = evaluate(&draft(Some(Market::Developed), customers, vec![]), rules("2017-06"));
+    let a = evaluate(
+        &draft(Some(Market::Developed), customers, vec![]),
+        rules("2017-06"),
+    );
     assert_eq!(a.active_entitlements, 5_000_000_000);
 }
 

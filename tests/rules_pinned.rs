@@ -47,10 +47,18 @@ fn assert_common(rules: &RuleSet) {
 
     // Routes: both exams, or the MCSA certification; nothing else.
     assert_eq!(rules.routes.len(), 2);
-    let exams = rules.routes.iter().find(|r| r.id == "exams").expect("route exams");
+    let exams = rules
+        .routes
+        .iter()
+        .find(|r| r.id == "exams")
+        .expect("route exams");
     assert_eq!(exams.exams, ["70-346", "70-347"]);
     assert!(exams.certifications.is_empty());
-    let mcsa = rules.routes.iter().find(|r| r.id == "mcsa").expect("route mcsa");
+    let mcsa = rules
+        .routes
+        .iter()
+        .find(|r| r.id == "mcsa")
+        .expect("route mcsa");
     assert!(mcsa.exams.is_empty());
     assert_eq!(mcsa.certifications, ["mcsa-office-365"]);
 

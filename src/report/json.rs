@@ -5,9 +5,28 @@ use serde_json::{Value, json};
 use super::ReportInput;
 
 pub fn render(input: &ReportInput) -> String {
-    let mut text = serde_json::to_string_pretty(&value(input)).unwrap_or_default();
+    let text = serde_json::to_string_pretty(&value(input)).unwrap_or_default();
+    let mut text = escape_terminal_controls(&text);
     text.push('\n');
     text
+}
+
+/// serde_json escapes only U+0000–U+001F. DEL, the C1 controls (U+009B is a CSI to many
+/// terminals) and bidirectional overrides would still reach a terminal raw, so they are
+/// written as `\uXXXX` too. Outside strings the pretty JSON is ASCII with raw newlines
+/// (kept), so this only touches string contents, and the parsed value is the same.
+fn escape_terminal_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 pub fn value(input: &ReportInput) -> Value {
