@@ -527,3 +527,21 @@ fn control_characters_in_a_bad_draft_name_do_not_reach_stderr_raw() {
     assert_eq!(code(&out), 2);
     assert!(!stderr(&out).contains('\u{1b}'), "{}", stderr(&out));
 }
+
+#[test]
+fn a_chinese_draft_by_its_chinese_name() {
+    let home = Home::new();
+    let text = CONTOSO.replace("Contoso MSP FY18", "台北資訊服務 FY18");
+    // Saved under the file name the program would give it, and found by the name alone.
+    let stem = cpc_wizard::store::file_stem_for("台北資訊服務 FY18");
+    assert_eq!(stem, "台北資訊服務 FY18");
+    home.draft(&format!("{stem}.json"), &text);
+    let out = home.assess(&["台北資訊服務 FY18", "--lang", "zh-TW"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.starts_with("雲端生產力專長認證：台北資訊服務 FY18\n"),
+        "{report}"
+    );
+    assert!(report.contains("人員：3 人中 1 人合格"), "{report}");
+}

@@ -441,6 +441,20 @@ fn missing_required_names_are_named() {
 }
 
 #[test]
+fn version_0_is_refused() {
+    let (path, problem, _) =
+        invalid(r#"{"format": "cpc-wizard/profile", "version": 0, "name": "x"}"#);
+    assert_eq!(path, "version");
+    assert_eq!(
+        problem,
+        Problem::UnknownValue {
+            value: "0".into(),
+            expected: vec!["1".into()]
+        }
+    );
+}
+
+#[test]
 fn a_wrong_version_type_is_named() {
     let (path, problem, _) =
         invalid(r#"{"format": "cpc-wizard/profile", "version": "1", "name": "x"}"#);
@@ -486,4 +500,88 @@ fn a_file_that_is_not_utf8_is_refused() {
         store::load(&path),
         Err(store::StoreError::NotUtf8 { .. })
     ));
+}
+
+// ---------------------------------------------------------------- properties
+
+use cpc_wizard::profile::{Count, Customer, Person, Profile, Workload};
+use proptest::prelude::*;
+
+fn any_text() -> impl Strategy<Value = String> {
+    // Any Unicode, control characters and quotes included.
+    prop_oneof![
+        any::<String>(),
+        "[a-zA-Z0-9 台北資訊\\\"\\u{1b}\\u{0}\\n]{0,12}"
+    ]
+}
+
+fn any_customer() -> impl Strategy<Value = Customer> {
+    (
+        any_text(),
+        prop::sample::select(Association::ALL.to_vec()),
+        any::<bool>(),
+        prop::array::uniform5(0u64..=10_000_000),
+    )
+        .prop_map(|(name, association, trial, counts)| {
+            let mut c = Customer::new(name);
+            c.association = association;
+            c.trial = trial;
+            for (w, n) in Workload::ALL.into_iter().zip(counts) {
+                c.active_users.set(w, Count::new(n).expect("in range"));
+            }
+            c
+        })
+}
+
+fn any_profile() -> impl Strategy<Value = Profile> {
+    (
+        any_text(),
+        prop::sample::select(vec!["2017-06", "2017-07"]),
+        prop::option::of(prop::sample::select(Market::ALL.to_vec())),
+        prop::collection::vec(any_customer(), 0..6),
+        prop::collection::vec(
+            (
+                any_text(),
+                prop::collection::vec(any_text(), 0..3),
+                prop::collection::vec(any_text(), 0..2),
+            ),
+            0..4,
+        ),
+    )
+        .prop_map(|(name, edition, market, customers, staff)| Profile {
+            name,
+            edition: edition.to_string(),
+            market,
+            customers,
+            staff: staff
+                .into_iter()
+                .map(|(name, exams, certifications)| Person {
+                    name,
+                    exams,
+                    certifications,
+                })
+                .collect(),
+        })
+}
+
+proptest! {
+    #[test]
+    fn whatever_is_written_reads_back_the_same(p in any_profile()) {
+        prop_assert_eq!(from_json(&to_json(&p)), Ok(p));
+    }
+
+    #[test]
+    fn damaged_files_are_refused_not_panicked_on(
+        cut in 0usize..SPEC_EXAMPLE.len(),
+        junk in "[\\[\\]{}\",:0-9a-z -]{0,4}",
+    ) {
+        // Replace a piece of a valid file with junk: any outcome but a panic is fine, and a
+        // file that still reads must still be a sensible draft.
+        let mut text: String = SPEC_EXAMPLE.chars().take(cut).collect();
+        text.push_str(&junk);
+        text.extend(SPEC_EXAMPLE.chars().skip(cut + junk.len()));
+        if let Ok(p) = from_json(&text) {
+            prop_assert!(p.edition == "2017-06" || p.edition == "2017-07");
+        }
+    }
 }

@@ -76,6 +76,17 @@ pub fn from_json(text: &str) -> Result<Profile, ParseError> {
             supported: FORMAT_VERSION,
         });
     }
+    // Versions count from 1; a 0 was never written by any cpc-wizard.
+    if version == 0 {
+        return Err(ParseError::Invalid {
+            path: "version".into(),
+            problem: Problem::UnknownValue {
+                value: version.to_string(),
+                expected: vec![FORMAT_VERSION.to_string()],
+            },
+            line: None,
+        });
+    }
 
     let mut de = serde_json::Deserializer::from_str(text);
     let body: BodyV1 = serde_path_to_error::deserialize(&mut de).map_err(|e| {
