@@ -10,6 +10,7 @@ pub mod messages;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod time;
