@@ -5,7 +5,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -16,6 +16,8 @@ pub struct PtySession {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Signalled each time output has been processed, so waits wake at once.
+    output_seen: Arc<(Mutex<u64>, Condvar)>,
     /// Everything the program wrote, for checks on raw output.
     raw: Arc<Mutex<Vec<u8>>>,
 }
@@ -53,9 +55,11 @@ impl PtySession {
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
+        let output_seen = Arc::new((Mutex::new(0u64), Condvar::new()));
         {
             let screen = Arc::clone(&screen);
             let raw = Arc::clone(&raw);
+            let output_seen = Arc::clone(&output_seen);
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 // Keep draining so the program never blocks on a full terminal buffer.
@@ -69,6 +73,11 @@ impl PtySession {
                     if let Ok(mut r) = raw.lock() {
                         r.extend_from_slice(&buf[..n]);
                     }
+                    let (count, cv) = &*output_seen;
+                    if let Ok(mut c) = count.lock() {
+                        *c += 1;
+                    }
+                    cv.notify_all();
                 }
             });
         }
@@ -77,6 +86,7 @@ impl PtySession {
             writer,
             child,
             screen,
+            output_seen,
             raw,
         }
     }
@@ -111,15 +121,21 @@ impl PtySession {
     }
 
     pub fn wait_until(&self, timeout: Duration, done: impl Fn(&str) -> bool) -> bool {
-        let start = Instant::now();
+        let deadline = Instant::now() + timeout;
+        let (count, cv) = &*self.output_seen;
         loop {
+            let seen = count.lock().map(|c| *c).unwrap_or(0);
             if done(&self.screen()) {
                 return true;
             }
-            if start.elapsed() > timeout {
+            let now = Instant::now();
+            if now >= deadline {
                 return false;
             }
-            thread::sleep(Duration::from_millis(10));
+            // Sleep until new output arrives (or the deadline), never longer.
+            if let Ok(guard) = count.lock() {
+                let _ = cv.wait_timeout_while(guard, deadline - now, |c| *c == seen);
+            }
         }
     }
 
