@@ -186,3 +186,51 @@ fn some_names(loc: &Locale, customers: &[&ExcludedCustomer]) -> String {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, Locale, placeholders};
+
+    /// Every `csv.*` string exists in both languages with the same placeholders (a plural's
+    /// `.one` form may exist in English only, as elsewhere in the files).
+    #[test]
+    fn csv_strings_match_across_locales() {
+        let en = Locale::get(Lang::En);
+        let zh = Locale::get(Lang::ZhTw);
+        let csv_keys = |loc: &'static Locale| {
+            let mut keys: Vec<&str> = loc
+                .keys()
+                .filter(|k| k.starts_with("csv.") && !k.ends_with(".one"))
+                .collect();
+            keys.sort_unstable();
+            keys
+        };
+        assert_eq!(csv_keys(en), csv_keys(zh));
+        for key in csv_keys(en) {
+            assert_eq!(
+                placeholders(en.t(key)),
+                placeholders(zh.t(key)),
+                "placeholders of {key}"
+            );
+        }
+        for key in [
+            "csv.invalid_rows.one",
+            "csv.rows_read.one",
+            "csv.excluded.one",
+        ] {
+            assert_eq!(
+                placeholders(en.t(key)),
+                placeholders(zh.t(&key.replace(".one", ".other")))
+            );
+        }
+        for key in [
+            "cli.import_csv",
+            "cli.export_csv",
+            "cli.file_arg",
+            "cli.into",
+        ] {
+            assert_ne!(en.t(key), key);
+            assert_ne!(zh.t(key), key);
+        }
+    }
+}
