@@ -45,10 +45,10 @@ fn association_matches(association: Association, key: &str) -> bool {
 /// An empty cell means none.
 pub fn parse_association(text: &str) -> Option<Association> {
     let mut candidates = vec![normalize_value(text)];
-    // "Long name (SHORT)": either half alone is enough.
-    if let Some((outside, inside)) = text.split_once('(') {
+    // "Long name (SHORT)", or with full-width brackets: either half alone is enough.
+    if let Some((outside, inside)) = text.split_once(['(', '\u{FF08}']) {
         candidates.push(normalize_value(outside));
-        candidates.push(normalize_value(inside.trim_end_matches(')')));
+        candidates.push(normalize_value(inside.trim_end_matches([')', '\u{FF09}'])));
     }
     candidates.iter().find_map(|key| {
         Association::ALL
@@ -118,6 +118,8 @@ mod tests {
             ("N/A", None),
             ("-", None),
             ("無", None),
+            ("DAP（委派的系統管理員）", DelegatedAdmin),
+            ("Fast Track Partner（FastTrack 合作夥伴）", FastTrackPartner),
         ] {
             assert_eq!(parse_association(text), Some(want), "{text:?}");
         }
