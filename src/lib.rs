@@ -5,7 +5,9 @@
 
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod messages;
 pub mod profile;
 pub mod report;
