@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use cpc_wizard::i18n::{Lang, Locale};
+use cpc_wizard::import;
 use cpc_wizard::messages;
 use cpc_wizard::profile::{self, Profile};
 
@@ -105,6 +106,43 @@ proptest! {
             prop_assert_eq!(again.as_ref(), Ok(&profile));
         }
     }
+}
+
+const VALID_CSV: &str = "\u{feff}Customer,Association,Trial,Exchange Online,SharePoint Online,Skype for Business,Yammer,ProPlus\r\n\
+Fabrikam,DAP,no,\"1,200\",800,0,0,300\r\n\
+\"Contoso, Ltd\",DPOR,yes,10,20,30,40,50\r\n\
+台北資訊,none,0,500,,,,\r\n";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn mutated_csv_files_never_panic_and_fail_whole(
+        mutations in proptest::collection::vec(mutation(), 1..6)
+    ) {
+        let mut bytes = VALID_CSV.as_bytes().to_vec();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        let mut profile = Profile::new("fuzz");
+        let before = profile.clone();
+        match import::import_csv(&bytes, &mut profile) {
+            Ok(summary) => prop_assert_eq!(summary.added + summary.updated, profile.customers.len()),
+            // All or nothing: a refused file changes nothing.
+            Err(e) => {
+                prop_assert_eq!(&profile, &before);
+                prop_assert!(!import::words::error_lines(Locale::get(Lang::ZhTw), &e).is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_valid_csv_sample_imports() {
+    let mut profile = Profile::new("fuzz");
+    let summary = import::import_csv(VALID_CSV.as_bytes(), &mut profile);
+    assert!(summary.is_ok(), "{summary:?}");
+    assert_eq!(profile.customers.len(), 3);
 }
 
 #[test]
