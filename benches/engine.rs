@@ -1,6 +1,6 @@
 //! The engine's cost by draft size: `evaluate` and loading (`profile::from_json`) at 10,
-//! 1,000, 10,000 and 100,000 customers. Throughput is per customer, so linear cost shows as a flat
-//! customers-per-second figure across sizes.
+//! 1,000, 10,000 and 100,000 customers. Throughput is per customer, so linear cost shows as
+//! a flat customers-per-second figure across sizes.
 
 use std::hint::black_box;
 
