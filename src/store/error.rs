@@ -35,9 +35,9 @@ pub enum StoreError {
     /// Rename, duplicate or create would have replaced another file.
     #[error("{} already exists", path.display())]
     AlreadyExists { path: PathBuf },
-    /// The file was changed outside cpc-wizard since it was opened and no longer reads as a
-    /// draft this program can write; it is kept as it is.
-    #[error("{} changed on disk and was not overwritten: {reason}", path.display())]
+    /// The file to be written does not read as a draft (it was changed outside cpc-wizard
+    /// since it was opened, or was bad from the start); it is kept as it is.
+    #[error("{} cannot be read and was not overwritten: {reason}", path.display())]
     WontOverwrite {
         path: PathBuf,
         reason: Box<StoreError>,

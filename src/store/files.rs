@@ -39,8 +39,23 @@ pub fn load(path: &Path) -> Result<Profile, StoreError> {
 
 /// Writes a draft atomically: a temporary file in the same folder, flushed to disk, then
 /// renamed over the old one, so a crash leaves the old or the new draft, never a torn one.
-/// The file is readable by its owner only. A profile that would not load back is refused.
+/// The file is readable by its owner only. A profile that would not load back is refused,
+/// and so is a file already there that does not load (it is kept for the user to see).
 pub fn save(path: &Path, profile: &Profile) -> Result<(), StoreError> {
+    if path.exists()
+        && let Err(reason) = load(path)
+    {
+        return Err(StoreError::WontOverwrite {
+            path: path.to_path_buf(),
+            reason: Box::new(reason),
+        });
+    }
+    save_unchecked(path, profile)
+}
+
+/// `save` for a caller that knows what the file holds (an open draft checks its
+/// fingerprint instead of reading the whole file again).
+pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<(), StoreError> {
     check_savable(profile)?;
     write_atomically(path, profile::to_json(profile).as_bytes())
 }

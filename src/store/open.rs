@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::files::{
-    Fingerprint, STALE_TEMP_AGE, clean_stale_temp_files, folder_of, load, save, save_new,
+    Fingerprint, STALE_TEMP_AGE, clean_stale_temp_files, folder_of, load, save_new, save_unchecked,
 };
 use super::lock::{self, DraftLock};
 use super::{Store, StoreError};
@@ -112,7 +112,7 @@ impl OpenDraft {
         } else if *profile == self.profile {
             return Ok(());
         }
-        save(&self.path, profile)?;
+        save_unchecked(&self.path, profile)?;
         self.on_disk = Fingerprint::of(&self.path);
         self.profile.clone_from(profile);
         Ok(())
