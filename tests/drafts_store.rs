@@ -404,3 +404,19 @@ fn leftovers_of_killed_saves_are_cleared_when_old() {
     assert!(fresh_tmp.exists(), "a save that may be live is left alone");
     assert!(draft.path().exists());
 }
+
+#[test]
+fn store_messages_exist_in_both_languages_with_the_same_placeholders() {
+    use cpc_wizard::i18n::{Lang, Locale, placeholders};
+    let en = Locale::get(Lang::En);
+    let zh = Locale::get(Lang::ZhTw);
+    let mut keys: Vec<&str> = en.keys().filter(|k| k.starts_with("store.")).collect();
+    keys.sort_unstable();
+    let mut zh_keys: Vec<&str> = zh.keys().filter(|k| k.starts_with("store.")).collect();
+    zh_keys.sort_unstable();
+    assert_eq!(keys, zh_keys);
+    assert!(keys.len() >= 7);
+    for key in keys {
+        assert_eq!(placeholders(en.t(key)), placeholders(zh.t(key)), "{key}");
+    }
+}

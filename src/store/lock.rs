@@ -165,16 +165,24 @@ fn open_lock_file(path: &Path) -> Result<(File, bool), StoreError> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    match options.open(path) {
-        Ok(f) => Ok((f, true)),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => OpenOptions::new()
-            .read(true)
-            .write(true)
-            .open(path)
-            .map(|f| (f, false))
-            .map_err(|e| StoreError::io(path, e)),
-        Err(e) => Err(StoreError::io(path, e)),
+    let mut last = None;
+    // The holder may remove the file between our two attempts; then create it again.
+    for _ in 0..8 {
+        match options.open(path) {
+            Ok(f) => return Ok((f, true)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(StoreError::io(path, e)),
+        }
+        match OpenOptions::new().read(true).write(true).open(path) {
+            Ok(f) => return Ok((f, false)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => last = Some(e),
+            Err(e) => return Err(StoreError::io(path, e)),
+        }
     }
+    Err(StoreError::io(
+        path,
+        last.unwrap_or_else(|| io::ErrorKind::NotFound.into()),
+    ))
 }
 
 fn finish(mut file: File, path: PathBuf, kind: LockKind) -> Result<DraftLock, StoreError> {

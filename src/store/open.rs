@@ -54,12 +54,13 @@ impl OpenDraft {
     /// A new draft in the store's folder, under the safe file name of its name (numbered
     /// when taken), written at once and open for editing.
     pub fn create(store: &Store, profile: Profile) -> Result<OpenDraft, StoreError> {
-        // Another program can take the same free name at the same moment; the lock and the
-        // no-replace write make one of us move on to the next number.
+        // Another program can take the same free name at the same moment; the no-replace
+        // write makes one of us move on to the next number. (A name whose lock is held by
+        // a program creating that very draft right now is reported as `Locked`.)
         for _ in 0..64 {
             let path = store.path_for_new(&profile.name);
             match Self::create_at(&path, profile.clone()) {
-                Err(StoreError::AlreadyExists { .. } | StoreError::Locked { .. }) => continue,
+                Err(StoreError::AlreadyExists { .. }) => continue,
                 other => return other,
             }
         }
@@ -125,5 +126,18 @@ impl OpenDraft {
                 path: self.path.clone(),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wizard may hand an open draft to a saver thread so that typing never waits on
+    /// the disk.
+    #[test]
+    fn an_open_draft_can_move_to_another_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<OpenDraft>();
     }
 }
