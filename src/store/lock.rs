@@ -331,6 +331,7 @@ mod tests {
         assert_eq!(holder.pid, std::process::id());
     }
 
+    #[cfg(unix)]
     #[test]
     fn without_os_locks_a_live_holder_blocks_and_a_dead_one_does_not() {
         let dir = tempfile::tempdir().unwrap();
