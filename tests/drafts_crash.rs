@@ -118,13 +118,16 @@ fn a_lock_left_by_a_killed_program_does_not_block() {
     store::save(&path, &Profile::new("Contoso")).unwrap();
 
     let holder = spawn_helper("helper_hold_lock", HOLD_LOCK, &path);
-    match OpenDraft::open(&path) {
+    let outcome = OpenDraft::open(&path);
+    let holder_pid = holder.id();
+    // Killed before any assertion, so that a failure leaves no helper behind.
+    kill_9(holder);
+    match outcome {
         Err(StoreError::Locked {
             holder: Some(h), ..
-        }) => assert_eq!(h.pid, holder.id()),
+        }) => assert_eq!(h.pid, holder_pid),
         other => panic!("expected Locked by the helper, got {other:?}"),
     }
-    kill_9(holder);
 
     // The lock file is still there (nobody removed it), but the OS let go of the lock.
     assert!(store::lock_path_for(&path).exists());
