@@ -386,6 +386,43 @@ mod tests {
         }
     }
 
+    /// Many openers taking and letting go of one lock: never two holders at once, though
+    /// each holder removes the lock file as it lets go.
+    #[test]
+    fn the_lock_excludes_under_contention() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let draft = Arc::new(draft_in(&dir));
+        let holders = Arc::new(AtomicUsize::new(0));
+        let taken = Arc::new(AtomicUsize::new(0));
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let (draft, holders, taken) = (draft.clone(), holders.clone(), taken.clone());
+                std::thread::spawn(move || {
+                    for _ in 0..1000 {
+                        match acquire(&draft) {
+                            Ok(lock) => {
+                                assert_eq!(holders.fetch_add(1, Ordering::SeqCst), 0);
+                                taken.fetch_add(1, Ordering::SeqCst);
+                                std::thread::yield_now();
+                                holders.fetch_sub(1, Ordering::SeqCst);
+                                drop(lock);
+                            }
+                            Err(StoreError::Locked { .. }) => std::thread::yield_now(),
+                            Err(e) => panic!("{e}"),
+                        }
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert!(taken.load(Ordering::SeqCst) > 0);
+        assert!(!lock_path_for(&draft).exists());
+    }
+
     #[cfg(unix)]
     #[test]
     fn lock_files_are_owner_only() {
