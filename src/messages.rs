@@ -93,9 +93,38 @@ pub fn store_error(loc: &Locale, error: &StoreError) -> String {
             "error.not_found",
             &[("name", name), ("folder", &folder.display())],
         ),
-        StoreError::NotUtf8 { path } => loc.f("error.not_utf8", &[("path", &path.display())]),
+        StoreError::NotUtf8 { path, line } => loc.f(
+            "store.not_utf8_at_line",
+            &[("path", &path.display()), ("line", line)],
+        ),
         StoreError::Parse { path, error } => {
             format!("{}: {}", path.display(), parse_error(loc, error))
+        }
+        StoreError::Locked { path, holder } => match holder {
+            Some(h) => loc.f(
+                "store.locked",
+                &[
+                    ("path", &path.display()),
+                    ("pid", &h.pid),
+                    ("host", &h.host),
+                    ("since", &crate::time::local_date_time(h.since_time())),
+                ],
+            ),
+            None => loc.f("store.locked_unknown", &[("path", &path.display())]),
+        },
+        StoreError::ReadOnly { path } => loc.f("store.read_only", &[("path", &path.display())]),
+        StoreError::AlreadyExists { path } => {
+            loc.f("store.already_exists", &[("path", &path.display())])
+        }
+        StoreError::WontOverwrite { path, reason } => loc.f(
+            "store.wont_overwrite",
+            &[
+                ("path", &path.display()),
+                ("reason", &store_error(loc, reason)),
+            ],
+        ),
+        StoreError::UnknownEdition { edition } => {
+            loc.f("store.unknown_edition", &[("edition", edition)])
         }
     }
 }

@@ -1,0 +1,218 @@
+//! Reading and writing one draft file: load, atomic save, and the clean-up of what a killed
+//! save leaves behind.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use tempfile::NamedTempFile;
+
+use super::StoreError;
+use crate::profile::{self, Profile};
+use crate::rules::RuleSet;
+
+/// Temporary files of a save in progress: hidden, and never taken for drafts.
+pub const TEMP_PREFIX: &str = ".cpc-wizard-";
+pub const TEMP_SUFFIX: &str = ".tmp";
+/// A temporary file untouched for this long belongs to a save that was killed: a live save
+/// writes its file in well under a second.
+pub const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
+
+/// Reads and validates a draft file.
+pub fn load(path: &Path) -> Result<Profile, StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 {
+        path: path.to_path_buf(),
+        line: 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count(),
+    })?;
+    // A byte-order mark from an editor is harmless.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    profile::from_json(text).map_err(|error| StoreError::Parse {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// Writes a draft atomically: a temporary file in the same folder, flushed to disk, then
+/// renamed over the old one, so a crash leaves the old or the new draft, never a torn one.
+/// The file is readable by its owner only. A profile that would not load back is refused,
+/// and so is a file already there that does not load (it is kept for the user to see).
+pub fn save(path: &Path, profile: &Profile) -> Result<(), StoreError> {
+    if path.exists()
+        && let Err(reason) = load(path)
+    {
+        return Err(StoreError::WontOverwrite {
+            path: path.to_path_buf(),
+            reason: Box::new(reason),
+        });
+    }
+    save_unchecked(path, profile)
+}
+
+/// `save` for a caller that knows what the file holds (an open draft checks its
+/// fingerprint instead of reading the whole file again).
+pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<(), StoreError> {
+    check_savable(profile)?;
+    write_atomically(path, profile::to_json(profile).as_bytes())
+}
+
+/// As `save`, but only where no file exists yet: never replaces another draft, even one
+/// that appears while this one is written.
+pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
+    check_savable(profile)?;
+    let tmp = write_temp(path, profile::to_json(profile).as_bytes())?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == io::ErrorKind::AlreadyExists {
+            StoreError::AlreadyExists {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::io(path, e.error)
+        }
+    })?;
+    sync_dir(&folder_of(path));
+    Ok(())
+}
+
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let tmp = write_temp(path, bytes)?;
+    tmp.persist(path)
+        .map_err(|e| StoreError::io(path, e.error))?;
+    sync_dir(&folder_of(path));
+    Ok(())
+}
+
+/// The loader accepts only editions it has rules for; so does the writer, or a draft could
+/// be saved that no later run can open.
+fn check_savable(profile: &Profile) -> Result<(), StoreError> {
+    if RuleSet::by_edition(&profile.edition).is_none() {
+        return Err(StoreError::UnknownEdition {
+            edition: profile.edition.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// The bytes in a flushed temporary file beside `path`, ready to be renamed onto it.
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, StoreError> {
+    let dir = folder_of(path);
+    create_private_dir(&dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(&dir)
+        .map_err(|e| StoreError::io(&dir, e))?;
+    // tempfile creates the file with mode 0600 on Unix already.
+    tmp.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| StoreError::io(path, e))?;
+    Ok(tmp)
+}
+
+pub(crate) fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Creates the folder (and its parents) readable by its owner only; an existing folder is
+/// left as its owner set it.
+pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| StoreError::io(dir, e))
+}
+
+/// Makes a rename or removal itself durable. Best effort: not every platform can open a
+/// folder.
+pub(crate) fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Removes the temporary files that killed saves left in `dir` and that nobody has touched
+/// for `older_than`; returns how many. Removing one that a live save still holds costs that
+/// save an error, never a draft: its rename then fails and the old file stays.
+pub fn clean_stale_temp_files(dir: &Path, older_than: Duration) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = SystemTime::now();
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).unwrap_or_default() >= older_than)
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// What a file looked like when we last read or wrote it, to notice a change made by
+/// someone else since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+impl Fingerprint {
+    /// None when there is no file (any more).
+    pub(crate) fn of(path: &Path) -> Option<Fingerprint> {
+        let meta = fs::metadata(path).ok()?;
+        Some(Fingerprint {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: {
+                use std::os::unix::fs::MetadataExt;
+                (meta.dev(), meta.ino())
+            },
+        })
+    }
+}
+
+/// Whether two paths name the same file (a case-insensitive file system, a link).
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (fs::canonicalize(a), fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+    }
+}

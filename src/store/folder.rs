@@ -1,0 +1,120 @@
+//! The drafts folder as a whole: which files are drafts, finding one by name, the list.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::files::{STALE_TEMP_AGE, clean_stale_temp_files, load};
+use super::{EXTENSION, Store, StoreError, file_stem_for};
+use crate::profile::Profile;
+
+/// One line of the drafts list.
+#[derive(Debug)]
+pub struct DraftEntry {
+    pub path: PathBuf,
+    pub modified: Option<SystemTime>,
+    /// The draft, or why it could not be read.
+    pub profile: Result<Profile, StoreError>,
+}
+
+impl DraftEntry {
+    /// The name to show: the profile's, or the file's when it cannot be read. Pass it
+    /// through `text::visible` before it reaches a terminal.
+    pub fn display_name(&self) -> String {
+        match &self.profile {
+            Ok(p) => p.name.clone(),
+            Err(_) => self
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+impl Store {
+    /// Where a new draft of this name would be saved: its safe file name, numbered when that
+    /// file already holds another draft.
+    pub fn path_for_new(&self, name: &str) -> PathBuf {
+        let stem = file_stem_for(name);
+        let mut candidate = self.dir().join(format!("{stem}.{EXTENSION}"));
+        let mut n = 2;
+        while candidate.exists() {
+            candidate = self.dir().join(format!("{stem} ({n}).{EXTENSION}"));
+            n += 1;
+        }
+        candidate
+    }
+
+    /// Finds a draft given on the command line: a path to a file, a file name in the drafts
+    /// folder, or the name of a draft in it.
+    pub fn resolve(&self, draft: &str) -> Result<PathBuf, StoreError> {
+        let as_path = Path::new(draft);
+        if as_path.is_file() {
+            return Ok(as_path.to_path_buf());
+        }
+        let by_stem = self
+            .dir()
+            .join(format!("{}.{EXTENSION}", file_stem_for(draft)));
+        if by_stem.is_file() {
+            return Ok(by_stem);
+        }
+        let by_file_name = self.dir().join(draft);
+        if as_path.components().count() == 1 && by_file_name.is_file() {
+            return Ok(by_file_name);
+        }
+        let wanted = draft.trim();
+        for path in self.draft_paths()? {
+            if let Ok(profile) = load(&path)
+                && (profile.name == wanted || profile.name.trim().eq_ignore_ascii_case(wanted))
+            {
+                return Ok(path);
+            }
+        }
+        Err(StoreError::NotFound {
+            name: draft.to_string(),
+            folder: self.dir().to_path_buf(),
+        })
+    }
+
+    /// Paths of the draft files in the folder (none when the folder does not exist yet).
+    /// Hidden files (lock files, temporary files of saves) are not drafts.
+    pub fn draft_paths(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let entries = match fs::read_dir(self.dir()) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io(self.dir(), e)),
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == EXTENSION)
+                    && p.is_file()
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// Every draft in the folder, newest first; unreadable ones are listed with the reason.
+    /// Clears away what killed saves left behind.
+    pub fn list(&self) -> Result<Vec<DraftEntry>, StoreError> {
+        clean_stale_temp_files(self.dir(), STALE_TEMP_AGE);
+        let mut entries: Vec<DraftEntry> = self
+            .draft_paths()?
+            .into_iter()
+            .map(|path| DraftEntry {
+                modified: fs::metadata(&path).and_then(|m| m.modified()).ok(),
+                profile: load(&path),
+                path,
+            })
+            .collect();
+        entries.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.path.cmp(&b.path)));
+        Ok(entries)
+    }
+}

@@ -1,0 +1,435 @@
+//! One editor per draft: a lock file beside the draft (`.NAME.json.lock`).
+//!
+//! The lock itself is the operating system's advisory lock on that file (`File::try_lock`:
+//! `flock` on Unix, `LockFileEx` on Windows). The OS drops it when the holder exits in any
+//! way, `kill -9` and power loss included, so a crashed program never blocks anyone. The
+//! file's content (pid, host, time) only says who holds it, for the message.
+//!
+//! Where the file system has no such locks (some network shares answer "unsupported"), the
+//! lock file's existence is the lock instead. Such a lock is taken over only when it is
+//! provably stale: written on this host by a process that no longer runs (or unreadable and
+//! older than `UNREADABLE_PID_FILE_AGE`). A lock from another host cannot be checked from
+//! here, so it holds, and the message names the host and time so the user can remove the
+//! file; opening read-only always works.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::StoreError;
+use super::files::create_private_dir;
+
+/// A lock file that cannot be read and that nobody wrote for this long is a leftover: its
+/// creator writes it right after creating it.
+const UNREADABLE_PID_FILE_AGE: Duration = Duration::from_secs(10);
+
+/// Who holds a lock, as written in the lock file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockHolder {
+    pub pid: u32,
+    pub host: String,
+    /// Seconds since the Unix epoch.
+    pub since: u64,
+}
+
+impl LockHolder {
+    fn this_process() -> LockHolder {
+        LockHolder {
+            pid: std::process::id(),
+            host: host_name(),
+            since: SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+        }
+    }
+
+    pub fn since_time(&self) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(self.since)
+    }
+
+    fn read(lock_path: &Path) -> Option<LockHolder> {
+        let text = fs::read_to_string(lock_path).ok()?;
+        serde_json::from_str(text.trim()).ok()
+    }
+}
+
+/// Held while a draft is open for editing; dropping it lets the draft go.
+#[derive(Debug)]
+pub struct DraftLock {
+    file: File,
+    path: PathBuf,
+    kind: LockKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LockKind {
+    /// The OS lock on the file.
+    Os,
+    /// The file's existence (file systems without OS locks).
+    PidFile,
+}
+
+impl DraftLock {
+    /// The lock file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for DraftLock {
+    fn drop(&mut self) {
+        match self.kind {
+            LockKind::Os => {
+                // Unlinking before unlocking keeps the folder clean; a waiting opener that
+                // still has the old file notices it is gone (`still_at`) and tries again.
+                #[cfg(unix)]
+                let _ = fs::remove_file(&self.path);
+                #[cfg(not(unix))]
+                let _ = self.file.set_len(0);
+                let _ = self.file.unlock();
+            }
+            LockKind::PidFile => {
+                let _ = fs::remove_file(&self.path);
+            }
+        }
+    }
+}
+
+/// The lock file of a draft: hidden, beside it.
+pub fn lock_path_for(draft: &Path) -> PathBuf {
+    let name = draft
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    super::files::folder_of(draft).join(format!(".{name}.lock"))
+}
+
+/// Takes the lock of a draft (the draft file need not exist yet), or says who holds it.
+pub fn acquire(draft: &Path) -> Result<DraftLock, StoreError> {
+    acquire_with(draft, true)
+}
+
+/// `use_os_lock: false` is the path taken on file systems without OS locks; tests use it.
+pub(crate) fn acquire_with(draft: &Path, use_os_lock: bool) -> Result<DraftLock, StoreError> {
+    let lock_path = lock_path_for(draft);
+    create_private_dir(&super::files::folder_of(draft))?;
+    let locked = || StoreError::Locked {
+        path: draft.to_path_buf(),
+        holder: LockHolder::read(&lock_path),
+    };
+    // A few rounds: the file can be removed by the holder letting go between our open and
+    // our lock, or taken over as stale by someone else.
+    for _ in 0..8 {
+        let (file, created) = open_lock_file(&lock_path)?;
+        let outcome = if use_os_lock {
+            file.try_lock()
+        } else {
+            Err(TryLockError::Error(io::ErrorKind::Unsupported.into()))
+        };
+        match outcome {
+            Ok(()) => {
+                if !still_at(&file, &lock_path) {
+                    continue;
+                }
+                return finish(file, lock_path, LockKind::Os);
+            }
+            Err(TryLockError::WouldBlock) => return Err(locked()),
+            Err(TryLockError::Error(e)) if !no_os_locks(&e) => {
+                return Err(StoreError::io(&lock_path, e));
+            }
+            Err(TryLockError::Error(_)) if created => {
+                return finish(file, lock_path, LockKind::PidFile);
+            }
+            Err(TryLockError::Error(_)) => {
+                drop(file);
+                if !pid_file_is_stale(&lock_path) {
+                    return Err(locked());
+                }
+                let _ = fs::remove_file(&lock_path);
+            }
+        }
+    }
+    Err(locked())
+}
+
+/// Opens the lock file, creating it (owner-only) when absent; says whether we created it,
+/// which is what owning it means where the OS has no locks.
+fn open_lock_file(path: &Path) -> Result<(File, bool), StoreError> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut last = None;
+    // The holder may remove the file between our two attempts; then create it again.
+    for _ in 0..8 {
+        match options.open(path) {
+            Ok(f) => return Ok((f, true)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(StoreError::io(path, e)),
+        }
+        match OpenOptions::new().read(true).write(true).open(path) {
+            Ok(f) => return Ok((f, false)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => last = Some(e),
+            Err(e) => return Err(StoreError::io(path, e)),
+        }
+    }
+    Err(StoreError::io(
+        path,
+        last.unwrap_or_else(|| io::ErrorKind::NotFound.into()),
+    ))
+}
+
+fn finish(mut file: File, path: PathBuf, kind: LockKind) -> Result<DraftLock, StoreError> {
+    let holder = serde_json::to_string(&LockHolder::this_process()).unwrap_or_default();
+    let written = file
+        .set_len(0)
+        .and_then(|()| file.seek(SeekFrom::Start(0)))
+        .and_then(|_| writeln!(file, "{holder}"))
+        .and_then(|()| file.flush());
+    let lock = DraftLock { file, path, kind };
+    // Dropping `lock` on failure releases it again.
+    written.map_err(|e| StoreError::io(&lock.path, e))?;
+    Ok(lock)
+}
+
+/// Whether `path` still names the file we locked: the previous holder removes it as it lets
+/// go, and a lock on a removed file guards nothing.
+fn still_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
+    }
+}
+
+/// The file system cannot lock files at all (as opposed to: the lock is taken).
+fn no_os_locks(e: &io::Error) -> bool {
+    if e.kind() == io::ErrorKind::Unsupported {
+        return true;
+    }
+    #[cfg(unix)]
+    if let Some(code) = e.raw_os_error() {
+        return code == libc::ENOLCK || code == libc::EOPNOTSUPP || code == libc::ENOSYS;
+    }
+    false
+}
+
+/// A pid-file lock can be taken over when its holder provably no longer runs.
+fn pid_file_is_stale(lock_path: &Path) -> bool {
+    match LockHolder::read(lock_path) {
+        Some(holder) => holder.host == host_name() && !process_is_running(holder.pid),
+        None => fs::metadata(lock_path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().unwrap_or_default() >= UNREADABLE_PID_FILE_AGE),
+    }
+}
+
+fn process_is_running(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        if pid <= 0 {
+            return false;
+        }
+        // Signal 0 checks that the process exists without touching it; EPERM means it
+        // exists but belongs to someone else.
+        // SAFETY: kill with signal 0 sends nothing and has no memory effects.
+        let result = unsafe { libc::kill(pid, 0) };
+        result == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        // Without a cheap check, assume it runs: a lock wrongly kept is safer than a draft
+        // edited twice.
+        let _ = pid;
+        true
+    }
+}
+
+fn host_name() -> String {
+    #[cfg(unix)]
+    {
+        let mut buf = [0u8; 256];
+        // SAFETY: the buffer is valid for its length; gethostname writes at most that much.
+        let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+        if rc == 0 {
+            let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
+            return String::from_utf8_lossy(&buf[..end]).into_owned();
+        }
+        String::new()
+    }
+    #[cfg(not(unix))]
+    {
+        std::env::var("COMPUTERNAME").unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft_in(dir: &tempfile::TempDir) -> PathBuf {
+        dir.path().join("Contoso.json")
+    }
+
+    #[test]
+    fn the_lock_file_is_hidden_beside_the_draft() {
+        assert_eq!(
+            lock_path_for(Path::new("/d/台北 2017.json")),
+            Path::new("/d/.台北 2017.json.lock")
+        );
+    }
+
+    #[test]
+    fn a_second_lock_is_refused_with_the_holder_and_freed_on_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = draft_in(&dir);
+        let first = acquire(&draft).unwrap();
+        match acquire(&draft) {
+            Err(StoreError::Locked { path, holder }) => {
+                assert_eq!(path, draft);
+                let holder = holder.expect("holder written");
+                assert_eq!(holder.pid, std::process::id());
+                assert_eq!(holder.host, host_name());
+            }
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        let lock_path = first.path().to_path_buf();
+        drop(first);
+        assert!(!lock_path.exists(), "lock file removed when let go");
+        acquire(&draft).unwrap();
+    }
+
+    #[test]
+    fn an_os_lock_file_left_behind_does_not_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = draft_in(&dir);
+        // What a killed holder leaves: the file with its content, but no OS lock on it.
+        fs::write(
+            lock_path_for(&draft),
+            r#"{"pid":1,"host":"elsewhere","since":0}"#,
+        )
+        .unwrap();
+        let lock = acquire(&draft).unwrap();
+        let holder = LockHolder::read(lock.path()).unwrap();
+        assert_eq!(holder.pid, std::process::id());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn without_os_locks_a_live_holder_blocks_and_a_dead_one_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = draft_in(&dir);
+        let first = acquire_with(&draft, false).unwrap();
+        assert!(matches!(
+            acquire_with(&draft, false),
+            Err(StoreError::Locked {
+                holder: Some(_),
+                ..
+            })
+        ));
+        // A process of this host that has exited.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead_pid = child.id();
+        child.wait().unwrap();
+        std::mem::forget(first); // as if killed: the pid file stays
+        let stale = LockHolder {
+            pid: dead_pid,
+            host: host_name(),
+            since: 0,
+        };
+        fs::write(
+            lock_path_for(&draft),
+            serde_json::to_string(&stale).unwrap(),
+        )
+        .unwrap();
+        let lock = acquire_with(&draft, false).unwrap();
+        assert_eq!(
+            LockHolder::read(lock.path()).unwrap().pid,
+            std::process::id()
+        );
+    }
+
+    #[test]
+    fn without_os_locks_another_hosts_lock_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = draft_in(&dir);
+        let other = LockHolder {
+            pid: 1,
+            host: format!("{}-other", host_name()),
+            since: 0,
+        };
+        fs::write(
+            lock_path_for(&draft),
+            serde_json::to_string(&other).unwrap(),
+        )
+        .unwrap();
+        match acquire_with(&draft, false) {
+            Err(StoreError::Locked { holder, .. }) => assert_eq!(holder, Some(other)),
+            other => panic!("expected Locked, got {other:?}"),
+        }
+    }
+
+    /// Many openers taking and letting go of one lock: never two holders at once, though
+    /// each holder removes the lock file as it lets go.
+    #[test]
+    fn the_lock_excludes_under_contention() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let draft = Arc::new(draft_in(&dir));
+        let holders = Arc::new(AtomicUsize::new(0));
+        let taken = Arc::new(AtomicUsize::new(0));
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let (draft, holders, taken) = (draft.clone(), holders.clone(), taken.clone());
+                std::thread::spawn(move || {
+                    for _ in 0..1000 {
+                        match acquire(&draft) {
+                            Ok(lock) => {
+                                assert_eq!(holders.fetch_add(1, Ordering::SeqCst), 0);
+                                taken.fetch_add(1, Ordering::SeqCst);
+                                std::thread::yield_now();
+                                holders.fetch_sub(1, Ordering::SeqCst);
+                                drop(lock);
+                            }
+                            Err(StoreError::Locked { .. }) => std::thread::yield_now(),
+                            Err(e) => panic!("{e}"),
+                        }
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        assert!(taken.load(Ordering::SeqCst) > 0);
+        assert!(!lock_path_for(&draft).exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn lock_files_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let lock = acquire(&draft_in(&dir)).unwrap();
+        let mode = fs::metadata(lock.path()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}

@@ -1,0 +1,110 @@
+//! Any draft that can be saved loads back equal: arbitrary names (Chinese, control
+//! characters, path separators), counts over the whole range, every enum value.
+
+use cpc_wizard::profile::{
+    ActiveUsers, Association, Count, Customer, MAX_COUNT, Market, Person, Profile, Workload,
+};
+use cpc_wizard::store::{self, OpenDraft, Store};
+use proptest::prelude::*;
+
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-zA-Z0-9 ./\\\\:]{0,20}",
+        "[\u{4e00}-\u{9fff}\u{3000}-\u{303f} ]{0,12}",
+        "[\u{0}-\u{1f}\u{7f}-\u{9f}\u{202a}-\u{202e}a.]{0,10}",
+        Just("..".to_string()),
+        Just("../../etc/passwd".to_string()),
+    ]
+}
+
+fn count() -> impl Strategy<Value = Count> {
+    prop_oneof![
+        Just(0u64),
+        Just(u64::from(MAX_COUNT)),
+        0..=u64::from(MAX_COUNT)
+    ]
+    .prop_map(|n| Count::new(n).unwrap())
+}
+
+fn customer() -> impl Strategy<Value = Customer> {
+    (
+        name(),
+        prop::sample::select(Association::ALL.to_vec()),
+        any::<bool>(),
+        prop::array::uniform5(count()),
+    )
+        .prop_map(|(name, association, trial, counts)| {
+            let mut active_users = ActiveUsers::default();
+            for (w, c) in Workload::ALL.into_iter().zip(counts) {
+                active_users.set(w, c);
+            }
+            Customer {
+                name,
+                association,
+                trial,
+                active_users,
+            }
+        })
+}
+
+fn exam_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("70-346".to_string()),
+        Just("70-347".to_string()),
+        Just("mcsa-office-365".to_string()),
+        name(),
+    ]
+}
+
+fn person() -> impl Strategy<Value = Person> {
+    (
+        name(),
+        prop::collection::vec(exam_id(), 0..4),
+        prop::collection::vec(exam_id(), 0..3),
+    )
+        .prop_map(|(name, exams, certifications)| Person {
+            name,
+            exams,
+            certifications,
+        })
+}
+
+fn profile() -> impl Strategy<Value = Profile> {
+    (
+        name(),
+        prop::sample::select(vec!["2017-06", "2017-07"]),
+        prop::option::of(prop::sample::select(Market::ALL.to_vec())),
+        prop::collection::vec(customer(), 0..6),
+        prop::collection::vec(person(), 0..4),
+    )
+        .prop_map(|(name, edition, market, customers, staff)| Profile {
+            name,
+            edition: edition.to_string(),
+            market,
+            customers,
+            staff,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_saved_draft_loads_back_equal(p in profile()) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let mut draft = OpenDraft::create(&store, p.clone()).unwrap();
+        prop_assert_eq!(draft.path().parent(), Some(dir.path()));
+        prop_assert_eq!(&store::load(draft.path()).unwrap(), &p);
+
+        // And again through a save over it, and through the list.
+        let mut changed = p.clone();
+        changed.customers.reverse();
+        draft.save(&changed).unwrap();
+        prop_assert_eq!(&store::load(draft.path()).unwrap(), &changed);
+        let listed = store.list().unwrap();
+        prop_assert_eq!(listed.len(), 1);
+        prop_assert_eq!(listed[0].display_name(), changed.name);
+    }
+}
