@@ -13,3 +13,4 @@ pub mod rules;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod tui;
