@@ -318,6 +318,11 @@ impl Model {
         if self.help {
             return vec![keys::HELP];
         }
+        self.key_tables_under_help()
+    }
+
+    /// The key tables of the screen, whether or not help is open: what help lists.
+    pub fn key_tables_under_help(&self) -> Vec<&'static [Binding]> {
         match self.mode() {
             Mode::Normal => vec![self.screen.keys(), keys::GLOBAL],
             Mode::Editing => vec![keys::EDITING],
@@ -329,8 +334,8 @@ impl Model {
     fn open(&mut self, path: PathBuf, profile: Profile) {
         let draft = Draft::new(path, profile);
         self.screen = draft.first_unfinished_step();
+        self.market = market::State::for_profile(&draft.profile);
         self.draft = Some(draft);
-        self.market = market::State::default();
         self.customers = customers::State::default();
         self.staff = staff::State::default();
         self.review = review::State::default();

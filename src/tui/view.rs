@@ -104,13 +104,19 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// Each step's label and where it sits on the step bar; `view` and mouse clicks share it.
-fn step_labels(loc: &Locale, area: Rect) -> Vec<(String, u16, u16)> {
+/// The current step is bracketed, the others padded to the same width.
+fn step_labels(loc: &Locale, area: Rect, current: Option<usize>) -> Vec<(String, u16, u16)> {
     let mut x = area.x + 1;
     Screen::STEPS
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let label = format!(" {} {} ", i + 1, loc.t(s.title_key()));
+            let name = format!("{} {}", i + 1, loc.t(s.title_key()));
+            let label = if Some(i) == current {
+                format!("[{name}]")
+            } else {
+                format!(" {name} ")
+            };
             let w = width(&label) as u16;
             let at = x;
             x += w + 3;
@@ -121,7 +127,7 @@ fn step_labels(loc: &Locale, area: Rect) -> Vec<(String, u16, u16)> {
 
 /// The step under screen column `x` of the step bar.
 pub fn step_at(loc: &Locale, area: Rect, x: u16) -> Option<usize> {
-    step_labels(loc, area)
+    step_labels(loc, area, None)
         .iter()
         .position(|(_, at, w)| x >= *at && x < at + w)
 }
@@ -130,30 +136,21 @@ fn draw_steps(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let loc = model.loc();
     let buf = frame.buffer_mut();
     let current = Screen::STEPS.iter().position(|s| *s == model.screen);
-    for (i, (label, x, _)) in step_labels(loc, area).into_iter().enumerate() {
-        // The current step is bracketed as well as reversed, so it shows without colour.
-        let (text, style) = if Some(i) == current {
-            (
-                format!("[{}]", label.trim()),
-                theme.selected.patch(theme.heading),
-            )
-        } else {
-            (label, theme.plain)
-        };
-        let text = if Some(i) == current {
-            format!("{text} ")
-        } else {
-            text
-        };
+    let labels = step_labels(loc, area, current);
+    let count = labels.len();
+    for (i, (label, x, w)) in labels.into_iter().enumerate() {
         if x >= area.right() {
             break;
         }
-        buf.set_stringn(x, area.y, &text, usize::from(area.right() - x), style);
-        if i + 1 < Screen::STEPS.len() {
-            let sep_x = x + width(&text) as u16;
-            if sep_x + 3 <= area.right() {
-                buf.set_string(sep_x + 1, area.y, "›", theme.dim);
-            }
+        // Reversed as well as bracketed, so the current step shows without colour.
+        let style = if Some(i) == current {
+            theme.selected.patch(theme.heading)
+        } else {
+            theme.plain
+        };
+        buf.set_stringn(x, area.y, &label, usize::from(area.right() - x), style);
+        if i + 1 < count && x + w + 2 < area.right() {
+            buf.set_string(x + w + 1, area.y, "›", theme.dim);
         }
     }
 }
@@ -248,18 +245,12 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
     let loc = model.loc();
     let full = frame.area();
     // The keys of what was in force before help opened.
-    let mut shown = model.clone();
-    shown.help = false;
-    let tables = shown.key_tables();
-    let mut rows: Vec<(&str, &str)> = tables
+    let tables = model.key_tables_under_help();
+    let mut rows: Vec<(&str, String)> = tables
         .iter()
         .flat_map(|t| t.iter())
-        .map(|b| (b.caps, loc.t(b.label)))
+        .map(|b| (b.caps, loc.t(b.label).to_string()))
         .collect();
-    if shown.mode() == Mode::Normal {
-        rows.push(("", ""));
-        rows.push(("", loc.t("wizard.help.mouse")));
-    }
     let caps_width = rows.iter().map(|(c, _)| width(c)).max().unwrap_or(0);
     let width_wanted = rows
         .iter()
@@ -267,7 +258,14 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
         .max()
         .unwrap_or(20) as u16
         + 4;
-    let w = width_wanted.min(full.width.saturating_sub(2));
+    let w = width_wanted.max(40).min(full.width.saturating_sub(2));
+    if model.mode() == Mode::Normal {
+        rows.push(("", String::new()));
+        let room = usize::from(w.saturating_sub(4)).saturating_sub(caps_width + 2).max(10);
+        for line in wrap(loc.t("wizard.help.mouse"), room) {
+            rows.push(("", line));
+        }
+    }
     let h = (rows.len() as u16 + 2).min(full.height.saturating_sub(2));
     let area = Rect::new(
         full.x + (full.width - w) / 2,
@@ -292,8 +290,37 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
             Span::raw(" "),
             Span::styled(crate::text::pad_right(caps, caps_width), theme.key),
             Span::raw("  "),
-            Span::raw(*label),
+            Span::raw(label.as_str()),
         ]);
         buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
     }
+}
+
+/// Words to lines of at most `columns` display columns; text without spaces (Chinese) is
+/// broken between characters.
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for c in text.chars() {
+        let cw = width(c.encode_utf8(&mut [0; 4]));
+        if width(&line) + cw > columns {
+            // Break at the last space when there is one, else here.
+            match line.rfind(' ') {
+                Some(i) if i > 0 => {
+                    let rest = line[i + 1..].to_string();
+                    line.truncate(i);
+                    lines.push(std::mem::take(&mut line));
+                    line = rest;
+                }
+                _ => lines.push(std::mem::take(&mut line)),
+            }
+        }
+        if !(line.is_empty() && c == ' ') {
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }

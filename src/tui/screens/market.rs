@@ -28,6 +28,23 @@ pub struct State {
     pub edition_cursor: usize,
 }
 
+impl State {
+    /// Cursors on the market and edition the draft already has.
+    pub fn for_profile(profile: &crate::profile::Profile) -> State {
+        State {
+            focus: Focus::Market,
+            market_cursor: profile
+                .market
+                .and_then(|m| Market::ALL.iter().position(|x| *x == m))
+                .unwrap_or(0),
+            edition_cursor: RuleSet::all()
+                .iter()
+                .position(|r| r.edition == profile.edition)
+                .unwrap_or(0),
+        }
+    }
+}
+
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let editions = RuleSet::all().len();
     let s = &mut model.market;

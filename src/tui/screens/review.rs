@@ -74,14 +74,16 @@ fn head_lines<'a>(model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
         } else {
             (NOT_MET_MARK, theme.not_met)
         };
-        let mut spans = vec![
-            Span::styled(tier_name(loc, &tier.tier), theme.heading),
-            Span::raw(": "),
-            Span::styled(format!("{mark} {}", tier_status(loc, tier)), style),
-        ];
+        let status = format!("{mark} {}", tier_status(loc, tier));
+        let mut spans = vec![Span::styled(
+            loc.f(
+                "wizard.review.tier",
+                &[("tier", &tier_name(loc, &tier.tier)), ("status", &status)],
+            ),
+            style,
+        )];
         if let Some(gap) = gap(loc, tier) {
-            spans.push(Span::raw(" — "));
-            spans.push(Span::raw(gap));
+            spans.push(Span::raw(loc.f("wizard.review.gap", &[("gap", &gap)])));
         }
         lines.push(Line::from(spans));
     }
@@ -155,7 +157,10 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 .excluded
                 .map(|r| exclusion_reason(loc, r))
                 .unwrap_or_default();
-            let text = format!("  {} — {}", visible(&customer.name), reason);
+            let text = loc.f(
+                "wizard.review.excluded_line",
+                &[("name", &visible(&customer.name)), ("reason", &reason)],
+            );
             buf.set_line(x, y, &Line::raw(fit(&text, usize::from(w))), w);
         } else {
             break;

@@ -389,7 +389,10 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             theme.warning,
         )
     } else if let Some(p) = staff.get(s.row) {
-        let text = format!("{}: {}", visible(&p.name), status(model, s.row));
+        let text = loc.f(
+            "wizard.staff.detail",
+            &[("name", &visible(&p.name)), ("status", &status(model, s.row))],
+        );
         Line::styled(table::fit(&text, usize::from(area.width)), theme.dim)
     } else {
         Line::default()

@@ -143,7 +143,8 @@ impl TextField {
 /// Pasted or loaded text made fit for a one-line field: line breaks become spaces, other
 /// control characters are dropped.
 pub fn clean_paste(text: &str) -> String {
-    text.chars()
+    text.replace("\r\n", "\n")
+        .chars()
         .filter_map(|c| match c {
             '\r' | '\n' | '\t' => Some(' '),
             c if c.is_control() => None,
