@@ -11,7 +11,9 @@ use cpc_wizard::store::Store;
 use cpc_wizard::tui::app::{Effect, Mode, Msg, update};
 use cpc_wizard::tui::driver::SAVE_DELAY;
 use cpc_wizard::tui::{App, Model, Screen};
-use ratatui::crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use wizard_common::*;
 
 fn gauges_match_evaluate(app: &App) {
@@ -72,13 +74,25 @@ fn start_lists_drafts_and_opens_one_on_its_first_unfinished_step() {
 #[test]
 fn first_unfinished_step() {
     let mut p = Profile::new("x");
-    assert_eq!(Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen, Screen::Market);
+    assert_eq!(
+        Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen,
+        Screen::Market
+    );
     p.market = Some(Market::Developing);
-    assert_eq!(Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen, Screen::Customers);
+    assert_eq!(
+        Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen,
+        Screen::Customers
+    );
     p.customers.push(cpc_wizard::profile::Customer::new("c"));
-    assert_eq!(Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen, Screen::Staff);
+    assert_eq!(
+        Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen,
+        Screen::Staff
+    );
     p.staff.push(cpc_wizard::profile::Person::new("p"));
-    assert_eq!(Model::with_draft(Lang::En, "x.json".into(), p).screen, Screen::Review);
+    assert_eq!(
+        Model::with_draft(Lang::En, "x.json".into(), p).screen,
+        Screen::Review
+    );
 }
 
 #[test]
@@ -95,7 +109,10 @@ fn market_and_edition_are_chosen_and_gauges_follow() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.model.draft.as_ref().expect("d").profile.edition, "2017-07");
+    assert_eq!(
+        app.model.draft.as_ref().expect("d").profile.edition,
+        "2017-07"
+    );
     gauges_match_evaluate(&app);
     app.handle(ctrl('s'));
     assert_eq!(load(&path).edition, "2017-07");
@@ -120,7 +137,12 @@ fn customers_add_edit_numbers_and_refuse_bad_values() {
     assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1500);
     // Gauges follow every keystroke.
     assert_eq!(
-        app.model.draft.as_ref().expect("d").assessment.active_entitlements,
+        app.model
+            .draft
+            .as_ref()
+            .expect("d")
+            .assessment
+            .active_entitlements,
         1500
     );
     typ(&mut app, "x");
@@ -128,7 +150,10 @@ fn customers_add_edit_numbers_and_refuse_bad_values() {
     assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1500);
     // 15,000 … 1,500,000 are taken; the fourth zero (15,000,000) is refused.
     typ(&mut app, "0000");
-    assert!(app.model.customers.problem.is_some(), "15,000,000 is refused");
+    assert!(
+        app.model.customers.problem.is_some(),
+        "15,000,000 is refused"
+    );
     assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1_500_000);
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
@@ -188,7 +213,10 @@ fn customers_association_trial_and_delete() {
     press(&mut app, KeyCode::Char('d'));
     assert_eq!(app.model.mode(), Mode::Confirm);
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.model.draft.as_ref().expect("d").profile.customers.len(), 5);
+    assert_eq!(
+        app.model.draft.as_ref().expect("d").profile.customers.len(),
+        5
+    );
     press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('y'));
     let d = app.model.draft.as_ref().expect("d");
@@ -234,7 +262,11 @@ fn next_and_back_keep_what_was_typed() {
         row: steps_row,
         modifiers: KeyModifiers::NONE,
     }));
-    assert_eq!(app.model.screen, Screen::Customers, "no step change while typing");
+    assert_eq!(
+        app.model.screen,
+        Screen::Customers,
+        "no step change while typing"
+    );
     press(&mut app, KeyCode::Enter);
     app.handle(Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
@@ -332,7 +364,9 @@ fn language_help_and_mouse_keys() {
     assert!(!app.model.mouse_capture);
     assert_eq!(
         app.take_requests(),
-        [cpc_wizard::tui::driver::TerminalRequest::MouseCapture(false)]
+        [cpc_wizard::tui::driver::TerminalRequest::MouseCapture(
+            false
+        )]
     );
 }
 
@@ -358,7 +392,13 @@ fn clicks_select_rows() {
 fn ctrl_c_quits_from_a_text_field_saving_first() {
     let (_dir, path, mut app) = empty_draft_app();
     let mut model = app.model.clone();
-    let effects = update(&mut model, Msg::Key(ratatui::crossterm::event::KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+    let effects = update(
+        &mut model,
+        Msg::Key(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+        )),
+    );
     assert_eq!(effects, [Effect::Save, Effect::Quit]);
     press(&mut app, KeyCode::Char(']'));
     press(&mut app, KeyCode::Char('a'));

@@ -258,15 +258,37 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
         .max()
         .unwrap_or(20) as u16
         + 4;
-    let w = width_wanted.max(40).min(full.width.saturating_sub(2));
+    // Two columns when one would not fit the height.
+    let max_inner = usize::from(full.height.saturating_sub(4));
+    let two = rows.len() + 2 > max_inner;
+    let columns = if two { 2 } else { 1 };
+    let col_width = if two {
+        (full.width.saturating_sub(4) / 2).min(width_wanted)
+    } else {
+        width_wanted.max(40).min(full.width.saturating_sub(2))
+    };
+    let w = (col_width * columns + 2).min(full.width.saturating_sub(2));
     if model.mode() == Mode::Normal {
         rows.push(("", String::new()));
-        let room = usize::from(w.saturating_sub(4)).saturating_sub(caps_width + 2).max(10);
-        for line in wrap(loc.t("wizard.help.mouse"), room) {
-            rows.push(("", line));
+        let room = usize::from(w.saturating_sub(4))
+            .saturating_sub(caps_width + 2)
+            .max(10);
+        if two {
+            // Under both columns, across the whole box.
+            rows.push(("\n", loc.t("wizard.help.mouse").to_string()));
+        } else {
+            for line in wrap(loc.t("wizard.help.mouse"), room) {
+                rows.push(("", line));
+            }
         }
     }
-    let h = (rows.len() as u16 + 2).min(full.height.saturating_sub(2));
+    let (key_rows, notes): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(c, _)| *c != "\n");
+    let per_column = key_rows.len().div_ceil(usize::from(columns));
+    let note_lines: Vec<String> = notes
+        .iter()
+        .flat_map(|(_, text)| wrap(text, usize::from(w.saturating_sub(4))))
+        .collect();
+    let h = ((per_column + note_lines.len()) as u16 + 2).min(full.height.saturating_sub(1));
     let area = Rect::new(
         full.x + (full.width - w) / 2,
         full.y + (full.height - h) / 2,
@@ -282,17 +304,32 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
-    for (i, (caps, label)) in rows.iter().enumerate() {
-        if i as u16 >= inner.height {
-            break;
+    for (i, (caps, label)) in key_rows.iter().enumerate() {
+        let column = (i / per_column.max(1)) as u16;
+        let row = (i % per_column.max(1)) as u16;
+        if row >= inner.height {
+            continue;
         }
+        let x = inner.x + column * col_width;
         let line = Line::from(vec![
             Span::raw(" "),
             Span::styled(crate::text::pad_right(caps, caps_width), theme.key),
             Span::raw("  "),
             Span::raw(label.as_str()),
         ]);
-        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+        buf.set_line(x, inner.y + row, &line, col_width.min(inner.right() - x));
+    }
+    for (i, text) in note_lines.iter().enumerate() {
+        let y = inner.y + per_column as u16 + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        buf.set_line(
+            inner.x + 1,
+            y,
+            &Line::raw(text.as_str()),
+            inner.width.saturating_sub(1),
+        );
     }
 }
 

@@ -67,7 +67,29 @@ pub fn render_model(model: &Model, width: u16, height: u16) -> String {
     terminal
         .draw(|frame| view::view(&model, frame))
         .expect("draw");
-    terminal.backend().to_string()
+    screen_text(terminal.backend().buffer())
+}
+
+/// The screen as text, one line per row, wide characters once (no filler cells).
+pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    let area = buffer.area;
+    for y in 0..area.height {
+        let mut skip = 0;
+        let mut line = String::new();
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 pub fn render(app: &App, width: u16, height: u16) -> String {

@@ -363,7 +363,7 @@ pub fn keep_selection_visible(model: &mut Model) {
     let n = len(model);
     let s = &mut model.customers;
     s.row = s.row.min(n.saturating_sub(1));
-    s.offset = table::scroll_to(s.offset, s.row, rows).min(n.saturating_sub(rows.max(1)).max(0));
+    s.offset = table::scroll_to(s.offset, s.row, rows).min(n.saturating_sub(rows.max(1)));
     if s.row < s.offset {
         s.offset = s.row;
     }

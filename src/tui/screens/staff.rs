@@ -391,7 +391,10 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     } else if let Some(p) = staff.get(s.row) {
         let text = loc.f(
             "wizard.staff.detail",
-            &[("name", &visible(&p.name)), ("status", &status(model, s.row))],
+            &[
+                ("name", &visible(&p.name)),
+                ("status", &status(model, s.row)),
+            ],
         );
         Line::styled(table::fit(&text, usize::from(area.width)), theme.dim)
     } else {
