@@ -52,11 +52,15 @@ pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<()> {
 
     install_panic_hook();
     enter()?;
-    let result = event_loop(&mut app);
-    // Whatever happened in the loop, the draft is written and the terminal given back.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut app)));
+    // Whatever happened in the loop, a panic included, the draft is written and the
+    // terminal given back.
     app.save_now();
     let restored = restore();
-    result.and(restored)
+    match result {
+        Ok(result) => result.and(restored),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 fn enter() -> io::Result<()> {
