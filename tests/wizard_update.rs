@@ -432,3 +432,21 @@ fn ten_thousand_customers_scroll_and_draw() {
     assert!(app.model.customers.row < 9_999);
     gauges_match_evaluate(&app);
 }
+
+#[test]
+fn a_quit_whose_save_fails_asks_again_before_leaving() {
+    let dir = tempfile::tempdir().expect("dir");
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").expect("write");
+    let path = blocker.join("draft.json");
+    let mut app = App::open(Store::new(dir.path()), path, Profile::new("X"), Lang::En);
+    press(&mut app, KeyCode::Char(' ')); // choose a market: a change to save
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.should_quit(), "the change would be lost");
+    assert!(matches!(
+        app.model.note,
+        Some(cpc_wizard::tui::app::Note::QuitUnsaved)
+    ));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit());
+}

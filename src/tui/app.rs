@@ -174,13 +174,19 @@ pub enum Note {
     MouseOn,
     MouseOff,
     Deleted(String),
+    /// A quit whose save failed: the next quit leaves without saving.
+    QuitUnsaved,
 }
 
 impl Note {
     pub fn is_error(&self) -> bool {
         matches!(
             self,
-            Note::SaveFailed(_) | Note::ExportFailed(_) | Note::OpenFailed(_) | Note::ListFailed(_)
+            Note::SaveFailed(_)
+                | Note::ExportFailed(_)
+                | Note::OpenFailed(_)
+                | Note::ListFailed(_)
+                | Note::QuitUnsaved
         )
     }
 }
@@ -224,6 +230,8 @@ pub enum Msg {
     ListFailed(Arc<StoreError>),
     /// The draft was saved and put away: back to the Start screen.
     DraftClosed,
+    /// Quit was asked for but the draft could not be saved.
+    QuitRefused,
     Saved,
     SaveFailed(Arc<StoreError>),
     Exported(PathBuf),
@@ -400,6 +408,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.draft = None;
             model.screen = Screen::Start;
             vec![Effect::ListDrafts]
+        }
+        Msg::QuitRefused => {
+            model.note = Some(Note::QuitUnsaved);
+            Vec::new()
         }
         Msg::Saved => Vec::new(),
         Msg::SaveFailed(e) => {

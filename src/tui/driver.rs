@@ -187,10 +187,11 @@ impl App {
             Effect::Quit => {
                 if self.unsaved() && self.persist && !self.quit_armed {
                     self.quit_armed = true;
+                    vec![Msg::QuitRefused]
                 } else {
                     self.quit = true;
+                    Vec::new()
                 }
-                Vec::new()
             }
             Effect::ExportReport(path) => vec![self.export(path)],
             Effect::Open(path) => vec![match store::load(&path) {

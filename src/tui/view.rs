@@ -181,6 +181,7 @@ fn note_text(loc: &Locale, note: &Note) -> String {
         Note::MouseOn => loc.t("wizard.note.mouse_on").to_string(),
         Note::MouseOff => loc.t("wizard.note.mouse_off").to_string(),
         Note::Deleted(name) => loc.f("wizard.note.deleted", &[("name", name)]),
+        Note::QuitUnsaved => loc.t("wizard.note.quit_unsaved").to_string(),
     }
 }
 

@@ -502,6 +502,13 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         }
     });
     let buf = frame.buffer_mut();
+    // A marker beside the selected row, so the selection shows without colour.
+    if let Some(vr) = s.row.checked_sub(s.offset)
+        && vr < TableView::visible_rows(g.table)
+        && !customers.is_empty()
+    {
+        buf.set_string(g.table.x - 1, g.table.y + 1 + vr as u16, "›", theme.heading);
+    }
     if customers.is_empty() {
         buf.set_line(
             g.table.x,
@@ -511,11 +518,11 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         );
     }
 
-    let total = loc.f(
+    let total = loc.plural(
         "wizard.customers.total",
+        customers.len() as u64,
         &[
             ("total", &thousands(draft.assessment.active_entitlements)),
-            ("count", &thousands(customers.len() as u64)),
             ("excluded", &thousands(draft.excluded_rows.len() as u64)),
         ],
     );

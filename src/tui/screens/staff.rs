@@ -360,6 +360,13 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         }
     });
     let buf = frame.buffer_mut();
+    // A marker beside the selected row, so the selection shows without colour.
+    if let Some(vr) = s.row.checked_sub(s.offset)
+        && vr < TableView::visible_rows(area)
+        && !staff.is_empty()
+    {
+        buf.set_string(area.x - 1, area.y + 1 + vr as u16, "›", theme.heading);
+    }
     if staff.is_empty() {
         buf.set_line(
             area.x,
