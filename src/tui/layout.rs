@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 
 /// Below this size the wizard draws only a message asking for a larger terminal.
-pub const MIN_WIDTH: u16 = 60;
+pub const MIN_WIDTH: u16 = 70;
 pub const MIN_HEIGHT: u16 = 18;
 
 /// Rows of the tier gauges panel: the tier line, entitlements, people, a blank line.

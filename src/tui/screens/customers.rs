@@ -371,9 +371,28 @@ pub fn keep_selection_visible(model: &mut Model) {
 
 fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     let wide = width >= 110;
-    let number = if wide { 9 } else { 7 };
-    let association = if wide { 18 } else { 9 };
-    let counted = if wide { 10 } else { 9 };
+    let narrow = width < 76;
+    let number = if wide {
+        9
+    } else if narrow {
+        6
+    } else {
+        7
+    };
+    let association = if wide {
+        18
+    } else if narrow {
+        7
+    } else {
+        9
+    };
+    let counted = if wide {
+        10
+    } else if narrow {
+        7
+    } else {
+        9
+    };
     let trial = crate::text::width(loc.t("wizard.customers.col_trial")).max(3) as u16;
     let fixed = association + trial + number * Workload::ALL.len() as u16 + counted;
     let gaps = |n: u16| n * table::GAP;

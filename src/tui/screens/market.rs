@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::super::app::{Effect, Model, close_draft};
 use super::super::keys::Action;
 use super::super::theme::Theme;
+use super::super::widgets::table::fit;
 use crate::i18n::thousands;
 use crate::profile::Market;
 use crate::report::phrases::{edition_name, market_name, tier_name, warning};
@@ -192,12 +193,14 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             })
             .collect();
         let detail = loc.f("wizard.market.needs", &[("list", &list.join(" · "))]);
+        // Whole numbers or an ellipsis, never a number cut short.
+        let room = usize::from(g.markets.width).saturating_sub(label_width + 8);
         let line = option_line(
             s.focus == Focus::Market && s.market_cursor == i,
             draft.profile.market == Some(market),
             market_name(loc, Some(market)).to_string(),
             label_width,
-            detail,
+            fit(&detail, room),
             theme,
         );
         buf.set_line(g.markets.x, g.markets.y + i as u16, &line, g.markets.width);

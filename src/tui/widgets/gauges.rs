@@ -22,7 +22,7 @@ pub fn draw(assessment: &Assessment, loc: &Locale, theme: &Theme, area: Rect, bu
     if tiers.is_empty() || area.height < 3 {
         return;
     }
-    let gap = 3u16;
+    let gap = 2u16;
     let n = tiers.len() as u16;
     let column_width = area.width.saturating_sub(gap * (n - 1)) / n;
     let labels = [loc.t("wizard.gauges.users"), loc.t("wizard.gauges.people")];
@@ -71,9 +71,9 @@ fn requirement_line<'a>(
     let numbers = have_need(req.have, req.need);
     let percent = format!("{:>3}%", req.percent());
     let mark = if req.met() { MET_MARK } else { NOT_MET_MARK };
-    // label ␣ bar ␣ numbers ␣ percent ␣ mark
-    let fixed = label_width + 1 + 1 + numbers_width + 1 + 4 + 1 + 1;
-    let bar_width = usize::from(total).saturating_sub(fixed);
+    // label ␣ [bar ␣] numbers ␣ percent ␣ mark: the bar takes what is left, if anything.
+    let fixed = label_width + 1 + numbers_width + 1 + 4 + 1 + 1;
+    let bar_width = usize::from(total).saturating_sub(fixed + 1);
     let mut spans = vec![
         Span::raw(crate::text::pad_right(label, label_width)),
         Span::raw(" "),
