@@ -333,6 +333,7 @@ impl Model {
     pub fn key_tables_under_help(&self) -> Vec<&'static [Binding]> {
         match self.mode() {
             Mode::Normal => vec![self.screen.keys(), keys::GLOBAL],
+            Mode::Editing if self.screen == Screen::Start => vec![keys::NAMING],
             Mode::Editing => vec![keys::EDITING],
             Mode::Picker => vec![keys::PICKER],
             Mode::Confirm => vec![keys::CONFIRM],

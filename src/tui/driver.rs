@@ -58,8 +58,9 @@ impl App {
 
     /// A draft held in memory only: nothing is ever written. For benchmarks and tests.
     pub fn with_profile(profile: Profile, lang: Lang) -> App {
-        let dir = std::env::temp_dir();
-        let path = dir.join("cpc-wizard-in-memory.json");
+        // A folder that does not exist: the Start screen of an in-memory app lists nothing.
+        let dir = std::env::temp_dir().join(format!("cpc-wizard-in-memory-{}", std::process::id()));
+        let path = dir.join("draft.json");
         let model = Model::with_draft(lang, path, profile);
         App::with_model(model, Store::new(dir), false)
     }

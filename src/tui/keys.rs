@@ -299,6 +299,26 @@ pub const EDITING: &[Binding] = &[
     ),
 ];
 
+/// While the name of a new assessment is typed on the Start screen.
+pub const NAMING: &[Binding] = &[
+    b(ENTER, "Enter", A::Activate, "wizard.keys.create", true),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
+    b(
+        &[ctrl('u')],
+        "Ctrl-U",
+        A::ClearField,
+        "wizard.keys.clear",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
 /// While a list of choices (the association) is open.
 pub const PICKER: &[Binding] = &[
     b(UP, "↑/k", A::Up, "wizard.keys.up", false),
@@ -386,7 +406,7 @@ mod tests {
     fn every_label_exists_in_both_locales() {
         use crate::i18n::{Lang, Locale};
         let tables = [
-            GLOBAL, START, MARKET, CUSTOMERS, STAFF, REVIEW, EDITING, PICKER, CONFIRM, HELP,
+            GLOBAL, START, MARKET, CUSTOMERS, STAFF, REVIEW, EDITING, NAMING, PICKER, CONFIRM, HELP,
         ];
         for lang in Lang::ALL {
             let loc = Locale::get(lang);
