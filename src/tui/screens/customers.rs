@@ -380,7 +380,7 @@ fn columns(loc: &Locale, width: u16) -> Vec<Column> {
         7
     };
     let association = if wide {
-        18
+        16
     } else if narrow {
         7
     } else {
@@ -398,7 +398,7 @@ fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     let gaps = |n: u16| n * table::GAP;
     let rest = width.saturating_sub(fixed + gaps(9));
     let (name, note) = if rest >= 10 + 8 + table::GAP && wide {
-        let name = (rest * 11 / 20).max(10);
+        let name = (rest * 2 / 5).max(10);
         (name, rest.saturating_sub(name + table::GAP))
     } else {
         (width.saturating_sub(fixed + gaps(8)).max(6), 0)
@@ -514,7 +514,12 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 Some(reason) => short_exclusion(loc, reason).to_string(),
                 None => compact(r.counted, cols[8].width),
             },
-            9 => note(loc, r),
+            // Short: the full sentence is on the line under the table.
+            9 => match (r.excluded, r.top_workload) {
+                (Some(reason), _) => exclusion_reason(loc, reason).to_string(),
+                (None, Some(w)) => workload_name(loc, w).to_string(),
+                (None, None) => String::new(),
+            },
             col => workload(col)
                 .map(|w| compact(c.active_users.get(w).into(), cols[col].width))
                 .unwrap_or_default(),

@@ -281,7 +281,7 @@ fn columns(model: &Model, width: u16) -> Vec<Column> {
         .collect();
     let fixed: u16 = item_cols.iter().map(|c| c.width + table::GAP).sum();
     let rest = width.saturating_sub(fixed + table::GAP);
-    let name = (rest * 2 / 5).clamp(8, 24);
+    let name = (rest / 3).clamp(8, 24);
     let status = rest.saturating_sub(name);
     let mut cols = vec![Column {
         title: loc.t("wizard.staff.col_name").to_string(),
