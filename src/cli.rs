@@ -27,6 +27,15 @@ pub enum Cmd {
         require: Option<String>,
     },
     Drafts,
+    ImportCsv {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        into: String,
+    },
+    ExportCsv {
+        draft: String,
+        file: std::path::PathBuf,
+    },
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
@@ -81,4 +90,14 @@ pub fn localized_command(loc: &Locale) -> Command {
                 .mut_arg("require", |a| a.help(help("cli.require")))
         })
         .mut_subcommand("drafts", |c| c.about(help("cli.drafts")))
+        .mut_subcommand("import-csv", |c| {
+            c.about(help("cli.import_csv"))
+                .mut_arg("file", |a| a.help(help("cli.file_arg")))
+                .mut_arg("into", |a| a.help(help("cli.into")))
+        })
+        .mut_subcommand("export-csv", |c| {
+            c.about(help("cli.export_csv"))
+                .mut_arg("draft", draft)
+                .mut_arg("file", |a| a.help(help("csv.export_file_arg")))
+        })
 }

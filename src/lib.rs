@@ -5,11 +5,16 @@
 
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod messages;
 pub mod profile;
 pub mod report;
 pub mod rules;
+#[doc(hidden)]
+pub mod sample;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod time;

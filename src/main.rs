@@ -2,15 +2,23 @@ use std::process::ExitCode;
 
 use cpc_wizard::cli::{Cli, Cmd};
 use cpc_wizard::commands::{self, CliError};
-use cpc_wizard::i18n::{Lang, Locale};
+use cpc_wizard::i18n::Locale;
+use cpc_wizard::settings::{Settings, choose_lang};
 use cpc_wizard::store::Store;
 use cpc_wizard::text::visible;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_localized();
-    let lang = cli.lang.unwrap_or_else(Lang::from_process_env);
-    let loc = Locale::get(lang);
-    match run(cli.command, loc) {
+    let store = Store::from_env();
+    let settings = store
+        .as_ref()
+        .map(|s| Settings::load(s.dir()))
+        .unwrap_or_default();
+    let loc = Locale::get(choose_lang(cli.lang, &settings));
+    match store
+        .map_err(CliError::from)
+        .and_then(|store| run(&store, cli.command, loc))
+    {
         Ok(code) => code,
         Err(error) => {
             let message = error.message(loc);
@@ -23,16 +31,17 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Option<Cmd>, loc: &'static Locale) -> Result<ExitCode, CliError> {
-    let store = Store::from_env()?;
+fn run(store: &Store, command: Option<Cmd>, loc: &'static Locale) -> Result<ExitCode, CliError> {
     match command {
-        None => commands::wizard(&store, None, loc),
-        Some(Cmd::Edit { draft }) => commands::wizard(&store, Some(&draft), loc),
+        None => commands::wizard(store, None, loc),
+        Some(Cmd::Edit { draft }) => commands::wizard(store, Some(&draft), loc),
         Some(Cmd::Assess {
             draft,
             format,
             require,
-        }) => commands::assess(&store, &draft, format, require.as_deref(), loc),
-        Some(Cmd::Drafts) => commands::drafts(&store, loc),
+        }) => commands::assess(store, &draft, format, require.as_deref(), loc),
+        Some(Cmd::Drafts) => commands::drafts(store, loc),
+        Some(Cmd::ImportCsv { file, into }) => commands::import_csv(store, &file, &into, loc),
+        Some(Cmd::ExportCsv { draft, file }) => commands::export_csv(store, &draft, &file, loc),
     }
 }

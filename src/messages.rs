@@ -30,6 +30,11 @@ pub fn problem(loc: &Locale, problem: &Problem) -> String {
             "problem.unknown_value",
             &[("value", value), ("expected", &expected.join(", "))],
         ),
+        Problem::MissingField { field } => loc.f("problem.missing_field", &[("field", field)]),
+        Problem::UnknownField { field, expected } => loc.f(
+            "problem.unknown_field",
+            &[("field", field), ("expected", &expected.join(", "))],
+        ),
         Problem::Other(detail) => detail.clone(),
     }
 }

@@ -450,3 +450,11 @@ fn a_quit_whose_save_fails_asks_again_before_leaving() {
     press(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit());
 }
+
+#[test]
+fn the_language_chosen_in_the_wizard_is_remembered() {
+    let (dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    press(&mut app, KeyCode::Char('L'));
+    let settings = cpc_wizard::settings::Settings::load(dir.path());
+    assert_eq!(settings.lang, Some(Lang::ZhTw));
+}

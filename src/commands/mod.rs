@@ -3,10 +3,14 @@
 
 mod assess;
 mod drafts;
+mod export_csv;
+mod import_csv;
 mod wizard;
 
 pub use assess::assess;
 pub use drafts::drafts;
+pub use export_csv::export_csv;
+pub use import_csv::import_csv;
 pub use wizard::wizard;
 
 use std::process::ExitCode;

@@ -27,7 +27,14 @@ pub enum Problem {
         value: String,
         expected: Vec<String>,
     },
-    /// A message from the JSON parser itself (missing field, unknown field, …).
+    MissingField {
+        field: String,
+    },
+    UnknownField {
+        field: String,
+        expected: Vec<String>,
+    },
+    /// Any other message from the JSON parser itself.
     Other(String),
 }
 
@@ -52,7 +59,44 @@ impl Problem {
             Some(i) => &message[..i],
             None => message,
         };
-        Problem::Other(plain.to_string())
+        Self::from_parser_words(plain).unwrap_or_else(|| Problem::Other(plain.to_string()))
+    }
+
+    /// serde's own messages, read back into problems that can be worded in any language.
+    fn from_parser_words(message: &str) -> Option<Problem> {
+        if let Some(rest) = message.strip_prefix("missing field ") {
+            return Some(Problem::MissingField {
+                field: rest.trim_matches('`').to_string(),
+            });
+        }
+        if let Some(rest) = message.strip_prefix("unknown field ") {
+            let (field, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let expected = expected
+                .trim_start_matches("one of ")
+                .split(", ")
+                .map(|s| s.trim_matches('`').to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            return Some(Problem::UnknownField {
+                field: field.trim_matches('`').to_string(),
+                expected,
+            });
+        }
+        if let Some(rest) = message.strip_prefix("invalid type: ") {
+            let (found, expected) = rest.split_once(", expected ")?;
+            let expected = match expected {
+                "a boolean" => "boolean",
+                "a string" => "text",
+                "a sequence" => "list",
+                e if e.starts_with("struct ") || e.contains("map") => "object",
+                _ => return None,
+            };
+            return Some(Problem::WrongType {
+                expected: expected.to_string(),
+                found: found.to_string(),
+            });
+        }
+        None
     }
 }
 

@@ -22,7 +22,8 @@ struct Header {
 #[derive(Deserialize)]
 struct BodyV1 {
     name: String,
-    #[serde(default)]
+    // Checked while parsing, so that an unknown edition is reported with its line.
+    #[serde(default, deserialize_with = "known_edition")]
     edition: Option<String>,
     #[serde(default)]
     market: Option<Market>,
@@ -75,6 +76,17 @@ pub fn from_json(text: &str) -> Result<Profile, ParseError> {
             supported: FORMAT_VERSION,
         });
     }
+    // Versions count from 1; a 0 was never written by any cpc-wizard.
+    if version == 0 {
+        return Err(ParseError::Invalid {
+            path: "version".into(),
+            problem: Problem::UnknownValue {
+                value: version.to_string(),
+                expected: vec![FORMAT_VERSION.to_string()],
+            },
+            line: None,
+        });
+    }
 
     let mut de = serde_json::Deserializer::from_str(text);
     let body: BodyV1 = serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -87,16 +99,6 @@ pub fn from_json(text: &str) -> Result<Profile, ParseError> {
     })?;
 
     let edition = body.edition.unwrap_or_else(|| DEFAULT_EDITION.to_string());
-    if RuleSet::by_edition(&edition).is_none() {
-        return Err(ParseError::Invalid {
-            path: "edition".into(),
-            problem: Problem::UnknownValue {
-                value: edition,
-                expected: RuleSet::all().iter().map(|r| r.edition.clone()).collect(),
-            },
-            line: None,
-        });
-    }
     Ok(Profile {
         name: body.name,
         edition,
@@ -139,6 +141,32 @@ impl Problem {
             other => format!("{other:?}"),
         }
     }
+}
+
+/// An edition id that one of the built-in rule sets has; `null` reads as absent. The check
+/// runs inside the visitor so that serde_json pins the error to the value's own line.
+fn known_edition<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct EditionVisitor;
+    impl<'de> Visitor<'de> for EditionVisitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an edition id")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if RuleSet::by_edition(v).is_some() {
+                return Ok(Some(v.to_string()));
+            }
+            Err(Problem::UnknownValue {
+                value: v.to_string(),
+                expected: RuleSet::all().iter().map(|r| r.edition.clone()).collect(),
+            }
+            .into_serde())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(EditionVisitor)
 }
 
 /// Deserialises one of a closed set of ids, reporting an unknown one with the ids allowed.

@@ -29,12 +29,25 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     let label_users = loc.t("report.entitlements");
     let label_people = loc.t("report.people");
     let label_width = width(label_users).max(width(label_people));
+    // One column width for every "have / need", so the figures line up across tiers.
+    let have_need_width = a
+        .tiers
+        .iter()
+        .flat_map(|t| [t.entitlements, t.people])
+        .map(|r| width(&have_need(r.have, r.need)))
+        .max()
+        .unwrap_or(0);
     for tier in &a.tiers {
         let _ = writeln!(
             out,
-            "{}: {}",
-            tier_name(loc, &tier.tier),
-            tier_status(loc, tier)
+            "{}",
+            loc.f(
+                "report.layout.tier_line",
+                &[
+                    ("tier", &tier_name(loc, &tier.tier)),
+                    ("status", &tier_status(loc, tier)),
+                ]
+            )
         );
         for (label, req) in [
             (label_users, tier.entitlements),
@@ -49,7 +62,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
                 out,
                 "  {}  {}  {:>4}  {}",
                 pad_right(label, label_width),
-                pad_left(&have_need(req.have, req.need), 19),
+                pad_left(&have_need(req.have, req.need), have_need_width),
                 format!("{}%", req.percent()),
                 note
             );
@@ -75,6 +88,11 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     );
     let names: Vec<_> = customers.iter().map(|c| visible(&c.name)).collect();
     let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0).min(40);
+    let association_width = customers
+        .iter()
+        .map(|c| width(association_name(loc, c.association)))
+        .max()
+        .unwrap_or(0);
     for ((name, customer), result) in names.iter().zip(customers).zip(&a.customers) {
         let note = match result.excluded {
             Some(reason) => loc.f(
@@ -94,7 +112,10 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
             "  {}  {}  {}  {}",
             pad_right(name, name_width),
             pad_left(&thousands(result.counted), 10),
-            association_name(loc, customer.association),
+            pad_right(
+                association_name(loc, customer.association),
+                association_width
+            ),
             note
         );
     }

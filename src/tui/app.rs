@@ -204,6 +204,8 @@ pub enum Effect {
     Create(String),
     ListDrafts,
     SetMouseCapture(bool),
+    /// Remember the language chosen for the next start.
+    RememberLanguage(Lang),
 }
 
 #[derive(Debug, Clone)]
@@ -513,7 +515,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::SwitchLanguage => {
             model.lang = model.lang.next();
-            return Vec::new();
+            return vec![Effect::RememberLanguage(model.lang)];
         }
         Action::ToggleMouse => {
             model.mouse_capture = !model.mouse_capture;

@@ -216,6 +216,14 @@ impl App {
                 Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
                 Err(e) => Msg::ListFailed(Arc::new(e)),
             }],
+            Effect::RememberLanguage(lang) => {
+                // A preference that cannot be written is not worth interrupting anyone.
+                if self.persist {
+                    let settings = crate::settings::Settings { lang: Some(lang) };
+                    let _ = settings.save(self.store.dir());
+                }
+                Vec::new()
+            }
             Effect::SetMouseCapture(on) => {
                 self.requests.push(TerminalRequest::MouseCapture(on));
                 Vec::new()

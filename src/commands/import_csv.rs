@@ -1,0 +1,89 @@
+//! `cpc-wizard import-csv FILE --into DRAFT`: customers from a spreadsheet into a draft,
+//! which is created when absent. All or nothing: on any bad row the draft is not touched.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{CliError, EXIT_BAD_INPUT};
+use crate::i18n::Locale;
+use crate::import::{import_csv as import, words};
+use crate::profile::Profile;
+use crate::store::{self, Store, StoreError};
+use crate::text::visible;
+
+pub fn import_csv(
+    store: &Store,
+    file: &Path,
+    into: &str,
+    loc: &Locale,
+) -> Result<ExitCode, CliError> {
+    let bytes = std::fs::read(file).map_err(|source| StoreError::Io {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let (path, mut profile, created) = open_or_new(store, into)?;
+
+    let summary = match import(&bytes, &mut profile) {
+        Ok(summary) => summary,
+        Err(error) => {
+            // Every bad row on its own line, so that none is missed and each can be grepped.
+            let mut lines = words::error_lines(loc, &error).into_iter();
+            let mut stderr = std::io::stderr().lock();
+            if let Some(headline) = lines.next() {
+                let message = loc.f(
+                    "csv.in_file",
+                    &[("file", &file.display()), ("message", &headline)],
+                );
+                writeln!(
+                    stderr,
+                    "{}",
+                    visible(&loc.f("error.prefix", &[("message", &message)]))
+                )?;
+            }
+            for line in lines {
+                writeln!(stderr, "  {}", visible(&line))?;
+            }
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    store::save(&path, &profile)?;
+
+    let mut stdout = std::io::stdout().lock();
+    for line in words::summary_lines(loc, &summary) {
+        writeln!(stdout, "{}", visible(&line))?;
+    }
+    let key = if created { "csv.created" } else { "csv.saved" };
+    writeln!(
+        stdout,
+        "{}",
+        visible(&loc.f(key, &[("name", &profile.name), ("path", &path.display())]))
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The draft to import into: found by name or path, or a new one. A new draft named like
+/// a path (`out/fy18.json`) is created at that path; a plain name goes to the drafts folder.
+fn open_or_new(store: &Store, into: &str) -> Result<(PathBuf, Profile, bool), StoreError> {
+    match store.resolve(into) {
+        Ok(path) => {
+            let profile = store::load(&path)?;
+            Ok((path, profile, false))
+        }
+        Err(StoreError::NotFound { .. }) => {
+            let as_path = Path::new(into);
+            let names_a_file = as_path.components().count() > 1
+                || as_path.extension().is_some_and(|x| x == "json");
+            if names_a_file {
+                let name = as_path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| into.to_string());
+                Ok((as_path.to_path_buf(), Profile::new(name), true))
+            } else {
+                Ok((store.path_for_new(into), Profile::new(into.trim()), true))
+            }
+        }
+        Err(other) => Err(other),
+    }
+}
