@@ -244,6 +244,10 @@ impl App {
             ReportFormat::Markdown,
             self.model.loc(),
         );
+        if !self.persist {
+            // An in-memory app writes nothing; the report was still rendered (benchmarks).
+            return Msg::Exported(path);
+        }
         match store::write_atomically(&path, text.as_bytes()) {
             Ok(()) => Msg::Exported(path),
             Err(e) => Msg::ExportFailed(Arc::new(e)),
