@@ -458,3 +458,22 @@ fn the_language_chosen_in_the_wizard_is_remembered() {
     let settings = cpc_wizard::settings::Settings::load(dir.path());
     assert_eq!(settings.lang, Some(Lang::ZhTw));
 }
+
+#[test]
+fn only_events_that_change_something_ask_for_a_redraw() {
+    let mut app = App::with_profile(contoso(), Lang::En);
+    resize(&mut app, 80, 24);
+    // On Review: an unbound key, and scrolling up at the top, change nothing.
+    assert!(!app.handle(key(KeyCode::Char('z'))));
+    assert!(!app.handle(key(KeyCode::Up)));
+    assert!(app.handle(key(KeyCode::Char('?'))));
+    assert!(app.handle(key(KeyCode::Esc)));
+    assert!(app.handle(Event::Resize(100, 30)));
+    let moved = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Moved,
+        column: 1,
+        row: 1,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert!(!app.handle(moved));
+}

@@ -301,6 +301,31 @@ impl Model {
         model
     }
 
+    /// Everything the view shows, in small form: when it is equal before and after an
+    /// event, nothing needs drawing. (The draft itself is covered by its revision.)
+    pub fn view_key(&self) -> ViewKey {
+        ViewKey {
+            screen: self.screen,
+            draft: self.draft.as_ref().map(|d| (d.revision, d.saved_revision)),
+            help: self.help,
+            note: self.note.as_ref().map(|n| format!("{n:?}")),
+            lang: self.lang,
+            mouse_capture: self.mouse_capture,
+            size: (self.width, self.height),
+            start: (
+                self.start.selected,
+                self.start.offset,
+                self.start.naming.clone(),
+                self.start.name_missing,
+                self.start.drafts.len(),
+            ),
+            market: self.market.clone(),
+            customers: self.customers.clone(),
+            staff: self.staff.clone(),
+            review: self.review.clone(),
+        }
+    }
+
     pub fn loc(&self) -> &'static Locale {
         Locale::get(self.lang)
     }
@@ -362,6 +387,29 @@ impl Model {
         self.screen = screen;
         Vec::new()
     }
+}
+
+/// See `Model::view_key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewKey {
+    screen: Screen,
+    draft: Option<(u64, u64)>,
+    help: bool,
+    note: Option<String>,
+    lang: Lang,
+    mouse_capture: bool,
+    size: (u16, u16),
+    start: (
+        usize,
+        usize,
+        Option<super::widgets::text_field::TextField>,
+        bool,
+        usize,
+    ),
+    market: market::State,
+    customers: customers::State,
+    staff: staff::State,
+    review: review::State,
 }
 
 /// Changes the model for one message and says what the loop must do.

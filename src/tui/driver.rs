@@ -85,7 +85,8 @@ impl App {
         std::mem::take(&mut self.requests)
     }
 
-    /// Handles one terminal event; true when the screen must be drawn again.
+    /// Handles one terminal event; true when the screen must be drawn again (something it
+    /// shows changed, or the terminal was resized).
     pub fn handle(&mut self, event: Event) -> bool {
         self.handle_at(event, Instant::now())
     }
@@ -103,11 +104,15 @@ impl App {
                 MouseEventKind::ScrollUp => Msg::Scroll { down: false },
                 _ => return false,
             },
-            Event::Resize(width, height) => Msg::Resize { width, height },
+            Event::Resize(width, height) => {
+                self.send_at(Msg::Resize { width, height }, now);
+                return true;
+            }
             _ => return false,
         };
+        let before = self.model.view_key();
         self.send_at(msg, now);
-        true
+        self.model.view_key() != before
     }
 
     pub fn send(&mut self, msg: Msg) {

@@ -25,14 +25,14 @@ const FIRST_WORKLOAD: usize = 3;
 /// Columns the cursor can stand on: name, association, trial and the five workloads.
 const EDITABLE: usize = FIRST_WORKLOAD + Workload::ALL.len();
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellEdit {
     pub field: TextField,
     /// The customer as it was before the edit, restored by Esc.
     pub original: Customer,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub row: usize,
     pub col: usize,

@@ -22,7 +22,7 @@ pub enum Focus {
     Edition,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub focus: Focus,
     pub market_cursor: usize,

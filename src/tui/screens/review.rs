@@ -16,7 +16,7 @@ use crate::report::phrases::{
 };
 use crate::text::visible;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub scroll: usize,
 }

@@ -42,13 +42,13 @@ pub fn items(rules: &RuleSet) -> Vec<(ItemKind, String)> {
     out
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameEdit {
     pub field: TextField,
     pub original: String,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub row: usize,
     /// 0 is the name; 1.. the items.
