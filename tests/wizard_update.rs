@@ -477,3 +477,34 @@ fn only_events_that_change_something_ask_for_a_redraw() {
     });
     assert!(!app.handle(moved));
 }
+
+#[test]
+fn esc_on_a_row_just_added_takes_it_away() {
+    let (_dir, _path, mut app) = empty_draft_app();
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Oops");
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.model
+            .draft
+            .as_ref()
+            .expect("d")
+            .profile
+            .customers
+            .is_empty()
+    );
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.model
+            .draft
+            .as_ref()
+            .expect("d")
+            .profile
+            .staff
+            .is_empty()
+    );
+    gauges_match_evaluate(&app);
+}

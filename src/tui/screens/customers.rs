@@ -30,6 +30,8 @@ pub struct CellEdit {
     pub field: TextField,
     /// The customer as it was before the edit, restored by Esc.
     pub original: Customer,
+    /// The row was added for this edit: Esc takes it away again.
+    pub added: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -164,7 +166,11 @@ fn activate(model: &mut Model) {
 
 fn start_edit(model: &mut Model, field: TextField, original: Customer) {
     model.customers.problem = None;
-    model.customers.edit = Some(CellEdit { field, original });
+    model.customers.edit = Some(CellEdit {
+        field,
+        original,
+        added: false,
+    });
 }
 
 fn add(model: &mut Model) {
@@ -177,6 +183,9 @@ fn add(model: &mut Model) {
     model.customers.row = row;
     model.customers.col = NAME;
     start_edit(model, TextField::default(), original);
+    if let Some(edit) = &mut model.customers.edit {
+        edit.added = true;
+    }
     keep_selection_visible(model);
 }
 
@@ -230,12 +239,19 @@ fn cancel_edit(model: &mut Model) {
     let row = model.customers.row;
     if let Some(edit) = model.customers.edit.take()
         && let Some(d) = &mut model.draft
-        && d.profile.customers.get(row) != Some(&edit.original)
         && row < d.profile.customers.len()
     {
-        d.edit(|p| p.customers[row] = edit.original);
+        if edit.added {
+            d.edit(|p| {
+                p.customers.remove(row);
+            });
+            model.customers.row = row.saturating_sub(1);
+        } else if d.profile.customers[row] != edit.original {
+            d.edit(|p| p.customers[row] = edit.original);
+        }
     }
     model.customers.problem = None;
+    keep_selection_visible(model);
 }
 
 /// A keystroke or paste in the cell being edited. Names take any text; number cells take

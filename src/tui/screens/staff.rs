@@ -46,6 +46,8 @@ pub fn items(rules: &RuleSet) -> Vec<(ItemKind, String)> {
 pub struct NameEdit {
     pub field: TextField,
     pub original: String,
+    /// The person was added for this edit: Esc takes the row away again.
+    pub added: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -151,6 +153,7 @@ fn activate(model: &mut Model, action: Action) {
             model.staff.edit = Some(NameEdit {
                 field: TextField::new(person.name.clone()),
                 original: person.name,
+                added: false,
             });
         }
         return;
@@ -191,6 +194,7 @@ fn add(model: &mut Model) {
     model.staff.edit = Some(NameEdit {
         field: TextField::default(),
         original: String::new(),
+        added: true,
     });
     keep_selection_visible(model);
 }
