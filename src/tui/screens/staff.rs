@@ -222,13 +222,18 @@ fn cancel_edit(model: &mut Model) {
     let row = model.staff.row;
     if let Some(edit) = model.staff.edit.take()
         && let Some(d) = &mut model.draft
-        && d.profile
-            .staff
-            .get(row)
-            .is_some_and(|p| p.name != edit.original)
+        && row < d.profile.staff.len()
     {
-        d.edit(|p| p.staff[row].name = edit.original);
+        if edit.added {
+            d.edit(|p| {
+                p.staff.remove(row);
+            });
+            model.staff.row = row.saturating_sub(1);
+        } else if d.profile.staff[row].name != edit.original {
+            d.edit(|p| p.staff[row].name = edit.original);
+        }
     }
+    keep_selection_visible(model);
 }
 
 pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
