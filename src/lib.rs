@@ -18,3 +18,4 @@ pub mod settings;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod tui;

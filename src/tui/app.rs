@@ -1,0 +1,639 @@
+//! The wizard's state (`Model`), what can happen to it (`Msg`), and `update`, which changes
+//! the model and returns the effects (save, export, quit…) for the loop to carry out.
+//! No terminal and no file here, so every step can be tested with plain values.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::keys::{self, Action, Binding};
+use super::layout::Areas;
+use super::screens::{customers, market, review, staff, start};
+use super::widgets::text_field::{EditOp, clean_paste};
+use crate::i18n::{Lang, Locale};
+use crate::profile::Profile;
+use crate::rules::{Assessment, RuleSet, evaluate};
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Market,
+    Customers,
+    Staff,
+    Review,
+}
+
+impl Screen {
+    /// The steps of the step bar, in order.
+    pub const STEPS: [Screen; 4] = [
+        Screen::Market,
+        Screen::Customers,
+        Screen::Staff,
+        Screen::Review,
+    ];
+
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Screen::Start => "wizard.steps.start",
+            Screen::Market => "wizard.steps.market",
+            Screen::Customers => "wizard.steps.customers",
+            Screen::Staff => "wizard.steps.staff",
+            Screen::Review => "wizard.steps.review",
+        }
+    }
+
+    pub fn keys(self) -> &'static [Binding] {
+        match self {
+            Screen::Start => keys::START,
+            Screen::Market => keys::MARKET,
+            Screen::Customers => keys::CUSTOMERS,
+            Screen::Staff => keys::STAFF,
+            Screen::Review => keys::REVIEW,
+        }
+    }
+
+    fn step_index(self) -> Option<usize> {
+        Self::STEPS.iter().position(|s| *s == self)
+    }
+
+    pub fn next(self) -> Screen {
+        match self.step_index() {
+            Some(i) if i + 1 < Self::STEPS.len() => Self::STEPS[i + 1],
+            _ => self,
+        }
+    }
+
+    pub fn prev(self) -> Option<Screen> {
+        match self.step_index() {
+            Some(0) | None => None,
+            Some(i) => Some(Self::STEPS[i - 1]),
+        }
+    }
+}
+
+/// The draft being worked on, with its assessment kept current after every change.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub profile: Profile,
+    pub path: PathBuf,
+    pub assessment: Assessment,
+    /// Indexes of excluded customers, so no view has to walk every customer.
+    pub excluded_rows: Vec<usize>,
+    /// Bumped on every change; compared with `saved_revision` to know what is on disk.
+    pub revision: u64,
+    pub saved_revision: u64,
+}
+
+impl Draft {
+    pub fn new(path: PathBuf, profile: Profile) -> Draft {
+        let mut draft = Draft {
+            assessment: evaluate(&profile, rules_for(&profile)),
+            profile,
+            path,
+            excluded_rows: Vec::new(),
+            revision: 0,
+            saved_revision: 0,
+        };
+        draft.reassess();
+        draft
+    }
+
+    pub fn rules(&self) -> &'static RuleSet {
+        rules_for(&self.profile)
+    }
+
+    /// Changes the profile and brings the assessment up to date.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Profile)) {
+        change(&mut self.profile);
+        self.reassess();
+        self.revision += 1;
+    }
+
+    pub fn is_saved(&self) -> bool {
+        self.revision == self.saved_revision
+    }
+
+    fn reassess(&mut self) {
+        self.assessment = evaluate(&self.profile, rules_for(&self.profile));
+        self.excluded_rows = self
+            .assessment
+            .customers
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.excluded.is_some())
+            .map(|(i, _)| i)
+            .collect();
+    }
+
+    /// The first step with nothing in it yet, where `edit DRAFT` opens.
+    pub fn first_unfinished_step(&self) -> Screen {
+        if self.profile.market.is_none() {
+            Screen::Market
+        } else if self.profile.customers.is_empty() {
+            Screen::Customers
+        } else if self.profile.staff.is_empty() {
+            Screen::Staff
+        } else {
+            Screen::Review
+        }
+    }
+
+    /// Where the Markdown report is exported: beside the draft, same name, `.md`.
+    pub fn report_path(&self) -> PathBuf {
+        self.path.with_extension("md")
+    }
+}
+
+fn rules_for(profile: &Profile) -> &'static RuleSet {
+    RuleSet::by_edition(&profile.edition).unwrap_or(RuleSet::default_edition())
+}
+
+/// One saved draft as the Start screen lists it.
+#[derive(Debug, Clone)]
+pub struct DraftSummary {
+    pub path: PathBuf,
+    pub name: String,
+    /// Local date and time of the last change, already formatted.
+    pub changed: String,
+    /// The highest tier reached, or why the file cannot be read.
+    pub status: Result<Option<String>, Arc<StoreError>>,
+}
+
+/// A one-line message for the status line, worded at draw time so that a language switch
+/// rewords it too.
+#[derive(Debug, Clone)]
+pub enum Note {
+    Saved,
+    SaveFailed(Arc<StoreError>),
+    Exported(PathBuf),
+    ExportFailed(Arc<StoreError>),
+    OpenFailed(Arc<StoreError>),
+    ListFailed(Arc<StoreError>),
+    MouseOn,
+    MouseOff,
+    Deleted(String),
+    /// A quit whose save failed: the next quit leaves without saving.
+    QuitUnsaved,
+}
+
+impl Note {
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            Note::SaveFailed(_)
+                | Note::ExportFailed(_)
+                | Note::OpenFailed(_)
+                | Note::ListFailed(_)
+                | Note::QuitUnsaved
+        )
+    }
+}
+
+/// What the loop does for `update`: everything that touches files or the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the draft now (otherwise changes are written within a second).
+    Save,
+    /// Save, then leave the draft for the Start screen.
+    CloseDraft,
+    Quit,
+    ExportReport(PathBuf),
+    Open(PathBuf),
+    Create(String),
+    ListDrafts,
+    SetMouseCapture(bool),
+    /// Remember the language chosen for the next start.
+    RememberLanguage(Lang),
+}
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Scroll {
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Opened {
+        path: PathBuf,
+        profile: Profile,
+    },
+    OpenFailed(Arc<StoreError>),
+    DraftsListed(Vec<DraftSummary>),
+    ListFailed(Arc<StoreError>),
+    /// The draft was saved and put away: back to the Start screen.
+    DraftClosed,
+    /// Quit was asked for but the draft could not be saved.
+    QuitRefused,
+    Saved,
+    SaveFailed(Arc<StoreError>),
+    Exported(PathBuf),
+    ExportFailed(Arc<StoreError>),
+}
+
+/// How keys are read at this moment: which table applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// A text field has the keys; printable keys are typed.
+    Editing,
+    /// A list of choices is open.
+    Picker,
+    /// A yes/no question is asked.
+    Confirm,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub lang: Lang,
+    pub no_color: bool,
+    pub width: u16,
+    pub height: u16,
+    pub screen: Screen,
+    pub draft: Option<Draft>,
+    pub help: bool,
+    pub note: Option<Note>,
+    pub mouse_capture: bool,
+    pub drafts_folder: PathBuf,
+    pub start: start::State,
+    pub market: market::State,
+    pub customers: customers::State,
+    pub staff: staff::State,
+    pub review: review::State,
+}
+
+impl Model {
+    /// A model on the Start screen.
+    pub fn new(lang: Lang, drafts_folder: PathBuf) -> Model {
+        Model {
+            lang,
+            no_color: false,
+            width: 80,
+            height: 24,
+            screen: Screen::Start,
+            draft: None,
+            help: false,
+            note: None,
+            mouse_capture: true,
+            drafts_folder,
+            start: start::State::default(),
+            market: market::State::default(),
+            customers: customers::State::default(),
+            staff: staff::State::default(),
+            review: review::State::default(),
+        }
+    }
+
+    /// A model with a draft open on its first unfinished step.
+    pub fn with_draft(lang: Lang, path: PathBuf, profile: Profile) -> Model {
+        let folder = path.parent().map(PathBuf::from).unwrap_or_default();
+        let mut model = Model::new(lang, folder);
+        model.open(path, profile);
+        model
+    }
+
+    /// Everything the view shows, in small form: when it is equal before and after an
+    /// event, nothing needs drawing. (The draft itself is covered by its revision.)
+    pub fn view_key(&self) -> ViewKey {
+        ViewKey {
+            screen: self.screen,
+            draft: self.draft.as_ref().map(|d| (d.revision, d.saved_revision)),
+            help: self.help,
+            note: self.note.as_ref().map(|n| format!("{n:?}")),
+            lang: self.lang,
+            mouse_capture: self.mouse_capture,
+            size: (self.width, self.height),
+            start: (
+                self.start.selected,
+                self.start.offset,
+                self.start.naming.clone(),
+                self.start.name_missing,
+                self.start.drafts.len(),
+            ),
+            market: self.market.clone(),
+            customers: self.customers.clone(),
+            staff: self.staff.clone(),
+            review: self.review.clone(),
+        }
+    }
+
+    pub fn loc(&self) -> &'static Locale {
+        Locale::get(self.lang)
+    }
+
+    pub fn areas(&self) -> Areas {
+        Areas::new(
+            self.width,
+            self.height,
+            self.draft.is_some() && self.screen != Screen::Start,
+        )
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self.screen {
+            Screen::Start => start::mode(self),
+            Screen::Market => Mode::Normal,
+            Screen::Customers => customers::mode(self),
+            Screen::Staff => staff::mode(self),
+            Screen::Review => Mode::Normal,
+        }
+    }
+
+    /// The key tables in force, most specific first: what the footer, help and keys use.
+    pub fn key_tables(&self) -> Vec<&'static [Binding]> {
+        if self.help {
+            return vec![keys::HELP];
+        }
+        self.key_tables_under_help()
+    }
+
+    /// The key tables of the screen, whether or not help is open: what help lists.
+    pub fn key_tables_under_help(&self) -> Vec<&'static [Binding]> {
+        match self.mode() {
+            Mode::Normal => vec![self.screen.keys(), keys::GLOBAL],
+            Mode::Editing if self.screen == Screen::Start => vec![keys::NAMING],
+            Mode::Editing => vec![keys::EDITING],
+            Mode::Picker => vec![keys::PICKER],
+            Mode::Confirm => vec![keys::CONFIRM],
+        }
+    }
+
+    fn open(&mut self, path: PathBuf, profile: Profile) {
+        let draft = Draft::new(path, profile);
+        self.screen = draft.first_unfinished_step();
+        self.market = market::State::for_profile(&draft.profile);
+        self.draft = Some(draft);
+        self.customers = customers::State::default();
+        self.staff = staff::State::default();
+        self.review = review::State::default();
+    }
+
+    pub fn go_to(&mut self, screen: Screen) -> Vec<Effect> {
+        if screen != Screen::Start && self.draft.is_none() {
+            return Vec::new();
+        }
+        // Leaving a step never loses what was typed: an open edit is kept as it stands.
+        customers::commit_edit(self);
+        staff::commit_edit(self);
+        self.screen = screen;
+        Vec::new()
+    }
+}
+
+/// See `Model::view_key`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewKey {
+    screen: Screen,
+    draft: Option<(u64, u64)>,
+    help: bool,
+    note: Option<String>,
+    lang: Lang,
+    mouse_capture: bool,
+    size: (u16, u16),
+    start: (
+        usize,
+        usize,
+        Option<super::widgets::text_field::TextField>,
+        bool,
+        usize,
+    ),
+    market: market::State,
+    customers: customers::State,
+    staff: staff::State,
+    review: review::State,
+}
+
+/// Changes the model for one message and says what the loop must do.
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => on_key(model, key),
+        Msg::Paste(text) => {
+            let text = clean_paste(&text);
+            if model.mode() == Mode::Editing && !text.is_empty() {
+                edit(model, EditOp::Insert(text))
+            } else {
+                Vec::new()
+            }
+        }
+        Msg::Click { column, row } => on_click(model, column, row),
+        Msg::Scroll { down } => {
+            if model.help || model.mode() != Mode::Normal {
+                return Vec::new();
+            }
+            on_action(model, if down { Action::Down } else { Action::Up })
+        }
+        Msg::Resize { width, height } => {
+            model.width = width;
+            model.height = height;
+            customers::keep_selection_visible(model);
+            staff::keep_selection_visible(model);
+            Vec::new()
+        }
+        Msg::Opened { path, profile } => {
+            model.note = None;
+            model.open(path, profile);
+            Vec::new()
+        }
+        Msg::OpenFailed(e) => {
+            model.note = Some(Note::OpenFailed(e));
+            Vec::new()
+        }
+        Msg::DraftsListed(list) => {
+            start::set_drafts(model, list);
+            Vec::new()
+        }
+        Msg::ListFailed(e) => {
+            model.note = Some(Note::ListFailed(e));
+            Vec::new()
+        }
+        Msg::DraftClosed => {
+            model.draft = None;
+            model.screen = Screen::Start;
+            vec![Effect::ListDrafts]
+        }
+        Msg::QuitRefused => {
+            model.note = Some(Note::QuitUnsaved);
+            Vec::new()
+        }
+        Msg::Saved => Vec::new(),
+        Msg::SaveFailed(e) => {
+            model.note = Some(Note::SaveFailed(e));
+            Vec::new()
+        }
+        Msg::Exported(path) => {
+            model.note = Some(Note::Exported(path));
+            Vec::new()
+        }
+        Msg::ExportFailed(e) => {
+            model.note = Some(Note::ExportFailed(e));
+            Vec::new()
+        }
+    }
+}
+
+fn quit(model: &Model) -> Vec<Effect> {
+    if model.draft.is_some() {
+        vec![Effect::Save, Effect::Quit]
+    } else {
+        vec![Effect::Quit]
+    }
+}
+
+fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+    if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
+        return Vec::new();
+    }
+    // Ctrl-C leaves from anywhere, saving first.
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return quit(model);
+    }
+    if model.help {
+        model.help = false;
+        return Vec::new();
+    }
+    let mode = model.mode();
+    let action = keys::lookup(&model.key_tables(), &key);
+    if mode == Mode::Editing {
+        return match action {
+            Some(Action::Save) => vec![Effect::Save],
+            Some(Action::ClearField) => edit(model, EditOp::Clear),
+            Some(action) => on_action(model, action),
+            None => match edit_op(&key) {
+                Some(op) => edit(model, op),
+                None => Vec::new(),
+            },
+        };
+    }
+    // Any other key clears the last message; it has been seen.
+    model.note = None;
+    match action {
+        Some(action) => on_action(model, action),
+        None => match model.screen {
+            // Digits start editing a number cell, as in a spreadsheet.
+            Screen::Customers => customers::on_unbound_key(model, &key),
+            _ => Vec::new(),
+        },
+    }
+}
+
+fn edit_op(key: &KeyEvent) -> Option<EditOp> {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    Some(match key.code {
+        KeyCode::Char(c) if !c.is_control() => EditOp::Insert(c.to_string()),
+        KeyCode::Backspace => EditOp::Backspace,
+        KeyCode::Delete => EditOp::Delete,
+        KeyCode::Left => EditOp::Left,
+        KeyCode::Right => EditOp::Right,
+        KeyCode::Home => EditOp::Home,
+        KeyCode::End => EditOp::End,
+        _ => return None,
+    })
+}
+
+fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
+    match model.screen {
+        Screen::Start => start::edit(model, op),
+        Screen::Customers => customers::edit(model, op),
+        Screen::Staff => staff::edit(model, op),
+        _ => Vec::new(),
+    }
+}
+
+/// Actions every screen shares; the rest go to the screen.
+pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => return quit(model),
+        Action::Help => {
+            model.help = true;
+            return Vec::new();
+        }
+        Action::SwitchLanguage => {
+            model.lang = model.lang.next();
+            return vec![Effect::RememberLanguage(model.lang)];
+        }
+        Action::ToggleMouse => {
+            model.mouse_capture = !model.mouse_capture;
+            model.note = Some(if model.mouse_capture {
+                Note::MouseOn
+            } else {
+                Note::MouseOff
+            });
+            return vec![Effect::SetMouseCapture(model.mouse_capture)];
+        }
+        Action::Save if model.mode() != Mode::Editing => {
+            return if model.draft.is_some() {
+                model.note = Some(Note::Saved);
+                vec![Effect::Save]
+            } else {
+                Vec::new()
+            };
+        }
+        Action::NextStep if model.mode() == Mode::Normal => {
+            let next = model.screen.next();
+            return model.go_to(next);
+        }
+        Action::PrevStep if model.mode() == Mode::Normal => {
+            return match model.screen.prev() {
+                Some(prev) => model.go_to(prev),
+                None => close_draft(model),
+            };
+        }
+        _ => {}
+    }
+    match model.screen {
+        Screen::Start => start::on_action(model, action),
+        Screen::Market => market::on_action(model, action),
+        Screen::Customers => customers::on_action(model, action),
+        Screen::Staff => staff::on_action(model, action),
+        Screen::Review => review::on_action(model, action),
+    }
+}
+
+/// Esc or Back from the first step: save and return to the Start screen.
+pub fn close_draft(model: &mut Model) -> Vec<Effect> {
+    if model.draft.is_none() {
+        return Vec::new();
+    }
+    vec![Effect::CloseDraft]
+}
+
+fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
+    if model.help {
+        model.help = false;
+        return Vec::new();
+    }
+    let areas = model.areas();
+    if let Some(steps) = areas.steps
+        && row == steps.y
+    {
+        if model.mode() != Mode::Normal {
+            return Vec::new();
+        }
+        let loc = model.loc();
+        if let Some(i) = super::view::step_at(loc, steps, column) {
+            return model.go_to(Screen::STEPS[i]);
+        }
+        return Vec::new();
+    }
+    match model.screen {
+        Screen::Start => start::on_click(model, column, row),
+        Screen::Market => market::on_click(model, column, row),
+        Screen::Customers => customers::on_click(model, column, row),
+        Screen::Staff => staff::on_click(model, column, row),
+        Screen::Review => Vec::new(),
+    }
+}

@@ -1,0 +1,418 @@
+//! One table per screen and mode: key, action, label. The same tables feed the footer, the
+//! `?` help overlay and the key → action mapping, so the three can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for. Screens decide what each action means for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Save,
+    Help,
+    SwitchLanguage,
+    ToggleMouse,
+    NextStep,
+    PrevStep,
+    Up,
+    Down,
+    Left,
+    Right,
+    NextField,
+    PrevField,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    /// Enter: edit the cell, open the item, confirm.
+    Activate,
+    /// Space: toggle or choose.
+    Toggle,
+    /// Esc: cancel the edit, close, or go back.
+    Cancel,
+    New,
+    Delete,
+    Export,
+    Yes,
+    No,
+    ClearField,
+}
+
+/// A key as the tables name it. Letters match whatever the Shift state (terminals differ in
+/// reporting it); other keys match their modifiers exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn c(ch: char) -> Key {
+    k(KeyCode::Char(ch))
+}
+
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let mods = event.modifiers - KeyModifiers::SHIFT;
+        match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => {
+                a == b && (self.mods - KeyModifiers::SHIFT) == mods
+            }
+            (KeyCode::BackTab, KeyCode::BackTab) => true,
+            (a, b) => a == b && self.mods == event.modifiers,
+        }
+    }
+}
+
+/// One row of a key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// The keys as printed in the footer and help: key caps, the same in every language.
+    pub caps: &'static str,
+    pub action: Action,
+    /// Locale key of what the action does.
+    pub label: &'static str,
+    /// Shown in the footer (all bindings show in help).
+    pub footer: bool,
+}
+
+const fn b(
+    keys: &'static [Key],
+    caps: &'static str,
+    action: Action,
+    label: &'static str,
+    footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        caps,
+        action,
+        label,
+        footer,
+    }
+}
+
+use Action as A;
+
+/// Keys that work on every screen outside text fields (Ctrl-C and Ctrl-S work inside too).
+pub const GLOBAL: &[Binding] = &[
+    b(&[c('?')], "?", A::Help, "wizard.keys.help", true),
+    b(&[c('q')], "q", A::Quit, "wizard.keys.quit", true),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+    b(&[ctrl('s')], "Ctrl-S", A::Save, "wizard.keys.save", false),
+    b(
+        &[c('L')],
+        "L",
+        A::SwitchLanguage,
+        "wizard.keys.language",
+        false,
+    ),
+    b(&[c('m')], "m", A::ToggleMouse, "wizard.keys.mouse", false),
+];
+
+const UP: &[Key] = &[k(KeyCode::Up), c('k')];
+const DOWN: &[Key] = &[k(KeyCode::Down), c('j')];
+const LEFT: &[Key] = &[k(KeyCode::Left), c('h')];
+const RIGHT: &[Key] = &[k(KeyCode::Right), c('l')];
+const NEXT_STEP: &[Key] = &[c(']'), k(KeyCode::F(8))];
+const PREV_STEP: &[Key] = &[c('['), k(KeyCode::F(7))];
+const PAGE_UP: &[Key] = &[k(KeyCode::PageUp)];
+const PAGE_DOWN: &[Key] = &[k(KeyCode::PageDown)];
+const FIRST: &[Key] = &[k(KeyCode::Home), c('g')];
+const LAST: &[Key] = &[k(KeyCode::End), c('G')];
+const TAB: &[Key] = &[k(KeyCode::Tab)];
+const BACKTAB: &[Key] = &[k(KeyCode::BackTab)];
+const ENTER: &[Key] = &[k(KeyCode::Enter)];
+const ESC: &[Key] = &[k(KeyCode::Esc)];
+const SPACE: &[Key] = &[c(' ')];
+
+pub const START: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
+    b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", true),
+    b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
+    b(LAST, "End/G", A::Last, "wizard.keys.last", false),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.quit", false),
+];
+
+pub const MARKET: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    b(
+        &[k(KeyCode::Enter), c(' ')],
+        "Enter/Space",
+        A::Toggle,
+        "wizard.keys.choose",
+        true,
+    ),
+    b(TAB, "Tab", A::NextField, "wizard.keys.next_field", true),
+    b(
+        BACKTAB,
+        "Shift-Tab",
+        A::PrevField,
+        "wizard.keys.prev_field",
+        false,
+    ),
+    b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true),
+    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.to_start", true),
+];
+
+pub const CUSTOMERS: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    b(LEFT, "←/h", A::Left, "wizard.keys.left", false),
+    b(RIGHT, "→/l", A::Right, "wizard.keys.right", false),
+    b(TAB, "Tab", A::NextField, "wizard.keys.next_field", false),
+    b(
+        BACKTAB,
+        "Shift-Tab",
+        A::PrevField,
+        "wizard.keys.prev_field",
+        false,
+    ),
+    b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true),
+    b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", false),
+    b(&[c('a')], "a", A::New, "wizard.keys.add_customer", true),
+    b(
+        &[c('d'), k(KeyCode::Delete)],
+        "d/Del",
+        A::Delete,
+        "wizard.keys.delete",
+        true,
+    ),
+    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false),
+    b(
+        PAGE_DOWN,
+        "PgDn",
+        A::PageDown,
+        "wizard.keys.page_down",
+        false,
+    ),
+    b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
+    b(LAST, "End/G", A::Last, "wizard.keys.last", false),
+    b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true),
+    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.back", false),
+];
+
+pub const STAFF: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    b(LEFT, "←/h", A::Left, "wizard.keys.left", false),
+    b(RIGHT, "→/l", A::Right, "wizard.keys.right", false),
+    b(TAB, "Tab", A::NextField, "wizard.keys.next_field", false),
+    b(
+        BACKTAB,
+        "Shift-Tab",
+        A::PrevField,
+        "wizard.keys.prev_field",
+        false,
+    ),
+    b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true),
+    b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", true),
+    b(&[c('a')], "a", A::New, "wizard.keys.add_person", true),
+    b(
+        &[c('d'), k(KeyCode::Delete)],
+        "d/Del",
+        A::Delete,
+        "wizard.keys.delete",
+        false,
+    ),
+    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false),
+    b(
+        PAGE_DOWN,
+        "PgDn",
+        A::PageDown,
+        "wizard.keys.page_down",
+        false,
+    ),
+    b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
+    b(LAST, "End/G", A::Last, "wizard.keys.last", false),
+    b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true),
+    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.back", false),
+];
+
+pub const REVIEW: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.scroll_up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.scroll_down", false),
+    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false),
+    b(
+        PAGE_DOWN,
+        "PgDn",
+        A::PageDown,
+        "wizard.keys.page_down",
+        false,
+    ),
+    b(&[c('e')], "e", A::Export, "wizard.keys.export", true),
+    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", true),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.back", false),
+];
+
+/// While a text field is being edited: every other printable key is typed into the field.
+pub const EDITING: &[Binding] = &[
+    b(ENTER, "Enter", A::Activate, "wizard.keys.confirm", true),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
+    b(TAB, "Tab", A::NextField, "wizard.keys.confirm_next", true),
+    b(
+        BACKTAB,
+        "Shift-Tab",
+        A::PrevField,
+        "wizard.keys.confirm_prev",
+        false,
+    ),
+    b(
+        &[ctrl('u')],
+        "Ctrl-U",
+        A::ClearField,
+        "wizard.keys.clear",
+        true,
+    ),
+    b(&[ctrl('s')], "Ctrl-S", A::Save, "wizard.keys.save", false),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// While the name of a new assessment is typed on the Start screen.
+pub const NAMING: &[Binding] = &[
+    b(ENTER, "Enter", A::Activate, "wizard.keys.create", true),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
+    b(
+        &[ctrl('u')],
+        "Ctrl-U",
+        A::ClearField,
+        "wizard.keys.clear",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// While a list of choices (the association) is open.
+pub const PICKER: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    b(
+        &[k(KeyCode::Enter), c(' ')],
+        "Enter",
+        A::Activate,
+        "wizard.keys.choose",
+        true,
+    ),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// While a yes/no question is asked.
+pub const CONFIRM: &[Binding] = &[
+    b(&[c('y')], "y", A::Yes, "wizard.keys.yes", true),
+    b(
+        &[c('n'), k(KeyCode::Esc)],
+        "n/Esc",
+        A::No,
+        "wizard.keys.no",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// While the help overlay is open: any key closes it; these are the ones named.
+pub const HELP: &[Binding] = &[
+    b(
+        &[k(KeyCode::Esc), c('?'), c('q'), k(KeyCode::Enter)],
+        "Esc/?",
+        A::Cancel,
+        "wizard.keys.close_help",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// The first binding in `tables` (searched in order) that `event` matches.
+pub fn lookup(tables: &[&'static [Binding]], event: &KeyEvent) -> Option<Action> {
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|binding| binding.keys.iter().any(|key| key.matches(event)))
+        .map(|binding| binding.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifted_letters_and_backtab_match() {
+        let shift_l = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(&[GLOBAL], &shift_l), Some(Action::SwitchLanguage));
+        let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(lookup(&[MARKET], &backtab), Some(Action::PrevField));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(&[GLOBAL], &ctrl_c), Some(Action::Quit));
+        let plain_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
+        assert_eq!(lookup(&[GLOBAL], &plain_c), None);
+    }
+
+    #[test]
+    fn every_label_exists_in_both_locales() {
+        use crate::i18n::{Lang, Locale};
+        let tables = [
+            GLOBAL, START, MARKET, CUSTOMERS, STAFF, REVIEW, EDITING, NAMING, PICKER, CONFIRM, HELP,
+        ];
+        for lang in Lang::ALL {
+            let loc = Locale::get(lang);
+            for binding in tables.iter().flat_map(|t| t.iter()) {
+                assert_ne!(loc.t(binding.label), binding.label, "{lang:?}");
+            }
+        }
+    }
+}

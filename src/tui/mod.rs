@@ -1,0 +1,148 @@
+//! The wizard. This file is the only code that touches the terminal: raw mode, the
+//! alternate screen, bracketed paste, mouse capture, restoring all of it on every way out
+//! (a panic included), and the event loop, which draws only when something changed.
+
+pub mod app;
+pub mod driver;
+pub mod keys;
+pub mod layout;
+mod persist;
+pub mod screens;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+pub use app::{Model, Msg, Screen};
+pub use driver::App;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+
+use crate::i18n::Lang;
+use crate::profile::Profile;
+use crate::store::Store;
+use driver::TerminalRequest;
+
+/// Where the wizard opens.
+pub enum Start {
+    /// The Start screen: new assessment or a saved draft.
+    Drafts,
+    /// A draft already loaded, opened on its first unfinished step.
+    Draft { path: PathBuf, profile: Profile },
+}
+
+/// Runs the wizard until the user leaves. Every way out saves the draft first.
+pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<()> {
+    let mut app = match start {
+        Start::Drafts => App::start(store, lang),
+        Start::Draft { path, profile } => App::open(store, path, profile, lang),
+    };
+    app.model.no_color = theme::Theme::no_color_from_env();
+
+    install_panic_hook();
+    enter()?;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut app)));
+    // Whatever happened in the loop, a panic included, the draft is written and the
+    // terminal given back.
+    app.save_now();
+    let restored = restore();
+    match result {
+        Ok(result) => result.and(restored),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    ) {
+        let _ = restore();
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Gives the terminal back as it was. Safe to call more than once.
+fn restore() -> io::Result<()> {
+    let mut out = io::stdout();
+    let screen = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let raw = disable_raw_mode();
+    let _ = out.flush();
+    screen.and(raw)
+}
+
+/// A panic restores the terminal before its message is printed, so the message is
+/// readable and the shell usable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = restore();
+        previous(info);
+    }));
+}
+
+fn event_loop(app: &mut App) -> io::Result<()> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    app.send(Msg::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut dirty = true;
+    // Nothing to wait for but input: wake up only for a pending save.
+    const IDLE: Duration = Duration::from_secs(3600);
+    loop {
+        if dirty {
+            terminal.draw(|frame| app.draw(frame))?;
+            dirty = false;
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+        let now = Instant::now();
+        let timeout = app
+            .next_deadline()
+            .map_or(IDLE, |due| due.saturating_duration_since(now));
+        if event::poll(timeout)? {
+            let ev = event::read()?;
+            if let event::Event::Resize(..) = ev {
+                terminal.autoresize()?;
+            }
+            dirty |= app.handle(ev);
+            for request in app.take_requests() {
+                match request {
+                    TerminalRequest::MouseCapture(true) => {
+                        execute!(io::stdout(), EnableMouseCapture)?
+                    }
+                    TerminalRequest::MouseCapture(false) => {
+                        execute!(io::stdout(), DisableMouseCapture)?
+                    }
+                }
+            }
+        } else {
+            dirty |= app.tick(Instant::now());
+        }
+    }
+}

@@ -1,0 +1,718 @@
+//! Customers: an editable table, one row per customer tenant, with the counted value and
+//! why a customer is excluded. Only the visible rows are built and drawn; the total comes
+//! from the assessment.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear};
+
+use super::super::app::{Effect, Mode, Model};
+use super::super::keys::Action;
+use super::super::theme::Theme;
+use super::super::widgets::table::{self, Column, TableView};
+use super::super::widgets::text_field::{EditOp, TextField};
+use crate::i18n::{Locale, thousands};
+use crate::profile::{Association, Count, Customer, Problem, Workload};
+use crate::report::phrases::{association_name, exclusion_reason, workload_name};
+use crate::rules::{CustomerResult, Exclusion};
+
+const NAME: usize = 0;
+const ASSOCIATION: usize = 1;
+const TRIAL: usize = 2;
+const FIRST_WORKLOAD: usize = 3;
+/// Columns the cursor can stand on: name, association, trial and the five workloads.
+const EDITABLE: usize = FIRST_WORKLOAD + Workload::ALL.len();
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellEdit {
+    pub field: TextField,
+    /// The customer as it was before the edit, restored by Esc.
+    pub original: Customer,
+    /// The row was added for this edit: Esc takes it away again.
+    pub added: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    pub row: usize,
+    pub col: usize,
+    pub offset: usize,
+    pub edit: Option<CellEdit>,
+    /// The association list, open on this entry.
+    pub picker: Option<usize>,
+    pub confirm_delete: bool,
+    /// Why the last keystroke in a number cell was refused.
+    pub problem: Option<Problem>,
+}
+
+pub fn mode(model: &Model) -> Mode {
+    let s = &model.customers;
+    if s.edit.is_some() {
+        Mode::Editing
+    } else if s.picker.is_some() {
+        Mode::Picker
+    } else if s.confirm_delete {
+        Mode::Confirm
+    } else {
+        Mode::Normal
+    }
+}
+
+fn len(model: &Model) -> usize {
+    model
+        .draft
+        .as_ref()
+        .map_or(0, |d| d.profile.customers.len())
+}
+
+fn workload(col: usize) -> Option<Workload> {
+    col.checked_sub(FIRST_WORKLOAD)
+        .and_then(|i| Workload::ALL.get(i).copied())
+}
+
+pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    match mode(model) {
+        Mode::Editing => editing_action(model, action),
+        Mode::Picker => picker_action(model, action),
+        Mode::Confirm => confirm_action(model, action),
+        Mode::Normal => normal_action(model, action),
+    }
+}
+
+fn normal_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let n = len(model);
+    let page = page_rows(model).max(1);
+    let s = &mut model.customers;
+    match action {
+        Action::Up => s.row = s.row.saturating_sub(1),
+        Action::Down => s.row = (s.row + 1).min(n.saturating_sub(1)),
+        Action::PageUp => s.row = s.row.saturating_sub(page),
+        Action::PageDown => s.row = (s.row + page).min(n.saturating_sub(1)),
+        Action::First => s.row = 0,
+        Action::Last => s.row = n.saturating_sub(1),
+        Action::Left => s.col = s.col.saturating_sub(1),
+        Action::Right => s.col = (s.col + 1).min(EDITABLE - 1),
+        Action::NextField => next_cell(model, true),
+        Action::PrevField => next_cell(model, false),
+        Action::Activate => activate(model),
+        Action::Toggle => match s.col {
+            TRIAL | ASSOCIATION => activate(model),
+            _ => {}
+        },
+        Action::New => add(model),
+        Action::Delete if n > 0 => s.confirm_delete = true,
+        Action::Cancel => {
+            return model.go_to(super::super::app::Screen::Market);
+        }
+        _ => {}
+    }
+    keep_selection_visible(model);
+    Vec::new()
+}
+
+/// Tab and Shift-Tab walk the cells row by row.
+fn next_cell(model: &mut Model, forward: bool) {
+    let n = len(model);
+    let s = &mut model.customers;
+    if forward {
+        if s.col + 1 < EDITABLE {
+            s.col += 1;
+        } else if s.row + 1 < n {
+            s.col = 0;
+            s.row += 1;
+        }
+    } else if s.col > 0 {
+        s.col -= 1;
+    } else if s.row > 0 {
+        s.col = EDITABLE - 1;
+        s.row -= 1;
+    }
+}
+
+fn activate(model: &mut Model) {
+    let row = model.customers.row;
+    let Some(customer) = model
+        .draft
+        .as_ref()
+        .and_then(|d| d.profile.customers.get(row))
+        .cloned()
+    else {
+        return;
+    };
+    match model.customers.col {
+        NAME => start_edit(model, TextField::new(customer.name.clone()), customer),
+        ASSOCIATION => {
+            let at = Association::ALL
+                .iter()
+                .position(|a| *a == customer.association)
+                .unwrap_or(0);
+            model.customers.picker = Some(at);
+        }
+        TRIAL => {
+            if let Some(d) = &mut model.draft {
+                d.edit(|p| p.customers[row].trial = !customer.trial);
+            }
+        }
+        col => {
+            if let Some(w) = workload(col) {
+                let value = customer.active_users.get(w).get().to_string();
+                start_edit(model, TextField::new(value), customer);
+            }
+        }
+    }
+}
+
+fn start_edit(model: &mut Model, field: TextField, original: Customer) {
+    model.customers.problem = None;
+    model.customers.edit = Some(CellEdit {
+        field,
+        original,
+        added: false,
+    });
+}
+
+fn add(model: &mut Model) {
+    let Some(d) = &mut model.draft else {
+        return;
+    };
+    d.edit(|p| p.customers.push(Customer::new(String::new())));
+    let row = d.profile.customers.len() - 1;
+    let original = d.profile.customers[row].clone();
+    model.customers.row = row;
+    model.customers.col = NAME;
+    start_edit(model, TextField::default(), original);
+    if let Some(edit) = &mut model.customers.edit {
+        edit.added = true;
+    }
+    keep_selection_visible(model);
+}
+
+/// Digits typed on a number cell start editing it with what was typed, as in a spreadsheet.
+pub fn on_unbound_key(model: &mut Model, key: &KeyEvent) -> Vec<Effect> {
+    if let KeyCode::Char(c) = key.code
+        && c.is_ascii_digit()
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        && workload(model.customers.col).is_some()
+        && let Some(customer) = model
+            .draft
+            .as_ref()
+            .and_then(|d| d.profile.customers.get(model.customers.row))
+            .cloned()
+    {
+        start_edit(model, TextField::default(), customer);
+        return edit(model, EditOp::Insert(c.to_string()));
+    }
+    Vec::new()
+}
+
+fn editing_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Activate => commit_edit(model),
+        Action::NextField => {
+            commit_edit(model);
+            next_cell(model, true);
+        }
+        Action::PrevField => {
+            commit_edit(model);
+            next_cell(model, false);
+        }
+        Action::Cancel => cancel_edit(model),
+        _ => {}
+    }
+    keep_selection_visible(model);
+    Vec::new()
+}
+
+/// Ends an edit keeping what was typed (every valid keystroke is already in the draft).
+pub fn commit_edit(model: &mut Model) {
+    model.customers.edit = None;
+    model.customers.problem = None;
+    model.customers.picker = None;
+    model.customers.confirm_delete = false;
+}
+
+fn cancel_edit(model: &mut Model) {
+    let row = model.customers.row;
+    if let Some(edit) = model.customers.edit.take()
+        && let Some(d) = &mut model.draft
+        && row < d.profile.customers.len()
+    {
+        if edit.added {
+            d.edit(|p| {
+                p.customers.remove(row);
+            });
+            model.customers.row = row.saturating_sub(1);
+        } else if d.profile.customers[row] != edit.original {
+            d.edit(|p| p.customers[row] = edit.original);
+        }
+    }
+    model.customers.problem = None;
+    keep_selection_visible(model);
+}
+
+/// A keystroke or paste in the cell being edited. Names take any text; number cells take
+/// digits only, and a value that is not a count is refused with the old value kept.
+pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
+    let row = model.customers.row;
+    let col = model.customers.col;
+    let Some(edit) = &mut model.customers.edit else {
+        return Vec::new();
+    };
+    let Some(d) = &mut model.draft else {
+        return Vec::new();
+    };
+    if row >= d.profile.customers.len() {
+        return Vec::new();
+    }
+    if col == NAME {
+        edit.field.apply(&op);
+        if op.changes_text() {
+            let name = edit.field.text().to_string();
+            d.edit(|p| p.customers[row].name = name);
+        }
+        return Vec::new();
+    }
+    let Some(w) = workload(col) else {
+        return Vec::new();
+    };
+    // Thousands separators in pasted numbers are accepted and dropped.
+    let op = match op {
+        EditOp::Insert(s) => EditOp::Insert(s.chars().filter(|c| *c != ',').collect()),
+        other => other,
+    };
+    let next = edit.field.preview(&op);
+    if !op.changes_text() {
+        edit.field = next;
+        return Vec::new();
+    }
+    let digits_only = next.text().chars().all(|c| c.is_ascii_digit());
+    let parsed = if digits_only {
+        Count::parse(next.text())
+    } else {
+        Err(Problem::NotWholeNumber {
+            value: next.text().to_string(),
+        })
+    };
+    match parsed {
+        Ok(count) => {
+            edit.field = next;
+            model.customers.problem = None;
+            if d.profile.customers[row].active_users.get(w) != count {
+                d.edit(|p| p.customers[row].active_users.set(w, count));
+            }
+        }
+        Err(problem) => model.customers.problem = Some(problem),
+    }
+    Vec::new()
+}
+
+fn picker_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let last = Association::ALL.len() - 1;
+    let row = model.customers.row;
+    let Some(at) = model.customers.picker else {
+        return Vec::new();
+    };
+    match action {
+        Action::Up => model.customers.picker = Some(at.saturating_sub(1)),
+        Action::Down => model.customers.picker = Some((at + 1).min(last)),
+        Action::Activate | Action::Toggle => {
+            model.customers.picker = None;
+            let chosen = Association::ALL[at];
+            if let Some(d) = &mut model.draft
+                && d.profile.customers.get(row).map(|c| c.association) != Some(chosen)
+            {
+                d.edit(|p| p.customers[row].association = chosen);
+            }
+        }
+        Action::Cancel => model.customers.picker = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn confirm_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    model.customers.confirm_delete = false;
+    if action == Action::Yes {
+        let row = model.customers.row;
+        if let Some(d) = &mut model.draft
+            && row < d.profile.customers.len()
+        {
+            let name = d.profile.customers[row].name.clone();
+            d.edit(|p| {
+                p.customers.remove(row);
+            });
+            model.note = Some(super::super::app::Note::Deleted(name));
+            model.customers.row = row.min(d.profile.customers.len().saturating_sub(1));
+        }
+        keep_selection_visible(model);
+    }
+    Vec::new()
+}
+
+struct Geometry {
+    table: Rect,
+    total: Rect,
+    detail: Rect,
+}
+
+fn geometry(body: Rect) -> Geometry {
+    let x = body.x + 1;
+    let w = body.width.saturating_sub(2);
+    let table_height = body.height.saturating_sub(2);
+    Geometry {
+        table: Rect::new(x, body.y, w, table_height),
+        total: Rect::new(x, body.y + table_height, w, u16::from(body.height >= 2)),
+        detail: Rect::new(x, body.y + table_height + 1, w, u16::from(body.height >= 1)),
+    }
+}
+
+fn page_rows(model: &Model) -> usize {
+    TableView::visible_rows(geometry(model.areas().body).table)
+}
+
+pub fn keep_selection_visible(model: &mut Model) {
+    let rows = page_rows(model);
+    let n = len(model);
+    let s = &mut model.customers;
+    s.row = s.row.min(n.saturating_sub(1));
+    s.offset = table::scroll_to(s.offset, s.row, rows).min(n.saturating_sub(rows.max(1)));
+    if s.row < s.offset {
+        s.offset = s.row;
+    }
+}
+
+fn columns(loc: &Locale, width: u16) -> Vec<Column> {
+    let wide = width >= 110;
+    let narrow = width < 76;
+    let number = if wide {
+        9
+    } else if narrow {
+        6
+    } else {
+        7
+    };
+    let association = if wide {
+        16
+    } else if narrow {
+        7
+    } else {
+        9
+    };
+    let counted = if wide {
+        10
+    } else if narrow {
+        7
+    } else {
+        9
+    };
+    let trial = crate::text::width(loc.t("wizard.customers.col_trial")).max(3) as u16;
+    let fixed = association + trial + number * Workload::ALL.len() as u16 + counted;
+    let gaps = |n: u16| n * table::GAP;
+    let rest = width.saturating_sub(fixed + gaps(9));
+    let (name, note) = if rest >= 10 + 8 + table::GAP && wide {
+        let name = (rest * 2 / 5).max(10);
+        (name, rest.saturating_sub(name + table::GAP))
+    } else {
+        (width.saturating_sub(fixed + gaps(8)).max(6), 0)
+    };
+    let col = |key: &str, width: u16, right: bool| Column {
+        title: loc.t(key).to_string(),
+        width,
+        right,
+    };
+    let mut cols = vec![
+        col("wizard.customers.col_name", name, false),
+        col("wizard.customers.col_association", association, false),
+        col("wizard.customers.col_trial", trial, false),
+    ];
+    for w in Workload::ALL {
+        cols.push(col(
+            &format!("wizard.customers.col_{}", w.id()),
+            number,
+            true,
+        ));
+    }
+    cols.push(col("wizard.customers.col_counted", counted, true));
+    if note > 0 {
+        cols.push(col("wizard.customers.col_note", note, false));
+    }
+    cols
+}
+
+pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
+    if mode(model) != Mode::Normal {
+        return Vec::new();
+    }
+    let g = geometry(model.areas().body);
+    if row <= g.table.y || row >= g.table.bottom() {
+        return Vec::new();
+    }
+    let target = model.customers.offset + usize::from(row - g.table.y - 1);
+    if target >= len(model) {
+        return Vec::new();
+    }
+    model.customers.row = target;
+    let cols = columns(model.loc(), g.table.width);
+    if let Some(c) = table::column_at(&cols, g.table.x, column) {
+        model.customers.col = c.min(EDITABLE - 1);
+    }
+    Vec::new()
+}
+
+/// A count in `width` columns: exact when it fits, else in millions or thousands (the
+/// exact value is on the line under the table).
+fn compact(n: u64, width: u16) -> String {
+    let exact = thousands(n);
+    if exact.len() <= usize::from(width) {
+        exact
+    } else if n >= 1_000_000 {
+        format!("{:.1}M", n as f64 / 1_000_000.0)
+    } else {
+        format!("{}k", n / 1000)
+    }
+}
+
+fn note(loc: &Locale, result: &CustomerResult) -> String {
+    match result.excluded {
+        Some(reason) => loc.f(
+            "report.excluded_because",
+            &[("reason", &exclusion_reason(loc, reason))],
+        ),
+        None => match result.top_workload {
+            Some(w) => loc.f(
+                "report.top_workload",
+                &[("workload", &workload_name(loc, w))],
+            ),
+            None => loc.t("report.no_active_users").to_string(),
+        },
+    }
+}
+
+fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
+    loc.t(match reason {
+        Exclusion::Trial => "wizard.customers.short.trial",
+        Exclusion::NoAssociation => "wizard.customers.short.no_association",
+        Exclusion::AssociationNotCounted => "wizard.customers.short.association_not_counted",
+    })
+}
+
+pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let Some(draft) = &model.draft else {
+        return;
+    };
+    let loc = model.loc();
+    let s = &model.customers;
+    let g = geometry(body);
+    let cols = columns(loc, g.table.width);
+    let customers = &draft.profile.customers;
+    let results = &draft.assessment.customers;
+    let view = TableView {
+        columns: &cols,
+        row_count: customers.len(),
+        offset: s.offset,
+        selected_row: (!customers.is_empty()).then_some(s.row),
+        selected_col: Some(s.col),
+    };
+    let yes = loc.t("wizard.yes");
+    let no = loc.t("wizard.no");
+    view.draw(g.table, frame.buffer_mut(), theme, |row, col| {
+        let c = &customers[row];
+        let r = &results[row];
+        match col {
+            NAME => c.name.clone(),
+            ASSOCIATION => association_name(loc, c.association).to_string(),
+            TRIAL => if c.trial { yes } else { no }.to_string(),
+            8 => match r.excluded {
+                Some(reason) => short_exclusion(loc, reason).to_string(),
+                None => compact(r.counted, cols[8].width),
+            },
+            // Short: the full sentence is on the line under the table.
+            9 => match (r.excluded, r.top_workload) {
+                (Some(reason), _) => exclusion_reason(loc, reason).to_string(),
+                (None, Some(w)) => workload_name(loc, w).to_string(),
+                (None, None) => String::new(),
+            },
+            col => workload(col)
+                .map(|w| compact(c.active_users.get(w).into(), cols[col].width))
+                .unwrap_or_default(),
+        }
+    });
+    let buf = frame.buffer_mut();
+    // A marker beside the selected row, so the selection shows without colour.
+    if let Some(vr) = s.row.checked_sub(s.offset)
+        && vr < TableView::visible_rows(g.table)
+        && !customers.is_empty()
+    {
+        buf.set_string(g.table.x - 1, g.table.y + 1 + vr as u16, "›", theme.heading);
+    }
+    if customers.is_empty() {
+        buf.set_line(
+            g.table.x,
+            g.table.y + 1,
+            &Line::styled(loc.t("wizard.customers.empty"), theme.dim),
+            g.table.width,
+        );
+    }
+
+    let total = loc.plural(
+        "wizard.customers.total",
+        customers.len() as u64,
+        &[
+            ("total", &thousands(draft.assessment.active_entitlements)),
+            ("excluded", &thousands(draft.excluded_rows.len() as u64)),
+        ],
+    );
+    buf.set_line(
+        g.total.x,
+        g.total.y,
+        &Line::styled(
+            table::fit(&total, usize::from(g.total.width)),
+            theme.heading,
+        ),
+        g.total.width,
+    );
+
+    let detail = if s.confirm_delete {
+        let name = customers.get(s.row).map(|c| c.name.as_str()).unwrap_or("");
+        Line::styled(
+            loc.f(
+                "wizard.customers.confirm_delete",
+                &[("name", &crate::text::visible(name))],
+            ),
+            theme.warning,
+        )
+    } else if let (Some(c), Some(r)) = (customers.get(s.row), results.get(s.row)) {
+        let text = loc.f(
+            "wizard.customers.detail",
+            &[
+                ("name", &crate::text::visible(&c.name)),
+                ("n", &thousands(r.counted)),
+                ("why", &note(loc, r)),
+            ],
+        );
+        Line::styled(table::fit(&text, usize::from(g.detail.width)), theme.dim)
+    } else {
+        Line::default()
+    };
+    buf.set_line(g.detail.x, g.detail.y, &detail, g.detail.width);
+
+    // The cell being edited, its caret, and the message under it.
+    let visible_row = s
+        .row
+        .checked_sub(s.offset)
+        .filter(|r| *r < TableView::visible_rows(g.table));
+    let Some(vr) = visible_row else {
+        return;
+    };
+    let y = g.table.y + 1 + vr as u16;
+    let spans = table::column_spans(&cols, g.table.x);
+    let (cx, cw) = spans[s.col.min(spans.len() - 1)];
+    if let Some(edit) = &s.edit {
+        let area = Rect::new(cx, y, cw.min(g.table.right().saturating_sub(cx)), 1);
+        buf.set_style(area, theme.field);
+        for x in area.x..area.right() {
+            buf[(x, y)].set_symbol(" ");
+        }
+        if let Some(pos) = edit
+            .field
+            .draw(area, buf, theme.field.patch(theme.selected))
+        {
+            frame.set_cursor_position(pos);
+        }
+        if let Some(problem) = &s.problem {
+            let message = format!("! {}", crate::messages::problem(loc, problem));
+            let my = if y + 1 < g.table.bottom() {
+                y + 1
+            } else {
+                g.total.y
+            };
+            let buf = frame.buffer_mut();
+            let w = g.table.right().saturating_sub(cx);
+            let mx = if crate::text::width(&message) > usize::from(w) {
+                g.table.x
+            } else {
+                cx
+            };
+            let area = Rect::new(mx, my, g.table.right().saturating_sub(mx), 1);
+            buf.set_style(area, theme.plain);
+            for x in area.x..area.right() {
+                buf[(x, my)].set_symbol(" ");
+            }
+            buf.set_line(
+                mx,
+                my,
+                &Line::styled(table::fit(&message, usize::from(area.width)), theme.error),
+                area.width,
+            );
+        }
+    }
+    if let Some(at) = s.picker {
+        draw_picker(model, theme, frame, at, cx, y, body);
+    }
+}
+
+fn draw_picker(
+    model: &Model,
+    theme: &Theme,
+    frame: &mut Frame,
+    at: usize,
+    x: u16,
+    y: u16,
+    body: Rect,
+) {
+    let loc = model.loc();
+    let Some(draft) = &model.draft else {
+        return;
+    };
+    let rules = draft.rules();
+    let labels: Vec<String> = Association::ALL
+        .iter()
+        .map(|a| {
+            let name = association_name(loc, *a);
+            if rules.counts_association(*a) {
+                name.to_string()
+            } else {
+                format!("{name} {}", loc.t("wizard.customers.not_counted_suffix"))
+            }
+        })
+        .collect();
+    let inner_width = labels
+        .iter()
+        .map(|l| crate::text::width(l))
+        .max()
+        .unwrap_or(10) as u16
+        + 4;
+    let height = labels.len() as u16 + 2;
+    let width = (inner_width + 2).min(body.width);
+    let x = x.min(body.right().saturating_sub(width));
+    let y = if y + 1 + height <= body.bottom() {
+        y + 1
+    } else {
+        y.saturating_sub(height).max(body.y)
+    };
+    let area = Rect::new(x, y, width, height.min(body.height));
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(Span::styled(
+        loc.t("wizard.customers.col_association"),
+        theme.heading,
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    for (i, label) in labels.iter().enumerate() {
+        if i as u16 >= inner.height {
+            break;
+        }
+        let (marker, style) = if i == at {
+            ("› ", theme.selected)
+        } else {
+            ("  ", theme.plain)
+        };
+        let line = Line::styled(format!("{marker}{label}"), style);
+        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+    }
+}

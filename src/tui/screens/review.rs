@@ -1,0 +1,184 @@
+//! Review: each tier met or not, the gap in words, warnings, the excluded customers and
+//! why, and export of the Markdown report to a file beside the draft.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::super::app::{Effect, Model, Screen};
+use super::super::keys::Action;
+use super::super::theme::Theme;
+use super::super::widgets::gauges::{MET_MARK, NOT_MET_MARK};
+use super::super::widgets::table::fit;
+use crate::i18n::thousands;
+use crate::report::phrases::{
+    edition_name, exclusion_reason, gap, market_name, tier_name, tier_status, verdict, warning,
+};
+use crate::text::visible;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    pub scroll: usize,
+}
+
+/// Rows kept at the bottom of the body for the export lines.
+const EXPORT_ROWS: u16 = 2;
+
+pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let total = line_count(model);
+    let page = usize::from(model.areas().body.height.saturating_sub(EXPORT_ROWS)).max(1);
+    let max = total.saturating_sub(page);
+    let s = &mut model.review;
+    match action {
+        Action::Up => s.scroll = s.scroll.saturating_sub(1),
+        Action::Down => s.scroll = (s.scroll + 1).min(max),
+        Action::PageUp => s.scroll = s.scroll.saturating_sub(page),
+        Action::PageDown => s.scroll = (s.scroll + page).min(max),
+        Action::First => s.scroll = 0,
+        Action::Last => s.scroll = max,
+        Action::Export => {
+            if let Some(d) = &model.draft {
+                return vec![Effect::ExportReport(d.report_path())];
+            }
+        }
+        Action::Cancel => return model.go_to(Screen::Staff),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The lines above the excluded customers, built in full (there are a handful).
+fn head_lines<'a>(model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(d) = &model.draft else {
+        return Vec::new();
+    };
+    let loc = model.loc();
+    let a = &d.assessment;
+    let mut lines = vec![
+        Line::styled(verdict(loc, a), theme.title),
+        Line::styled(
+            loc.f(
+                "report.rules_line",
+                &[
+                    ("edition", &edition_name(loc, &a.edition)),
+                    ("market", &market_name(loc, a.market)),
+                ],
+            ),
+            theme.dim,
+        ),
+        Line::default(),
+    ];
+    for tier in &a.tiers {
+        let (mark, style) = if tier.met {
+            (MET_MARK, theme.met)
+        } else {
+            (NOT_MET_MARK, theme.not_met)
+        };
+        let status = format!("{mark} {}", tier_status(loc, tier));
+        let mut spans = vec![Span::styled(
+            loc.f(
+                "wizard.review.tier",
+                &[("tier", &tier_name(loc, &tier.tier)), ("status", &status)],
+            ),
+            style,
+        )];
+        if let Some(gap) = gap(loc, tier) {
+            spans.push(Span::raw(loc.f("wizard.review.gap", &[("gap", &gap)])));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::styled(
+        loc.f(
+            "report.staff_heading",
+            &[
+                ("qualified", &a.qualified_people),
+                ("count", &d.profile.staff.len()),
+            ],
+        ),
+        theme.plain,
+    ));
+    for w in &a.warnings {
+        lines.push(Line::styled(
+            format!("! {}", visible(&warning(loc, w))),
+            theme.warning,
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        loc.f(
+            "wizard.review.excluded_heading",
+            &[("n", &thousands(d.excluded_rows.len() as u64))],
+        ),
+        theme.heading,
+    ));
+    if d.excluded_rows.is_empty() {
+        lines.push(Line::styled(
+            loc.t("wizard.review.none_excluded"),
+            theme.dim,
+        ));
+    }
+    lines
+}
+
+fn head_count(model: &Model) -> usize {
+    let Some(d) = &model.draft else {
+        return 0;
+    };
+    // verdict, rules, blank, tiers, staff, warnings, blank, heading, maybe "none".
+    3 + d.assessment.tiers.len()
+        + 1
+        + d.assessment.warnings.len()
+        + 2
+        + usize::from(d.excluded_rows.is_empty())
+}
+
+fn line_count(model: &Model) -> usize {
+    head_count(model) + model.draft.as_ref().map_or(0, |d| d.excluded_rows.len())
+}
+
+pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
+    let Some(d) = &model.draft else {
+        return;
+    };
+    let loc = model.loc();
+    let x = body.x + 1;
+    let w = body.width.saturating_sub(2);
+    let rows = body.height.saturating_sub(EXPORT_ROWS);
+    let head = head_lines(model, theme);
+    let buf = frame.buffer_mut();
+    for i in 0..rows {
+        let n = model.review.scroll + usize::from(i);
+        let y = body.y + i;
+        if let Some(line) = head.get(n) {
+            buf.set_line(x, y, line, w);
+        } else if let Some(&c) = d.excluded_rows.get(n - head.len()) {
+            let customer = &d.profile.customers[c];
+            let reason = d.assessment.customers[c]
+                .excluded
+                .map(|r| exclusion_reason(loc, r))
+                .unwrap_or_default();
+            let text = loc.f(
+                "wizard.review.excluded_line",
+                &[("name", &visible(&customer.name)), ("reason", &reason)],
+            );
+            buf.set_line(x, y, &Line::raw(fit(&text, usize::from(w))), w);
+        } else {
+            break;
+        }
+    }
+    let path = d.report_path().display().to_string();
+    let path_line = loc.f("wizard.review.report_path", &[("path", &visible(&path))]);
+    let y = body.bottom().saturating_sub(EXPORT_ROWS);
+    buf.set_line(
+        x,
+        y,
+        &Line::styled(fit(&path_line, usize::from(w)), theme.plain),
+        w,
+    );
+    buf.set_line(
+        x,
+        y + 1,
+        &Line::styled(loc.t("wizard.review.export_hint"), theme.dim),
+        w,
+    );
+}

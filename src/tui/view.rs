@@ -1,0 +1,364 @@
+//! `view`: the whole frame from the model. Reads, never changes, the model.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::app::{Mode, Model, Note, Screen};
+use super::keys::{self, Binding};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::screens::{customers, market, review, staff, start};
+use super::theme::Theme;
+use super::widgets::gauges;
+use super::widgets::table::fit;
+use crate::i18n::Locale;
+use crate::text::{visible, width};
+
+pub fn view(model: &Model, frame: &mut Frame) {
+    let theme = Theme::new(model.no_color);
+    let loc = model.loc();
+    let areas = model.areas();
+    if areas.too_small {
+        draw_too_small(loc, frame);
+        return;
+    }
+    draw_header(model, &theme, frame, areas.header);
+    if let (Some(steps), Some(draft)) = (areas.steps, &model.draft) {
+        draw_steps(model, &theme, frame, steps);
+        if let Some(g) = areas.gauges {
+            let inner = Rect::new(g.x + 1, g.y, g.width.saturating_sub(2), g.height);
+            gauges::draw(&draft.assessment, loc, &theme, inner, frame.buffer_mut());
+        }
+    }
+    match model.screen {
+        Screen::Start => start::draw(model, &theme, frame, areas.body),
+        Screen::Market => market::draw(model, &theme, frame, areas.body),
+        Screen::Customers => customers::draw(model, &theme, frame, areas.body),
+        Screen::Staff => staff::draw(model, &theme, frame, areas.body),
+        Screen::Review => review::draw(model, &theme, frame, areas.body),
+    }
+    draw_note(model, &theme, frame, areas.note);
+    draw_footer(model, &theme, frame, areas.footer);
+    if model.help {
+        draw_help(model, &theme, frame);
+    }
+}
+
+fn draw_too_small(loc: &Locale, frame: &mut Frame) {
+    let area = frame.area();
+    let text = loc.f(
+        "wizard.too_small",
+        &[
+            ("width", &MIN_WIDTH),
+            ("height", &MIN_HEIGHT),
+            ("now_width", &area.width),
+            ("now_height", &area.height),
+        ],
+    );
+    let lines = 3.min(area.height);
+    let y = area.y + area.height.saturating_sub(lines) / 2;
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(ratatui::layout::Alignment::Center),
+        Rect::new(area.x, y, area.width, area.height - (y - area.y)),
+    );
+}
+
+fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let loc = model.loc();
+    let mut spans = vec![
+        Span::styled(format!(" {}", loc.t("app.name")), theme.title),
+        Span::raw(" · "),
+        Span::raw(loc.t("app.title")),
+    ];
+    let mut right = String::new();
+    if let Some(d) = &model.draft {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            visible(&d.profile.name).into_owned(),
+            theme.heading,
+        ));
+        right = if d.is_saved() {
+            loc.t("wizard.header.saved").to_string()
+        } else {
+            loc.t("wizard.header.unsaved").to_string()
+        };
+    }
+    right.push_str(&format!("  {} ", loc.t("wizard.header.language")));
+    let right_width = width(&right) as u16;
+    let buf = frame.buffer_mut();
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans),
+        area.width.saturating_sub(right_width + 1),
+    );
+    buf.set_string(
+        area.right().saturating_sub(right_width),
+        area.y,
+        right,
+        theme.dim,
+    );
+}
+
+/// Each step's label and where it sits on the step bar; `view` and mouse clicks share it.
+/// The current step is bracketed, the others padded to the same width.
+fn step_labels(loc: &Locale, area: Rect, current: Option<usize>) -> Vec<(String, u16, u16)> {
+    let mut x = area.x + 1;
+    Screen::STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let name = format!("{} {}", i + 1, loc.t(s.title_key()));
+            let label = if Some(i) == current {
+                format!("[{name}]")
+            } else {
+                format!(" {name} ")
+            };
+            let w = width(&label) as u16;
+            let at = x;
+            x += w + 3;
+            (label, at, w)
+        })
+        .collect()
+}
+
+/// The step under screen column `x` of the step bar.
+pub fn step_at(loc: &Locale, area: Rect, x: u16) -> Option<usize> {
+    step_labels(loc, area, None)
+        .iter()
+        .position(|(_, at, w)| x >= *at && x < at + w)
+}
+
+fn draw_steps(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let loc = model.loc();
+    let buf = frame.buffer_mut();
+    let current = Screen::STEPS.iter().position(|s| *s == model.screen);
+    let labels = step_labels(loc, area, current);
+    let count = labels.len();
+    for (i, (label, x, w)) in labels.into_iter().enumerate() {
+        if x >= area.right() {
+            break;
+        }
+        // Reversed as well as bracketed, so the current step shows without colour.
+        let style = if Some(i) == current {
+            theme.selected.patch(theme.heading)
+        } else {
+            theme.plain
+        };
+        buf.set_stringn(x, area.y, &label, usize::from(area.right() - x), style);
+        if i + 1 < count && x + w + 2 < area.right() {
+            buf.set_string(x + w + 1, area.y, "›", theme.dim);
+        }
+    }
+}
+
+fn note_text(loc: &Locale, note: &Note) -> String {
+    match note {
+        Note::Saved => loc.t("wizard.note.saved").to_string(),
+        Note::SaveFailed(e) => loc.f(
+            "wizard.note.save_failed",
+            &[("reason", &crate::messages::store_error(loc, e))],
+        ),
+        Note::Exported(path) => loc.f(
+            "wizard.note.exported",
+            &[("path", &path.display().to_string())],
+        ),
+        Note::ExportFailed(e) => loc.f(
+            "wizard.note.export_failed",
+            &[("reason", &crate::messages::store_error(loc, e))],
+        ),
+        Note::OpenFailed(e) => loc.f(
+            "wizard.note.open_failed",
+            &[("reason", &crate::messages::store_error(loc, e))],
+        ),
+        Note::ListFailed(e) => loc.f(
+            "wizard.note.list_failed",
+            &[("reason", &crate::messages::store_error(loc, e))],
+        ),
+        Note::MouseOn => loc.t("wizard.note.mouse_on").to_string(),
+        Note::MouseOff => loc.t("wizard.note.mouse_off").to_string(),
+        Note::Deleted(name) => loc.f("wizard.note.deleted", &[("name", name)]),
+        Note::QuitUnsaved => loc.t("wizard.note.quit_unsaved").to_string(),
+    }
+}
+
+fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(note) = &model.note else {
+        return;
+    };
+    let loc = model.loc();
+    let (prefix, style) = if note.is_error() {
+        ("! ", theme.error)
+    } else {
+        ("", theme.plain)
+    };
+    let text = format!(" {prefix}{}", visible(&note_text(loc, note)));
+    frame.buffer_mut().set_line(
+        area.x,
+        area.y,
+        &Line::styled(fit(&text, usize::from(area.width)), style),
+        area.width,
+    );
+}
+
+fn footer_bindings(model: &Model) -> Vec<&'static Binding> {
+    let tables = model.key_tables();
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .filter(|b| b.footer)
+        .collect()
+}
+
+fn draw_footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let loc = model.loc();
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
+    let bindings = footer_bindings(model);
+    // "? help" is always shown: keep room for it.
+    let help = bindings
+        .iter()
+        .find(|b| b.action == keys::Action::Help)
+        .copied();
+    let reserve = help.map_or(0, |b| width(b.caps) + 1 + width(loc.t(b.label)) + 2);
+    for b in bindings.iter().filter(|b| b.action != keys::Action::Help) {
+        let w = width(b.caps) + 1 + width(loc.t(b.label)) + 2;
+        if used + w + reserve > usize::from(area.width) {
+            break;
+        }
+        spans.push(Span::styled(b.caps, theme.key));
+        spans.push(Span::raw(format!(" {}  ", loc.t(b.label))));
+        used += w;
+    }
+    if let Some(b) = help {
+        spans.push(Span::styled(b.caps, theme.key));
+        spans.push(Span::raw(format!(" {}", loc.t(b.label))));
+    }
+    frame
+        .buffer_mut()
+        .set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
+    let loc = model.loc();
+    let full = frame.area();
+    // The keys of what was in force before help opened.
+    let tables = model.key_tables_under_help();
+    let mut rows: Vec<(&str, String)> = tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .map(|b| (b.caps, loc.t(b.label).to_string()))
+        .collect();
+    let caps_width = rows.iter().map(|(c, _)| width(c)).max().unwrap_or(0);
+    let width_wanted = rows
+        .iter()
+        .map(|(_, l)| caps_width + 2 + width(l))
+        .max()
+        .unwrap_or(20) as u16
+        + 4;
+    // Two columns when one would not fit the height.
+    let max_inner = usize::from(full.height.saturating_sub(4));
+    let two = rows.len() + 2 > max_inner;
+    let columns = if two { 2 } else { 1 };
+    let col_width = if two {
+        (full.width.saturating_sub(4) / 2).min(width_wanted)
+    } else {
+        width_wanted.max(40).min(full.width.saturating_sub(2))
+    };
+    let w = (col_width * columns + 2).min(full.width.saturating_sub(2));
+    if model.mode() == Mode::Normal {
+        rows.push(("", String::new()));
+        let room = usize::from(w.saturating_sub(4))
+            .saturating_sub(caps_width + 2)
+            .max(10);
+        if two {
+            // Under both columns, across the whole box.
+            rows.push(("\n", loc.t("wizard.help.mouse").to_string()));
+        } else {
+            for line in wrap(loc.t("wizard.help.mouse"), room) {
+                rows.push(("", line));
+            }
+        }
+    }
+    let (key_rows, notes): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(c, _)| *c != "\n");
+    let per_column = key_rows.len().div_ceil(usize::from(columns));
+    let note_lines: Vec<String> = notes
+        .iter()
+        .flat_map(|(_, text)| wrap(text, usize::from(w.saturating_sub(4))))
+        .collect();
+    let h = ((per_column + note_lines.len()) as u16 + 2).min(full.height.saturating_sub(1));
+    let area = Rect::new(
+        full.x + (full.width - w) / 2,
+        full.y + (full.height - h) / 2,
+        w,
+        h,
+    );
+    frame.render_widget(Clear, area);
+    let title = loc.f(
+        "wizard.help.title",
+        &[("screen", &loc.t(model.screen.title_key()))],
+    );
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.heading));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    for (i, (caps, label)) in key_rows.iter().enumerate() {
+        let column = (i / per_column.max(1)) as u16;
+        let row = (i % per_column.max(1)) as u16;
+        if row >= inner.height {
+            continue;
+        }
+        let x = inner.x + column * col_width;
+        let line = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(crate::text::pad_right(caps, caps_width), theme.key),
+            Span::raw("  "),
+            Span::raw(label.as_str()),
+        ]);
+        buf.set_line(x, inner.y + row, &line, col_width.min(inner.right() - x));
+    }
+    for (i, text) in note_lines.iter().enumerate() {
+        let y = inner.y + per_column as u16 + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        buf.set_line(
+            inner.x + 1,
+            y,
+            &Line::raw(text.as_str()),
+            inner.width.saturating_sub(1),
+        );
+    }
+}
+
+/// Words to lines of at most `columns` display columns; text without spaces (Chinese) is
+/// broken between characters.
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for c in text.chars() {
+        let cw = width(c.encode_utf8(&mut [0; 4]));
+        if width(&line) + cw > columns {
+            // Break at the last space when there is one, else here.
+            match line.rfind(' ') {
+                Some(i) if i > 0 => {
+                    let rest = line[i + 1..].to_string();
+                    line.truncate(i);
+                    lines.push(std::mem::take(&mut line));
+                    line = rest;
+                }
+                _ => lines.push(std::mem::take(&mut line)),
+            }
+        }
+        if !(line.is_empty() && c == ' ') {
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

@@ -1,0 +1,99 @@
+//! The tier gauges: for each tier, a line saying met or not met (in words and a mark), an
+//! entitlements bar and a people bar, each labelled `have / need` and a percentage. The
+//! numbers come from the cached assessment; nothing is computed here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::super::theme::Theme;
+use crate::i18n::Locale;
+use crate::report::phrases::{have_need, tier_name, tier_status};
+use crate::rules::{Assessment, Requirement};
+use crate::text::width;
+
+pub const MET_MARK: &str = "✓";
+pub const NOT_MET_MARK: &str = "✗";
+const BAR_FULL: &str = "▰";
+const BAR_EMPTY: &str = "▱";
+
+pub fn draw(assessment: &Assessment, loc: &Locale, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let tiers = &assessment.tiers;
+    if tiers.is_empty() || area.height < 3 {
+        return;
+    }
+    let gap = 2u16;
+    let n = tiers.len() as u16;
+    let column_width = area.width.saturating_sub(gap * (n - 1)) / n;
+    let labels = [loc.t("wizard.gauges.users"), loc.t("wizard.gauges.people")];
+    let label_width = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    // One width for the numbers across all tiers, so the bars line up.
+    let numbers_width = tiers
+        .iter()
+        .flat_map(|t| [t.entitlements, t.people])
+        .map(|r| width(&have_need(r.have, r.need)))
+        .max()
+        .unwrap_or(0);
+    for (i, tier) in tiers.iter().enumerate() {
+        let x = area.x + i as u16 * (column_width + gap);
+        let column = Rect::new(x, area.y, column_width, area.height);
+        let (mark, style) = if tier.met {
+            (MET_MARK, theme.met)
+        } else {
+            (NOT_MET_MARK, theme.not_met)
+        };
+        let title = Line::from(vec![
+            Span::styled(tier_name(loc, &tier.tier), theme.heading),
+            Span::raw("  "),
+            Span::styled(format!("{mark} {}", tier_status(loc, tier)), style),
+        ]);
+        buf.set_line(column.x, column.y, &title, column.width);
+        for (row, (label, req)) in labels
+            .iter()
+            .zip([tier.entitlements, tier.people])
+            .enumerate()
+        {
+            let line =
+                requirement_line(label, label_width, numbers_width, req, column.width, theme);
+            buf.set_line(column.x, column.y + 1 + row as u16, &line, column.width);
+        }
+    }
+}
+
+fn requirement_line<'a>(
+    label: &'a str,
+    label_width: usize,
+    numbers_width: usize,
+    req: Requirement,
+    total: u16,
+    theme: &Theme,
+) -> Line<'a> {
+    let numbers = have_need(req.have, req.need);
+    let percent = format!("{:>3}%", req.percent());
+    let mark = if req.met() { MET_MARK } else { NOT_MET_MARK };
+    // label ␣ [bar ␣] numbers ␣ percent ␣ mark: the bar takes what is left, if anything.
+    let fixed = label_width + 1 + numbers_width + 1 + 4 + 1 + 1;
+    let bar_width = usize::from(total).saturating_sub(fixed + 1);
+    let mut spans = vec![
+        Span::raw(crate::text::pad_right(label, label_width)),
+        Span::raw(" "),
+    ];
+    if bar_width >= 3 {
+        let full = bar_width * usize::from(req.percent()) / 100;
+        spans.push(Span::styled(BAR_FULL.repeat(full), theme.bar_full));
+        spans.push(Span::styled(
+            BAR_EMPTY.repeat(bar_width - full),
+            theme.bar_empty,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::raw(crate::text::pad_left(&numbers, numbers_width)));
+    spans.push(Span::raw(" "));
+    spans.push(Span::raw(percent));
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled(
+        mark,
+        if req.met() { theme.met } else { theme.not_met },
+    ));
+    Line::from(spans)
+}

@@ -1,0 +1,5 @@
+//! Pieces the screens are drawn with.
+
+pub mod gauges;
+pub mod table;
+pub mod text_field;

@@ -1,0 +1,183 @@
+//! A virtualised table: only the rows that fit are asked for and drawn, so the cost of a
+//! frame follows the height of the terminal, never the number of rows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::super::theme::Theme;
+use crate::text::{visible, width};
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub title: String,
+    pub width: u16,
+    /// Numbers are right-aligned.
+    pub right: bool,
+}
+
+/// Gap between columns.
+pub const GAP: u16 = 1;
+
+/// Left edge and width of each column, from `x`.
+pub fn column_spans(columns: &[Column], x: u16) -> Vec<(u16, u16)> {
+    let mut at = x;
+    columns
+        .iter()
+        .map(|c| {
+            let span = (at, c.width);
+            at = at.saturating_add(c.width + GAP);
+            span
+        })
+        .collect()
+}
+
+/// The column under screen column `x`, if any.
+pub fn column_at(columns: &[Column], area_x: u16, x: u16) -> Option<usize> {
+    column_spans(columns, area_x)
+        .iter()
+        .position(|&(start, w)| x >= start && x < start + w + GAP)
+}
+
+/// The first row to show so that `selected` stays in view, given the current offset.
+pub fn scroll_to(offset: usize, selected: usize, visible_rows: usize) -> usize {
+    if visible_rows == 0 {
+        return selected;
+    }
+    if selected < offset {
+        selected
+    } else if selected >= offset + visible_rows {
+        selected + 1 - visible_rows
+    } else {
+        offset
+    }
+}
+
+/// The text cut to `columns` display columns, whole characters only, with `…` when cut,
+/// and any control characters shown as visible stand-ins.
+pub fn fit(text: &str, columns: usize) -> String {
+    let shown = visible(text);
+    if width(&shown) <= columns {
+        return shown.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in shown.graphemes(true) {
+        let w = width(g);
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if columns > 0 {
+        out.push('…');
+    }
+    out
+}
+
+pub struct TableView<'a> {
+    pub columns: &'a [Column],
+    pub row_count: usize,
+    pub offset: usize,
+    pub selected_row: Option<usize>,
+    pub selected_col: Option<usize>,
+}
+
+impl TableView<'_> {
+    /// Rows shown below the header.
+    pub fn visible_rows(area: Rect) -> usize {
+        usize::from(area.height.saturating_sub(1))
+    }
+
+    /// Draws the header and the visible rows; `cell(row, column)` is called only for them.
+    pub fn draw(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        theme: &Theme,
+        mut cell: impl FnMut(usize, usize) -> String,
+    ) {
+        if area.height == 0 {
+            return;
+        }
+        let spans = column_spans(self.columns, area.x);
+        for (column, &(x, w)) in self.columns.iter().zip(&spans) {
+            put(
+                buf,
+                x,
+                area.y,
+                w,
+                &column.title,
+                column.right,
+                theme.heading,
+                area,
+            );
+        }
+        let rows = Self::visible_rows(area);
+        for i in 0..rows {
+            let row = self.offset + i;
+            if row >= self.row_count {
+                break;
+            }
+            let y = area.y + 1 + i as u16;
+            let is_selected = self.selected_row == Some(row);
+            if is_selected {
+                buf.set_style(Rect::new(area.x, y, area.width, 1), theme.selected);
+            }
+            for (c, (column, &(x, w))) in self.columns.iter().zip(&spans).enumerate() {
+                let style = if is_selected && self.selected_col == Some(c) {
+                    theme.cell
+                } else if is_selected {
+                    theme.selected
+                } else {
+                    theme.plain
+                };
+                put(buf, x, y, w, &cell(row, c), column.right, style, area);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn put(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    w: u16,
+    text: &str,
+    right: bool,
+    style: Style,
+    area: Rect,
+) {
+    let end = (area.x + area.width).min(x.saturating_add(w));
+    if x >= end {
+        return;
+    }
+    let w = end - x;
+    let text = fit(text, usize::from(w));
+    let pad = usize::from(w).saturating_sub(width(&text)) as u16;
+    let at = if right { x + pad } else { x };
+    buf.set_style(Rect::new(x, y, w, 1), style);
+    buf.set_stringn(at, y, &text, usize::from(w), style);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_whole_characters() {
+        assert_eq!(fit("台北資訊", 5), "台北…");
+        assert_eq!(fit("台北資訊", 8), "台北資訊");
+        assert_eq!(fit("a\u{1b}[2J", 10), "a\u{241b}[2J");
+    }
+
+    #[test]
+    fn scroll_keeps_selection_visible() {
+        assert_eq!(scroll_to(0, 5, 10), 0);
+        assert_eq!(scroll_to(0, 15, 10), 6);
+        assert_eq!(scroll_to(8, 3, 10), 3);
+    }
+}

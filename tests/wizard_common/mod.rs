@@ -1,0 +1,97 @@
+//! Helpers shared by the wizard tests: a realistic draft, key events, drawing on a test
+//! backend.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use cpc_wizard::i18n::Lang;
+use cpc_wizard::profile::{Profile, from_json};
+use cpc_wizard::store::Store;
+use cpc_wizard::tui::{App, Model, Msg, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+pub fn contoso() -> Profile {
+    let text = include_str!("../fixtures/contoso.json");
+    match from_json(text) {
+        Ok(p) => p,
+        Err(e) => panic!("fixture does not parse: {e}"),
+    }
+}
+
+/// An app on a copy of the Contoso draft in a fresh drafts folder.
+pub fn app_on_disk(profile: Profile, lang: Lang) -> (tempfile::TempDir, PathBuf, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("contoso.json");
+    cpc_wizard::store::save(&path, &profile).expect("save fixture");
+    let app = App::open(Store::new(dir.path()), path.clone(), profile, lang);
+    (dir, path, app)
+}
+
+pub fn load(path: &Path) -> Profile {
+    cpc_wizard::store::load(path).expect("draft loads")
+}
+
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+pub fn shift_tab() -> Event {
+    Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT))
+}
+
+/// Sends each character as a key press (letters, digits, `]`…).
+pub fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle(key(KeyCode::Char(c)));
+    }
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.handle(key(code));
+}
+
+pub fn resize(app: &mut App, width: u16, height: u16) {
+    app.handle(Event::Resize(width, height));
+}
+
+pub fn render_model(model: &Model, width: u16, height: u16) -> String {
+    let mut model = model.clone();
+    cpc_wizard::tui::app::update(&mut model, Msg::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| view::view(&model, frame))
+        .expect("draw");
+    screen_text(terminal.backend().buffer())
+}
+
+/// The screen as text, one line per row, wide characters once (no filler cells).
+pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    let area = buffer.area;
+    for y in 0..area.height {
+        let mut skip = 0;
+        let mut line = String::new();
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(cell.symbol());
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    render_model(&app.model, width, height)
+}

@@ -1,0 +1,510 @@
+//! The wizard's update, driven with key sequences; state (and files on disk) checked after.
+
+mod wizard_common;
+
+use std::time::{Duration, Instant};
+
+use cpc_wizard::i18n::Lang;
+use cpc_wizard::profile::{Association, Market, Profile, Workload};
+use cpc_wizard::rules::{RuleSet, evaluate};
+use cpc_wizard::store::Store;
+use cpc_wizard::tui::app::{Effect, Mode, Msg, update};
+use cpc_wizard::tui::driver::SAVE_DELAY;
+use cpc_wizard::tui::{App, Model, Screen};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use wizard_common::*;
+
+fn gauges_match_evaluate(app: &App) {
+    let draft = app.model.draft.as_ref().expect("a draft is open");
+    let rules = RuleSet::by_edition(&draft.profile.edition).expect("edition");
+    assert_eq!(draft.assessment, evaluate(&draft.profile, rules));
+}
+
+fn customer_count(app: &App, row: usize, w: Workload) -> u32 {
+    app.model.draft.as_ref().expect("draft").profile.customers[row]
+        .active_users
+        .get(w)
+        .get()
+}
+
+fn empty_draft_app() -> (tempfile::TempDir, std::path::PathBuf, App) {
+    // No market yet: opens on the Market step.
+    app_on_disk(Profile::new("Empty"), Lang::En)
+}
+
+#[test]
+fn start_creates_a_named_draft_and_opens_market() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    assert_eq!(app.model.screen, Screen::Start);
+    press(&mut app, KeyCode::Enter); // "New assessment" is selected first
+    assert_eq!(app.model.mode(), Mode::Editing);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.model.start.name_missing, "an empty name is refused");
+    typ(&mut app, "台北 MSP");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.model.screen, Screen::Market);
+    let path = dir.path().join("台北 MSP.json");
+    assert_eq!(load(&path).name, "台北 MSP");
+}
+
+#[test]
+fn start_lists_drafts_and_opens_one_on_its_first_unfinished_step() {
+    let (dir, _path, _) = app_on_disk(contoso(), Lang::En);
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    assert_eq!(app.model.start.drafts.len(), 1);
+    assert_eq!(app.model.start.drafts[0].name, "Contoso MSP FY18");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.model.screen, Screen::Review);
+    // Esc from the first step goes back to the list, saving on the way.
+    app.handle(key(KeyCode::Char('[')));
+    app.handle(key(KeyCode::Char('[')));
+    app.handle(key(KeyCode::Char('[')));
+    assert_eq!(app.model.screen, Screen::Market);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.model.screen, Screen::Start);
+    assert!(app.model.draft.is_none());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn first_unfinished_step() {
+    let mut p = Profile::new("x");
+    assert_eq!(
+        Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen,
+        Screen::Market
+    );
+    p.market = Some(Market::Developing);
+    assert_eq!(
+        Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen,
+        Screen::Customers
+    );
+    p.customers.push(cpc_wizard::profile::Customer::new("c"));
+    assert_eq!(
+        Model::with_draft(Lang::En, "x.json".into(), p.clone()).screen,
+        Screen::Staff
+    );
+    p.staff.push(cpc_wizard::profile::Person::new("p"));
+    assert_eq!(
+        Model::with_draft(Lang::En, "x.json".into(), p).screen,
+        Screen::Review
+    );
+}
+
+#[test]
+fn market_and_edition_are_chosen_and_gauges_follow() {
+    let (_dir, path, mut app) = app_on_disk(Profile::new("M"), Lang::En);
+    assert_eq!(app.model.screen, Screen::Market);
+    let draft = app.model.draft.as_ref().expect("draft");
+    assert_eq!(draft.assessment.tiers[0].entitlements.need, 2000);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char(' '));
+    let draft = app.model.draft.as_ref().expect("draft");
+    assert_eq!(draft.profile.market, Some(Market::Developing));
+    assert_eq!(draft.assessment.tiers[0].entitlements.need, 1000);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.model.draft.as_ref().expect("d").profile.edition,
+        "2017-07"
+    );
+    gauges_match_evaluate(&app);
+    app.handle(ctrl('s'));
+    assert_eq!(load(&path).edition, "2017-07");
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.model.screen, Screen::Customers);
+}
+
+#[test]
+fn customers_add_edit_numbers_and_refuse_bad_values() {
+    let (_dir, path, mut app) = empty_draft_app();
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.model.screen, Screen::Customers);
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.model.mode(), Mode::Editing);
+    typ(&mut app, "Fabrikam");
+    press(&mut app, KeyCode::Tab); // confirm, next cell (association)
+    press(&mut app, KeyCode::Tab); // trial
+    press(&mut app, KeyCode::Tab); // Exchange Online
+    press(&mut app, KeyCode::Enter);
+    app.handle(ctrl('u'));
+    typ(&mut app, "1500");
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1500);
+    // Gauges follow every keystroke.
+    assert_eq!(
+        app.model
+            .draft
+            .as_ref()
+            .expect("d")
+            .assessment
+            .active_entitlements,
+        1500
+    );
+    typ(&mut app, "x");
+    assert!(app.model.customers.problem.is_some(), "a letter is refused");
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1500);
+    // 15,000 … 1,500,000 are taken; the fourth zero (15,000,000) is refused.
+    typ(&mut app, "0000");
+    assert!(
+        app.model.customers.problem.is_some(),
+        "15,000,000 is refused"
+    );
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1_500_000);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert!(app.model.customers.problem.is_none());
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1500);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.model.mode(), Mode::Normal);
+    assert!(app.model.customers.problem.is_none());
+    gauges_match_evaluate(&app);
+
+    // Esc cancels an edit and puts the old value back.
+    press(&mut app, KeyCode::Enter);
+    app.handle(ctrl('u'));
+    typ(&mut app, "9");
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 9);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1500);
+
+    // Digits typed on a number cell start an edit that replaces the value.
+    press(&mut app, KeyCode::Char('l')); // SharePoint Online
+    typ(&mut app, "42");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(customer_count(&app, 0, Workload::SharepointOnline), 42);
+
+    app.handle(ctrl('c'));
+    assert!(app.should_quit());
+    let saved = load(&path);
+    assert_eq!(saved.customers[0].name, "Fabrikam");
+    assert_eq!(saved.customers[0].active_users.exchange_online.get(), 1500);
+    assert_eq!(saved.customers[0].active_users.sharepoint_online.get(), 42);
+}
+
+#[test]
+fn customers_association_trial_and_delete() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    app.handle(key(KeyCode::Char('[')));
+    app.handle(key(KeyCode::Char('[')));
+    assert_eq!(app.model.screen, Screen::Customers);
+    // Row 0 (Fabrikam), association column: pick "none" from the list.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.model.mode(), Mode::Picker);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let d = app.model.draft.as_ref().expect("d");
+    assert_eq!(d.profile.customers[0].association, Association::None);
+    assert_eq!(d.assessment.customers[0].counted, 0);
+    gauges_match_evaluate(&app);
+    // Trial toggles with Space.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.model.draft.as_ref().expect("d").profile.customers[0].trial);
+    // Delete asks first; n keeps, y deletes.
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.model.mode(), Mode::Confirm);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.model.draft.as_ref().expect("d").profile.customers.len(),
+        5
+    );
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    let d = app.model.draft.as_ref().expect("d");
+    assert_eq!(d.profile.customers.len(), 4);
+    assert_eq!(d.profile.customers[0].name, "台北資訊股份有限公司");
+    gauges_match_evaluate(&app);
+}
+
+#[test]
+fn paste_goes_into_the_field_being_edited_without_control_characters() {
+    let (_dir, _path, mut app) = empty_draft_app();
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('a'));
+    app.handle(Event::Paste("Contoso\r\nEast\u{1b}[2J".into()));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    app.handle(ctrl('u'));
+    app.handle(Event::Paste("1,234".into()));
+    press(&mut app, KeyCode::Enter);
+    let d = app.model.draft.as_ref().expect("d");
+    assert_eq!(d.profile.customers[0].name, "Contoso East[2J");
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1234);
+    // Pasting words into a number cell is refused, the value kept.
+    press(&mut app, KeyCode::Enter);
+    app.handle(Event::Paste("twelve".into()));
+    assert!(app.model.customers.problem.is_some());
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1234);
+}
+
+#[test]
+fn next_and_back_keep_what_was_typed() {
+    let (_dir, _path, mut app) = empty_draft_app();
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Half typ");
+    // A click on another step while typing keeps the text.
+    let steps_row = 1;
+    app.handle(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row: steps_row,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(
+        app.model.screen,
+        Screen::Customers,
+        "no step change while typing"
+    );
+    press(&mut app, KeyCode::Enter);
+    app.handle(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row: steps_row,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.model.screen, Screen::Market);
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.model.screen, Screen::Staff);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.model.screen, Screen::Customers);
+    let d = app.model.draft.as_ref().expect("d");
+    assert_eq!(d.profile.customers[0].name, "Half typ");
+}
+
+#[test]
+fn staff_toggle_items_and_keep_unknown_ids() {
+    let (_dir, path, mut app) = app_on_disk(contoso(), Lang::En);
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.model.screen, Screen::Staff);
+    // 陳志明 (row 2) has 70-346 and an unknown 70-999: add 70-347.
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char(' '));
+    let d = app.model.draft.as_ref().expect("d");
+    assert!(d.assessment.staff[2].qualifies);
+    assert_eq!(d.assessment.qualified_people, 3);
+    assert_eq!(d.profile.staff[2].exams, ["70-346", "70-999", "70-347"]);
+    // Add a person by MCSA.
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Ana");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let d = app.model.draft.as_ref().expect("d");
+    assert_eq!(d.profile.staff[3].name, "Ana");
+    assert_eq!(d.profile.staff[3].certifications, ["mcsa-office-365"]);
+    gauges_match_evaluate(&app);
+    // Delete with confirmation.
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.model.draft.as_ref().expect("d").profile.staff.len(), 3);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit());
+    assert_eq!(load(&path).staff[2].exams, ["70-346", "70-999", "70-347"]);
+}
+
+#[test]
+fn review_exports_the_markdown_report_beside_the_draft() {
+    let (dir, _path, mut app) = app_on_disk(contoso(), Lang::ZhTw);
+    assert_eq!(app.model.screen, Screen::Review);
+    press(&mut app, KeyCode::Char('e'));
+    let report = dir.path().join("contoso.md");
+    let text = std::fs::read_to_string(&report).expect("report written");
+    assert!(text.contains("Contoso MSP FY18"));
+    assert!(text.contains("金級"));
+    assert!(matches!(
+        app.model.note,
+        Some(cpc_wizard::tui::app::Note::Exported(_))
+    ));
+}
+
+#[test]
+fn changes_are_saved_after_a_short_delay_not_on_every_keystroke() {
+    let (_dir, path, mut app) = empty_draft_app();
+    let t0 = Instant::now();
+    app.handle_at(key(KeyCode::Char(']')), t0);
+    app.handle_at(key(KeyCode::Char('a')), t0);
+    for c in "Contoso".chars() {
+        app.handle_at(key(KeyCode::Char(c)), t0);
+    }
+    assert!(load(&path).customers.is_empty(), "not yet on disk");
+    let due = app.next_deadline().expect("a save is pending");
+    assert!(due <= t0 + SAVE_DELAY && SAVE_DELAY <= Duration::from_secs(1));
+    assert!(!app.tick(t0));
+    assert!(app.tick(due));
+    assert_eq!(load(&path).customers[0].name, "Contoso");
+    assert!(app.next_deadline().is_none());
+}
+
+#[test]
+fn language_help_and_mouse_keys() {
+    let mut app = App::with_profile(contoso(), Lang::En);
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.model.lang, Lang::ZhTw);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.model.help);
+    press(&mut app, KeyCode::Char('x'));
+    assert!(!app.model.help);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(!app.model.mouse_capture);
+    assert_eq!(
+        app.take_requests(),
+        [cpc_wizard::tui::driver::TerminalRequest::MouseCapture(
+            false
+        )]
+    );
+}
+
+#[test]
+fn clicks_select_rows() {
+    let mut app = App::with_profile(contoso(), Lang::En);
+    resize(&mut app, 80, 24);
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(app.model.screen, Screen::Customers);
+    // Header at row 6 (header, steps, 4 gauge rows); customers from row 7.
+    app.handle(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row: 9,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.model.customers.row, 2);
+    assert_eq!(app.model.customers.col, 0);
+}
+
+#[test]
+fn ctrl_c_quits_from_a_text_field_saving_first() {
+    let (_dir, path, mut app) = empty_draft_app();
+    let mut model = app.model.clone();
+    let effects = update(
+        &mut model,
+        Msg::Key(ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL,
+        )),
+    );
+    assert_eq!(effects, [Effect::Save, Effect::Quit]);
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Typed then quit");
+    app.handle(ctrl('c'));
+    assert!(app.should_quit());
+    assert_eq!(load(&path).customers[0].name, "Typed then quit");
+}
+
+#[test]
+fn ten_thousand_customers_scroll_and_draw() {
+    let mut p = contoso();
+    let base = p.customers[0].clone();
+    p.customers = (0..10_000)
+        .map(|i| {
+            let mut c = base.clone();
+            c.name = format!("Tenant {i}");
+            c
+        })
+        .collect();
+    let mut app = App::with_profile(p, Lang::En);
+    resize(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.model.customers.row, 9_999);
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("Tenant 9999"));
+    assert!(screen.contains("12,000,000"), "total from the assessment");
+    press(&mut app, KeyCode::PageUp);
+    assert!(app.model.customers.row < 9_999);
+    gauges_match_evaluate(&app);
+}
+
+#[test]
+fn a_quit_whose_save_fails_asks_again_before_leaving() {
+    let dir = tempfile::tempdir().expect("dir");
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").expect("write");
+    let path = blocker.join("draft.json");
+    let mut app = App::open(Store::new(dir.path()), path, Profile::new("X"), Lang::En);
+    press(&mut app, KeyCode::Char(' ')); // choose a market: a change to save
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.should_quit(), "the change would be lost");
+    assert!(matches!(
+        app.model.note,
+        Some(cpc_wizard::tui::app::Note::QuitUnsaved)
+    ));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn the_language_chosen_in_the_wizard_is_remembered() {
+    let (dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    press(&mut app, KeyCode::Char('L'));
+    let settings = cpc_wizard::settings::Settings::load(dir.path());
+    assert_eq!(settings.lang, Some(Lang::ZhTw));
+}
+
+#[test]
+fn only_events_that_change_something_ask_for_a_redraw() {
+    let mut app = App::with_profile(contoso(), Lang::En);
+    resize(&mut app, 80, 24);
+    // On Review: an unbound key, and scrolling up at the top, change nothing.
+    assert!(!app.handle(key(KeyCode::Char('z'))));
+    assert!(!app.handle(key(KeyCode::Up)));
+    assert!(app.handle(key(KeyCode::Char('?'))));
+    assert!(app.handle(key(KeyCode::Esc)));
+    assert!(app.handle(Event::Resize(100, 30)));
+    let moved = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Moved,
+        column: 1,
+        row: 1,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert!(!app.handle(moved));
+}
+
+#[test]
+fn esc_on_a_row_just_added_takes_it_away() {
+    let (_dir, _path, mut app) = empty_draft_app();
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Oops");
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.model
+            .draft
+            .as_ref()
+            .expect("d")
+            .profile
+            .customers
+            .is_empty()
+    );
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.model
+            .draft
+            .as_ref()
+            .expect("d")
+            .profile
+            .staff
+            .is_empty()
+    );
+    gauges_match_evaluate(&app);
+}
