@@ -44,6 +44,7 @@ fn start_model(lang: Lang) -> Model {
             changed: "2017-06-01 08:00".into(),
             status: Err(Arc::new(StoreError::NotUtf8 {
                 path: "/d/broken.json".into(),
+                line: 3,
             })),
         },
     ];
