@@ -77,19 +77,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         loc.t("report.col_note"),
     );
     for (customer, result) in input.profile.customers.iter().zip(&a.customers) {
-        let note = match result.excluded {
-            Some(reason) => loc.f(
-                "report.excluded_because",
-                &[("reason", &exclusion_reason(loc, reason))],
-            ),
-            None => match result.top_workload {
-                Some(w) => loc.f(
-                    "report.top_workload",
-                    &[("workload", &workload_name(loc, w))],
-                ),
-                None => loc.t("report.no_active_users").to_string(),
-            },
-        };
+        let note = customer_note(loc, result);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",

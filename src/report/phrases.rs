@@ -2,7 +2,7 @@
 
 use crate::i18n::{Locale, thousands};
 use crate::profile::{Association, Market, Workload};
-use crate::rules::{Assessment, Exclusion, PersonResult, RuleSet, TierResult};
+use crate::rules::{Assessment, CustomerResult, Exclusion, PersonResult, RuleSet, TierResult};
 
 pub fn tier_name(loc: &Locale, tier: &str) -> String {
     loc.t(&format!("tier.{tier}")).to_string()
@@ -59,6 +59,23 @@ pub fn item_name(loc: &Locale, id: &str) -> String {
 
 pub fn route_name(loc: &Locale, route: &str) -> String {
     loc.t(&format!("route.{route}")).to_string()
+}
+
+/// Why a customer counts what it counts: its exclusion, or the workload that sets its value.
+pub fn customer_note(loc: &Locale, result: &CustomerResult) -> String {
+    match result.excluded {
+        Some(reason) => loc.f(
+            "report.excluded_because",
+            &[("reason", &exclusion_reason(loc, reason))],
+        ),
+        None => match result.top_workload {
+            Some(w) => loc.f(
+                "report.top_workload",
+                &[("workload", &workload_name(loc, w))],
+            ),
+            None => loc.t("report.no_active_users").to_string(),
+        },
+    }
 }
 
 /// "met", or how many of each requirement are still missing for this tier.
