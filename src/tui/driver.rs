@@ -11,16 +11,18 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 
 use super::app::{DraftSummary, Effect, Model, Msg, update};
 use super::persist;
+use super::screens::start::DraftNote;
 use crate::i18n::Lang;
 use crate::profile::Profile;
 use crate::report::{self, ReportFormat, ReportInput};
 use crate::rules::evaluate;
-use crate::store::{self, Store, StoreError};
+use crate::store::{self, OpenDraft, Store, StoreError};
 use crate::time::local_date_time;
 
 /// How long after a change the draft is written, unless another way out comes first.
 /// Short enough that a change is on disk within a second, long enough that typing a name
-/// does not write the file on every keystroke.
+/// does not write the file on every keystroke. The delay runs from the first unsaved
+/// change, not the last, so steady typing cannot put a save off.
 pub const SAVE_DELAY: Duration = Duration::from_millis(600);
 
 /// What the terminal must do for the app (only the loop in `tui::run` touches it).
@@ -34,6 +36,8 @@ pub struct App {
     store: Store,
     /// False for an in-memory app (benchmarks): nothing is written.
     persist: bool,
+    /// The draft's file, locked while it is open for editing; None on the Start screen.
+    open: Option<OpenDraft>,
     save_due: Option<Instant>,
     quit: bool,
     /// A quit whose save failed: the next quit leaves anyway.
@@ -50,10 +54,20 @@ impl App {
         app
     }
 
-    /// A draft open on its first unfinished step.
+    /// The draft at `path`, open for editing (its lock taken) on its first unfinished step.
+    /// The file is read again under the lock, and that is what opens: `profile` (what the
+    /// caller read before) is not used. When the draft is open elsewhere or cannot be read,
+    /// the Start screen asks what to do instead.
     pub fn open(store: Store, path: PathBuf, profile: Profile, lang: Lang) -> App {
-        let model = Model::with_draft(lang, path, profile);
-        App::with_model(model, store, true)
+        let _ = profile;
+        App::open_path(store, path, lang)
+    }
+
+    /// See `open`.
+    pub fn open_path(store: Store, path: PathBuf, lang: Lang) -> App {
+        let mut app = App::start(store, lang);
+        app.run_effects(vec![Effect::Open(path)]);
+        app
     }
 
     /// A draft held in memory only: nothing is ever written. For benchmarks and tests.
@@ -70,6 +84,7 @@ impl App {
             model,
             store,
             persist,
+            open: None,
             save_due: None,
             quit: false,
             quit_armed: false,
@@ -128,7 +143,10 @@ impl App {
     }
 
     fn unsaved(&self) -> bool {
-        self.model.draft.as_ref().is_some_and(|d| !d.is_saved())
+        self.model
+            .draft
+            .as_ref()
+            .is_some_and(|d| !d.read_only && !d.is_saved())
     }
 
     /// When the loop should wake up to save, if a save is pending.
@@ -153,9 +171,9 @@ impl App {
         if !self.persist || !self.unsaved() {
             return;
         }
-        let result = match &mut self.model.draft {
-            Some(draft) => persist::save_draft(draft),
-            None => Ok(()),
+        let result = match (&mut self.open, &mut self.model.draft) {
+            (Some(open), Some(draft)) => persist::save_draft(open, draft),
+            _ => Ok(()),
         };
         if let Err(e) = result {
             update(&mut self.model, Msg::SaveFailed(Arc::new(e)));
@@ -187,6 +205,8 @@ impl App {
                 if self.unsaved() && self.persist {
                     Vec::new()
                 } else {
+                    // Lets go of the lock.
+                    self.open = None;
                     vec![Msg::DraftClosed]
                 }
             }
@@ -200,22 +220,39 @@ impl App {
                 }
             }
             Effect::ExportReport(path) => vec![self.export(path)],
-            Effect::Open(path) => vec![match store::load(&path) {
-                Ok(profile) => Msg::Opened { path, profile },
-                Err(e) => Msg::OpenFailed(Arc::new(e)),
-            }],
-            Effect::Create(name) => {
-                let path = self.store.path_for_new(&name);
+            Effect::Open(path) => vec![self.open_draft(path, false)],
+            Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
+            Effect::Create { name, beside } => {
                 let profile = Profile::new(name);
-                let saved = if self.persist {
-                    store::save(&path, &profile)
-                } else {
-                    Ok(())
-                };
-                vec![match saved {
-                    Ok(()) => Msg::Opened { path, profile },
+                if !self.persist {
+                    let path = self.store.path_for_new(&profile.name);
+                    return vec![Msg::Opened {
+                        path,
+                        profile,
+                        read_only: false,
+                    }];
+                }
+                let store = beside.map_or_else(|| self.store.clone(), Store::new);
+                vec![match OpenDraft::create(&store, profile) {
+                    Ok(open) => self.opened(open),
                     Err(e) => Msg::SaveFailed(Arc::new(e)),
                 }]
+            }
+            Effect::Rename { path, name } => vec![self.manage(|| {
+                store::rename(&path, &name).map(|path| DraftNote::Renamed { name, path })
+            })],
+            Effect::Duplicate { path, name } => vec![self.manage(|| {
+                store::duplicate(&path, &name).map(|path| DraftNote::Duplicated { name, path })
+            })],
+            Effect::Delete(path) => {
+                let name = self
+                    .model
+                    .start
+                    .drafts
+                    .iter()
+                    .find(|d| d.path == path)
+                    .map_or_else(|| path.display().to_string(), |d| d.name.clone());
+                vec![self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))]
             }
             Effect::ListDrafts => vec![match self.store.list() {
                 Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
@@ -234,6 +271,48 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Opens a draft from the list or the command line. Whatever was open is let go first.
+    fn open_draft(&mut self, path: PathBuf, read_only: bool) -> Msg {
+        self.open = None;
+        let result = if read_only {
+            OpenDraft::open_read_only(&path)
+        } else {
+            OpenDraft::open(&path)
+        };
+        match result {
+            Ok(open) => self.opened(open),
+            Err(e @ StoreError::Locked { .. }) => Msg::Locked {
+                path,
+                error: Arc::new(e),
+            },
+            // A file that cannot be read is shown, never opened, so never overwritten.
+            Err(e) => Msg::LoadFailed {
+                path,
+                error: Arc::new(e),
+            },
+        }
+    }
+
+    fn opened(&mut self, open: OpenDraft) -> Msg {
+        let msg = Msg::Opened {
+            path: open.path().to_path_buf(),
+            profile: open.profile().clone(),
+            read_only: open.is_read_only(),
+        };
+        if self.persist {
+            self.open = Some(open);
+        }
+        msg
+    }
+
+    /// Renames, duplicates or deletes a draft of the list (none is open here then).
+    fn manage(&mut self, act: impl FnOnce() -> Result<DraftNote, StoreError>) -> Msg {
+        if !self.persist {
+            return Msg::Saved;
+        }
+        Msg::DraftsChanged(act().unwrap_or_else(|e| DraftNote::Failed(Arc::new(e))))
     }
 
     fn export(&mut self, path: PathBuf) -> Msg {
