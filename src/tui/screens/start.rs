@@ -584,10 +584,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 _ => match &d.status {
                     Ok(Some(tier)) => tier_name(loc, tier),
                     Ok(None) => loc.t("drafts.no_tier").to_string(),
-                    Err(e) => loc.f(
-                        "drafts.unreadable",
-                        &[("reason", &crate::messages::store_error(loc, e))],
-                    ),
+                    Err(e) => loc.f("drafts.unreadable", &[("reason", &reason(loc, d, e))]),
                 },
             }
         });
@@ -619,6 +616,16 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     if let Some(pos) = cursor {
         frame.set_cursor_position(pos);
     }
+}
+
+/// Why a draft of the list cannot be read, without its path (the row names the file, and
+/// the column is narrow); opening it shows the whole message.
+fn reason(loc: &Locale, d: &DraftSummary, e: &StoreError) -> String {
+    let full = store_error(loc, e);
+    let path = d.path.display().to_string();
+    full.strip_prefix(&path)
+        .and_then(|rest| rest.strip_prefix(": ").or_else(|| rest.strip_prefix('：')))
+        .map_or_else(|| full.clone(), str::to_string)
 }
 
 /// The text field being typed on this screen, if any: label, field, whether the name is
@@ -679,10 +686,11 @@ fn draw_problem(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, err
         Line::styled(loc.t(choices), theme.heading),
     ];
     let paragraph = Paragraph::new(text).wrap(Wrap { trim: true });
+    // From the list's selection marker to its right edge, so the box covers the marker.
     let box_area = Rect::new(
-        area.x.saturating_sub(1),
+        area.x.saturating_sub(2),
         area.y,
-        area.width.saturating_add(1),
+        area.width.saturating_add(2),
         needed.min(area.height),
     );
     frame.render_widget(Clear, box_area);
