@@ -55,7 +55,11 @@ fn rename_moves_the_draft_to_its_new_safe_file_name() {
     assert!(!old.exists(), "the old file is gone");
     let new = dir.path().join("台北_.._FY18.json");
     assert_eq!(load(&new).name, "台北/../FY18", "stored as typed");
-    assert_eq!(selected_name(&app), "台北/../FY18", "the renamed draft stays selected");
+    assert_eq!(
+        selected_name(&app),
+        "台北/../FY18",
+        "the renamed draft stays selected"
+    );
     assert!(matches!(
         app.model.note,
         Some(Note::Drafts(DraftNote::Renamed { .. }))
@@ -122,7 +126,11 @@ fn duplicate_makes_a_what_if_copy_beside_the_original() {
     let mut expected = contoso();
     expected.name = "Contoso MSP FY18 (what if)".into();
     assert_eq!(copy, expected);
-    assert_eq!(std::fs::read(&original).expect("read"), before, "original untouched");
+    assert_eq!(
+        std::fs::read(&original).expect("read"),
+        before,
+        "original untouched"
+    );
     assert_eq!(selected_name(&app), "Contoso MSP FY18 (what if)");
 }
 
@@ -189,8 +197,14 @@ fn a_draft_open_elsewhere_is_offered_read_only_and_never_written() {
     ));
     let screen = render(&app, 80, 24);
     assert!(screen.contains("Open elsewhere"), "{screen}");
-    assert!(screen.contains(&std::process::id().to_string()), "who holds it");
-    assert!(screen.contains("r open read-only"), "footer from the LOCKED table");
+    assert!(
+        screen.contains(&std::process::id().to_string()),
+        "who holds it"
+    );
+    assert!(
+        screen.contains("r open read-only"),
+        "footer from the LOCKED table"
+    );
 
     press(&mut app, KeyCode::Char('r'));
     let draft = app.model.draft.as_ref().expect("opened");
@@ -261,10 +275,7 @@ fn an_open_draft_holds_its_lock_until_it_is_closed() {
     let (_dir, path, mut app) = start_on_contoso();
     press(&mut app, KeyCode::Enter);
     assert!(app.model.draft.is_some());
-    assert!(matches!(
-        store::lock(&path),
-        Err(StoreError::Locked { .. })
-    ));
+    assert!(matches!(store::lock(&path), Err(StoreError::Locked { .. })));
     // Back to the list: the lock is let go.
     for _ in 0..3 {
         press(&mut app, KeyCode::Char('['));
@@ -283,10 +294,7 @@ fn a_new_assessment_is_created_locked() {
     press(&mut app, KeyCode::Enter);
     let path = dir.path().join("Fresh.json");
     assert_eq!(load(&path).name, "Fresh");
-    assert!(matches!(
-        store::lock(&path),
-        Err(StoreError::Locked { .. })
-    ));
+    assert!(matches!(store::lock(&path), Err(StoreError::Locked { .. })));
     press(&mut app, KeyCode::Char(' ')); // a market: saved through the lock
     app.save_now();
     assert!(load(&path).market.is_some());
@@ -313,7 +321,11 @@ fn a_draft_that_cannot_be_read_is_shown_kept_and_a_fresh_start_made_beside_it() 
 
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(
-        app.model.start.naming.as_ref().map(|f| f.text().to_string()),
+        app.model
+            .start
+            .naming
+            .as_ref()
+            .map(|f| f.text().to_string()),
         Some("broken".to_string())
     );
     press(&mut app, KeyCode::Enter);
