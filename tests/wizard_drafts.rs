@@ -349,3 +349,25 @@ fn a_draft_of_a_newer_version_is_not_opened_and_kept() {
     drop(app);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
 }
+
+/// In the terminal autosaves run on the saver thread: the change is written while keys go
+/// on being taken, and the header learns it is saved on a later tick.
+#[test]
+fn background_autosave_writes_while_keys_are_taken() {
+    use std::time::{Duration, Instant};
+    let (_dir, path, mut app) = app_on_disk(Profile::new("Background"), Lang::En);
+    app.save_in_background(true);
+    let t0 = Instant::now();
+    press(&mut app, KeyCode::Char(' ')); // a market
+    let due = app.next_deadline().expect("a save is due");
+    assert!(due <= t0 + cpc_wizard::tui::driver::SAVE_DELAY + Duration::from_millis(50));
+    app.tick(due);
+    press(&mut app, KeyCode::Down); // taken while the write may be under way
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !app.model.draft.as_ref().expect("draft").is_saved() && Instant::now() < deadline {
+        app.tick(Instant::now());
+        std::thread::yield_now();
+    }
+    assert!(app.model.draft.as_ref().expect("draft").is_saved());
+    assert!(load(&path).market.is_some());
+}

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::app::{DraftSummary, Effect, Model, Msg, update};
-use super::persist;
+use super::persist::{Done, Saver};
 use super::screens::start::DraftNote;
 use crate::i18n::Lang;
 use crate::profile::Profile;
@@ -36,8 +36,12 @@ pub struct App {
     store: Store,
     /// False for an in-memory app (benchmarks): nothing is written.
     persist: bool,
-    /// The draft's file, locked while it is open for editing; None on the Start screen.
-    open: Option<OpenDraft>,
+    /// Writes the draft's file, whose lock it holds while the draft is open for editing;
+    /// None on the Start screen and for a read-only draft.
+    saver: Option<Saver>,
+    /// Autosaves run on the saver thread while keys go on being taken (the terminal loop);
+    /// off, every save is waited for (tests).
+    background: bool,
     save_due: Option<Instant>,
     quit: bool,
     /// A quit whose save failed: the next quit leaves anyway.
@@ -84,12 +88,18 @@ impl App {
             model,
             store,
             persist,
-            open: None,
+            saver: None,
+            background: false,
             save_due: None,
             quit: false,
             quit_armed: false,
             requests: Vec::new(),
         }
+    }
+
+    /// Autosaves in the background, so that typing never waits on the disk.
+    pub fn save_in_background(&mut self, on: bool) {
+        self.background = on;
     }
 
     pub fn should_quit(&self) -> bool {
@@ -137,7 +147,7 @@ impl App {
     fn send_at(&mut self, msg: Msg, now: Instant) {
         let effects = update(&mut self.model, msg);
         self.run_effects(effects);
-        if self.unsaved() && self.save_due.is_none() {
+        if self.needs_save() && self.save_due.is_none() {
             self.save_due = Some(now + SAVE_DELAY);
         }
     }
@@ -151,32 +161,98 @@ impl App {
 
     /// When the loop should wake up to save, if a save is pending.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.save_due
+        // A save due while one is being written waits for it: look again shortly rather
+        // than spin.
+        let writing = self.saver.as_ref().is_some_and(Saver::busy);
+        self.save_due.map(|due| {
+            if writing {
+                due.max(Instant::now() + Duration::from_millis(20))
+            } else {
+                due
+            }
+        })
     }
 
-    /// Saves when the delay is over; true when the screen must be drawn again.
+    /// Saves when the delay is over, and takes in what a background save finished; true
+    /// when the screen must be drawn again.
     pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = false;
+        if let Some(done) = self.saver.as_mut().and_then(Saver::poll) {
+            self.finished(done);
+            changed = true;
+        }
         match self.save_due {
             Some(due) if now >= due => {
-                self.save_now();
-                true
+                if self.background {
+                    // A write under way: this one starts when it is done (next tick).
+                    if self.start_save() {
+                        self.save_due = None;
+                    }
+                    changed
+                } else {
+                    self.save_now();
+                    true
+                }
             }
-            _ => false,
+            _ => changed,
         }
     }
 
-    /// Writes the draft if it has unsaved changes.
+    /// Starts writing the draft on the saver thread; false when a write is under way.
+    fn start_save(&mut self) -> bool {
+        if !self.persist || !self.needs_save() {
+            return true;
+        }
+        match (&mut self.saver, &self.model.draft) {
+            (Some(saver), Some(draft)) => {
+                if saver.busy() {
+                    return false;
+                }
+                saver.start(draft.profile.clone(), draft.revision);
+                true
+            }
+            _ => true,
+        }
+    }
+
+    /// Unsaved, and not being written already.
+    fn needs_save(&self) -> bool {
+        let writing = self.saver.as_ref().and_then(Saver::in_flight);
+        self.unsaved() && writing != self.model.draft.as_ref().map(|d| d.revision)
+    }
+
+    /// Writes the draft if it has unsaved changes, and waits until it is on disk (or the
+    /// write failed). Every way out goes through here.
     pub fn save_now(&mut self) {
         self.save_due = None;
-        if !self.persist || !self.unsaved() {
+        if !self.persist {
             return;
         }
-        let result = match (&mut self.open, &mut self.model.draft) {
-            (Some(open), Some(draft)) => persist::save_draft(open, draft),
-            _ => Ok(()),
-        };
-        if let Err(e) = result {
-            update(&mut self.model, Msg::SaveFailed(Arc::new(e)));
+        if let Some(done) = self.saver.as_mut().and_then(Saver::wait) {
+            self.finished(done);
+        }
+        if !self.unsaved() {
+            return;
+        }
+        if let (Some(saver), Some(draft)) = (&mut self.saver, &self.model.draft) {
+            saver.start(draft.profile.clone(), draft.revision);
+            if let Some(done) = saver.wait() {
+                self.finished(done);
+            }
+        }
+    }
+
+    /// A write is over: that revision is on disk, or the user is told why not.
+    fn finished(&mut self, done: Done) {
+        match done.result {
+            Ok(()) => {
+                if let Some(draft) = &mut self.model.draft {
+                    draft.saved_revision = draft.saved_revision.max(done.revision);
+                }
+            }
+            Err(e) => {
+                update(&mut self.model, Msg::SaveFailed(Arc::new(e)));
+            }
         }
     }
 
@@ -206,7 +282,7 @@ impl App {
                     Vec::new()
                 } else {
                     // Lets go of the lock.
-                    self.open = None;
+                    self.saver = None;
                     vec![Msg::DraftClosed]
                 }
             }
@@ -275,7 +351,7 @@ impl App {
 
     /// Opens a draft from the list or the command line. Whatever was open is let go first.
     fn open_draft(&mut self, path: PathBuf, read_only: bool) -> Msg {
-        self.open = None;
+        self.saver = None;
         let result = if read_only {
             OpenDraft::open_read_only(&path)
         } else {
@@ -301,8 +377,8 @@ impl App {
             profile: open.profile().clone(),
             read_only: open.is_read_only(),
         };
-        if self.persist {
-            self.open = Some(open);
+        if self.persist && !open.is_read_only() {
+            self.saver = Some(Saver::spawn(open));
         }
         msg
     }

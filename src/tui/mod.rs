@@ -63,6 +63,7 @@ pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
         Start::Draft(path) => App::open_path(store, path, lang),
     };
     app.model.no_color = theme::Theme::no_color_from_env();
+    app.save_in_background(true);
 
     install_panic_hook();
     enter()?;
@@ -147,7 +148,8 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         height: size.height,
     });
     let mut dirty = true;
-    // Nothing to wait for but input: wake up only for a pending save.
+    // Nothing to wait for but input: wake up for a pending save, and now and then to
+    // notice a signal.
     const IDLE: Duration = Duration::from_secs(3600);
     loop {
         if signals.caught().is_some() {
@@ -181,8 +183,8 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
                     }
                 }
             }
-        } else {
-            dirty |= app.tick(Instant::now());
         }
+        // After events too: steady typing must not put off a due save.
+        dirty |= app.tick(Instant::now());
     }
 }
