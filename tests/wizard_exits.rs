@@ -14,8 +14,6 @@ use cpc_wizard::store::{self, TEMP_PREFIX};
 use support::pty::PtySession;
 
 const WAIT: Duration = Duration::from_secs(30);
-/// What the header says once a draft is on disk.
-const SAVED: &str = "saved  EN";
 
 fn binary() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_cpc-wizard"))
