@@ -281,3 +281,83 @@ fn kill_9_during_saves_of_a_large_draft_leaves_the_old_or_the_new_draft() {
     }
     eprintln!("kills that landed during a save: {landed_in_a_save} of 3");
 }
+
+/// Closing the terminal window itself (every handle on the terminal's other side closed),
+/// not only a SIGHUP sent by hand: the typed change is saved and the program ends, rather
+/// than spinning on a terminal that is gone.
+#[test]
+fn closing_the_terminal_saves_the_change_and_ends_the_program() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+
+    let (home, path) = folder_with_draft();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new(binary());
+    cmd.args(["--lang", "en", "edit", "Exit test"]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("CPC_WIZARD_HOME", home.path());
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut writer = pair.master.take_writer().expect("writer");
+    // Read in this thread without blocking, so that every handle can be closed at will
+    // (a reader thread blocked in `read` would keep the terminal open).
+    let fd = pair.master.as_raw_fd().expect("fd");
+    // SAFETY: fcntl on a descriptor we own; the flag is shared with the reader's copy.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+    }
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+    let mut screen = vt100::Parser::new(size(24), size(80), 0);
+    let mut wait_for = |text: &str| {
+        let deadline = Instant::now() + WAIT;
+        let mut buf = [0u8; 8192];
+        while Instant::now() < deadline {
+            match reader.read(&mut buf) {
+                Ok(n) if n > 0 => screen.process(&buf[..n]),
+                _ => std::thread::sleep(Duration::from_millis(5)),
+            }
+            if screen.screen().contents().contains(text) {
+                return;
+            }
+        }
+        panic!(
+            "screen never showed {text:?}:\n{}",
+            screen.screen().contents()
+        );
+    };
+    wait_for("[2 Customers]");
+    writer.write_all(b"a").expect("write");
+    wait_for("Enter confirm");
+    writer
+        .write_all("Typed, then the window closed".as_bytes())
+        .expect("write");
+    wait_for("then the window closed");
+    drop(reader);
+    drop(writer);
+    drop(pair.master);
+
+    let deadline = Instant::now() + WAIT;
+    let mut status = None;
+    while status.is_none() && Instant::now() < deadline {
+        status = child.try_wait().expect("try_wait");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    if status.is_none() {
+        let _ = child.kill();
+        panic!("the program kept running after its terminal was closed");
+    }
+    assert_eq!(
+        customer_names(&path),
+        vec!["Typed, then the window closed".to_string()]
+    );
+    assert!(!store::lock_path_for(&path).exists());
+}

@@ -79,6 +79,7 @@ pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
     } else {
         restore()
     };
+    signals.finished();
     match result {
         Ok(result) => result.and(restored).map(|()| match caught {
             Some(signal) => Ended::Signal(signal),
@@ -167,7 +168,21 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
             .next_deadline()
             .map_or(IDLE, |due| due.saturating_duration_since(now))
             .min(signals::CHECK_EVERY);
-        if event::poll(timeout)? {
+        match signals::wait_for_input(timeout)? {
+            signals::Input::HungUp => {
+                signals.hung_up();
+                return Ok(());
+            }
+            signals::Input::Timeout => {}
+            signals::Input::Ready => {}
+        }
+        // A hang-up's SIGHUP may have cut the wait short: then crossterm must not be asked
+        // (see `Input::HungUp`).
+        if signals.caught().is_some() {
+            return Ok(());
+        }
+        // Everything crossterm has now (keys, a paste, a resize), without waiting.
+        while event::poll(Duration::ZERO)? {
             let ev = event::read()?;
             if let event::Event::Resize(..) = ev {
                 terminal.autoresize()?;
