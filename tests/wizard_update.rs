@@ -435,11 +435,9 @@ fn ten_thousand_customers_scroll_and_draw() {
 
 #[test]
 fn a_quit_whose_save_fails_asks_again_before_leaving() {
-    let dir = tempfile::tempdir().expect("dir");
-    let blocker = dir.path().join("not-a-folder");
-    std::fs::write(&blocker, "x").expect("write");
-    let path = blocker.join("draft.json");
-    let mut app = App::open(Store::new(dir.path()), path, Profile::new("X"), Lang::En);
+    let (_dir, path, mut app) = app_on_disk(Profile::new("X"), Lang::En);
+    // Someone breaks the file while it is open: it is kept, so the save is refused.
+    std::fs::write(&path, "{ broken").expect("write");
     press(&mut app, KeyCode::Char(' ')); // choose a market: a change to save
     press(&mut app, KeyCode::Char('q'));
     assert!(!app.should_quit(), "the change would be lost");
@@ -449,6 +447,7 @@ fn a_quit_whose_save_fails_asks_again_before_leaving() {
     ));
     press(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit());
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "{ broken");
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! `cpc-wizard import-csv FILE --into DRAFT`: customers from a spreadsheet into a draft,
 //! which is created when absent. All or nothing: on any bad row the draft is not touched.
+//! The draft's lock is held from reading to writing: a draft open in the wizard is refused
+//! (`Locked`, exit 2), never changed behind its back.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,7 +11,7 @@ use super::{CliError, EXIT_BAD_INPUT};
 use crate::i18n::Locale;
 use crate::import::{import_csv as import, words};
 use crate::profile::Profile;
-use crate::store::{self, Store, StoreError};
+use crate::store::{OpenDraft, Store, StoreError};
 use crate::text::visible;
 
 pub fn import_csv(
@@ -22,7 +24,11 @@ pub fn import_csv(
         path: file.to_path_buf(),
         source,
     })?;
-    let (path, mut profile, created) = open_or_new(store, into)?;
+    let target = open_or_new(store, into)?;
+    let mut profile = match &target {
+        Target::Existing(open) => open.profile().clone(),
+        Target::New { profile, .. } => profile.clone(),
+    };
 
     let summary = match import(&bytes, &mut profile) {
         Ok(summary) => summary,
@@ -47,7 +53,26 @@ pub fn import_csv(
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
     };
-    store::save(&path, &profile)?;
+    let (path, created) = match target {
+        Target::Existing(mut open) => {
+            open.save(&profile)?;
+            (open.path().to_path_buf(), false)
+        }
+        Target::New {
+            path: Some(path), ..
+        } => (
+            OpenDraft::create_at(&path, profile.clone())?
+                .path()
+                .to_path_buf(),
+            true,
+        ),
+        Target::New { path: None, .. } => (
+            OpenDraft::create(store, profile.clone())?
+                .path()
+                .to_path_buf(),
+            true,
+        ),
+    };
 
     let mut stdout = std::io::stdout().lock();
     for line in words::summary_lines(loc, &summary) {
@@ -62,14 +87,22 @@ pub fn import_csv(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The draft to import into.
+enum Target {
+    /// Found, and locked until it is saved.
+    Existing(OpenDraft),
+    /// Created only once the import succeeded: at `path`, or in the drafts folder.
+    New {
+        path: Option<PathBuf>,
+        profile: Profile,
+    },
+}
+
 /// The draft to import into: found by name or path, or a new one. A new draft named like
 /// a path (`out/fy18.json`) is created at that path; a plain name goes to the drafts folder.
-fn open_or_new(store: &Store, into: &str) -> Result<(PathBuf, Profile, bool), StoreError> {
+fn open_or_new(store: &Store, into: &str) -> Result<Target, StoreError> {
     match store.resolve(into) {
-        Ok(path) => {
-            let profile = store::load(&path)?;
-            Ok((path, profile, false))
-        }
+        Ok(path) => OpenDraft::open(&path).map(Target::Existing),
         Err(StoreError::NotFound { .. }) => {
             let as_path = Path::new(into);
             let names_a_file = as_path.components().count() > 1
@@ -79,9 +112,15 @@ fn open_or_new(store: &Store, into: &str) -> Result<(PathBuf, Profile, bool), St
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| into.to_string());
-                Ok((as_path.to_path_buf(), Profile::new(name), true))
+                Ok(Target::New {
+                    path: Some(as_path.to_path_buf()),
+                    profile: Profile::new(name),
+                })
             } else {
-                Ok((store.path_for_new(into), Profile::new(into.trim()), true))
+                Ok(Target::New {
+                    path: None,
+                    profile: Profile::new(into.trim()),
+                })
             }
         }
         Err(other) => Err(other),

@@ -1,5 +1,6 @@
 //! `cpc-wizard` and `cpc-wizard edit DRAFT`: the interactive wizard.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use super::CliError;
@@ -12,16 +13,25 @@ pub fn wizard(
     draft: Option<&str>,
     loc: &'static Locale,
 ) -> Result<ExitCode, CliError> {
-    // A draft named on the command line is found and read before the terminal is taken,
-    // so that a bad name or file is one message on stderr, as for `assess`.
+    // A draft named on the command line is found before the terminal is taken, so that a
+    // bad name is one message on stderr, as for `assess`. A draft that cannot be read, or
+    // is open elsewhere, is shown in the wizard, which offers what can be done instead;
+    // without a terminal to show it on, it is one message too.
     let start = match draft {
         Some(draft) => {
             let path = store.resolve(draft)?;
-            let profile = store::load(&path)?;
-            tui::Start::Draft { path, profile }
+            if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+                store::load(&path)?;
+            }
+            tui::Start::Draft(path)
         }
         None => tui::Start::Drafts,
     };
-    tui::run(store.clone(), start, loc.lang)?;
-    Ok(ExitCode::SUCCESS)
+    match tui::run(store.clone(), start, loc.lang)? {
+        tui::Ended::Quit => Ok(ExitCode::SUCCESS),
+        // As a shell reports a program ended by a signal: 128 + its number.
+        tui::Ended::Signal(signal) => Ok(ExitCode::from(
+            u8::try_from(128 + signal).unwrap_or(u8::MAX),
+        )),
+    }
 }

@@ -84,6 +84,9 @@ pub struct Draft {
     /// Bumped on every change; compared with `saved_revision` to know what is on disk.
     pub revision: u64,
     pub saved_revision: u64,
+    /// Opened read-only (the draft is open elsewhere): changes are refused, nothing is
+    /// ever written.
+    pub read_only: bool,
 }
 
 impl Draft {
@@ -95,6 +98,7 @@ impl Draft {
             excluded_rows: Vec::new(),
             revision: 0,
             saved_revision: 0,
+            read_only: false,
         };
         draft.reassess();
         draft
@@ -174,6 +178,8 @@ pub enum Note {
     MouseOn,
     MouseOff,
     Deleted(String),
+    /// Opening, renaming, duplicating or deleting drafts; read-only refusals.
+    Drafts(start::DraftNote),
     /// A quit whose save failed: the next quit leaves without saving.
     QuitUnsaved,
 }
@@ -187,7 +193,7 @@ impl Note {
                 | Note::OpenFailed(_)
                 | Note::ListFailed(_)
                 | Note::QuitUnsaved
-        )
+        ) || matches!(self, Note::Drafts(n) if n.is_error())
     }
 }
 
@@ -200,8 +206,26 @@ pub enum Effect {
     CloseDraft,
     Quit,
     ExportReport(PathBuf),
+    /// Open a draft for editing (taking its lock).
     Open(PathBuf),
-    Create(String),
+    /// Open a draft that is open elsewhere, read-only.
+    OpenReadOnly(PathBuf),
+    /// A new draft of this name, in the drafts folder or, when `beside` is given, in that
+    /// folder (fresh start beside a draft that cannot be read).
+    Create {
+        name: String,
+        beside: Option<PathBuf>,
+    },
+    Rename {
+        path: PathBuf,
+        name: String,
+    },
+    Duplicate {
+        path: PathBuf,
+        name: String,
+    },
+    /// Delete a draft file from the list (after confirmation).
+    Delete(PathBuf),
     ListDrafts,
     SetMouseCapture(bool),
     /// Remember the language chosen for the next start.
@@ -226,8 +250,21 @@ pub enum Msg {
     Opened {
         path: PathBuf,
         profile: Profile,
+        read_only: bool,
     },
     OpenFailed(Arc<StoreError>),
+    /// The draft is open in another program: ask whether to open it read-only.
+    Locked {
+        path: PathBuf,
+        error: Arc<StoreError>,
+    },
+    /// The draft cannot be read (or is of a newer version): show why, offer a fresh start.
+    LoadFailed {
+        path: PathBuf,
+        error: Arc<StoreError>,
+    },
+    /// A draft of the list was renamed, duplicated or deleted.
+    DraftsChanged(start::DraftNote),
     DraftsListed(Vec<DraftSummary>),
     ListFailed(Arc<StoreError>),
     /// The draft was saved and put away: back to the Start screen.
@@ -319,6 +356,8 @@ impl Model {
                 self.start.name_missing,
                 self.start.drafts.len(),
             ),
+            start_prompt: self.start.prompt.as_ref().map(|p| format!("{p:?}")),
+            read_only: self.draft.as_ref().is_some_and(|d| d.read_only),
             market: self.market.clone(),
             customers: self.customers.clone(),
             staff: self.staff.clone(),
@@ -358,6 +397,11 @@ impl Model {
 
     /// The key tables of the screen, whether or not help is open: what help lists.
     pub fn key_tables_under_help(&self) -> Vec<&'static [Binding]> {
+        if self.screen == Screen::Start
+            && let Some(tables) = start::prompt_key_tables(self)
+        {
+            return tables;
+        }
         match self.mode() {
             Mode::Normal => vec![self.screen.keys(), keys::GLOBAL],
             Mode::Editing if self.screen == Screen::Start => vec![keys::NAMING],
@@ -406,6 +450,8 @@ pub struct ViewKey {
         bool,
         usize,
     ),
+    start_prompt: Option<String>,
+    read_only: bool,
     market: market::State,
     customers: customers::State,
     staff: staff::State,
@@ -438,11 +484,28 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             staff::keep_selection_visible(model);
             Vec::new()
         }
-        Msg::Opened { path, profile } => {
+        Msg::Opened {
+            path,
+            profile,
+            read_only,
+        } => {
             model.note = None;
+            model.start.prompt = None;
             model.open(path, profile);
+            if let Some(d) = &mut model.draft {
+                d.read_only = read_only;
+            }
             Vec::new()
         }
+        Msg::Locked { path, error } => {
+            start::ask_locked(model, path, error);
+            Vec::new()
+        }
+        Msg::LoadFailed { path, error } => {
+            start::show_broken(model, path, error);
+            Vec::new()
+        }
+        Msg::DraftsChanged(note) => start::drafts_changed(model, note),
         Msg::OpenFailed(e) => {
             model.note = Some(Note::OpenFailed(e));
             Vec::new()
@@ -515,6 +578,10 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
     // Any other key clears the last message; it has been seen.
     model.note = None;
+    if refused_read_only(model, action) {
+        model.note = Some(Note::Drafts(start::DraftNote::ReadOnlyRefused));
+        return Vec::new();
+    }
     match action {
         Some(action) => on_action(model, action),
         None => match model.screen {
@@ -522,6 +589,43 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Screen::Customers => customers::on_unbound_key(model, &key),
             _ => Vec::new(),
         },
+    }
+}
+
+/// On a read-only draft only keys that look around are taken; anything that would change
+/// the draft (choose, edit, add, delete, type) is refused with a message. Listing what is
+/// allowed, rather than what is not, keeps actions added later refused until thought about.
+fn refused_read_only(model: &Model, action: Option<Action>) -> bool {
+    use Action as A;
+    let read_only = model.draft.as_ref().is_some_and(|d| d.read_only);
+    if !read_only || model.screen == Screen::Start || model.mode() != Mode::Normal {
+        return false;
+    }
+    match action {
+        Some(
+            A::Quit
+            | A::Save
+            | A::Help
+            | A::SwitchLanguage
+            | A::ToggleMouse
+            | A::NextStep
+            | A::PrevStep
+            | A::Up
+            | A::Down
+            | A::Left
+            | A::Right
+            | A::NextField
+            | A::PrevField
+            | A::PageUp
+            | A::PageDown
+            | A::First
+            | A::Last
+            | A::Cancel
+            | A::Export,
+        ) => false,
+        Some(_) => true,
+        // Unbound keys change something only on Customers (a digit starts editing a cell).
+        None => model.screen == Screen::Customers,
     }
 }
 
@@ -575,6 +679,10 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             return vec![Effect::SetMouseCapture(model.mouse_capture)];
         }
         Action::Save if model.mode() != Mode::Editing => {
+            if model.draft.as_ref().is_some_and(|d| d.read_only) {
+                model.note = Some(Note::Drafts(start::DraftNote::ReadOnlyRefused));
+                return Vec::new();
+            }
             return if model.draft.is_some() {
                 model.note = Some(Note::Saved);
                 vec![Effect::Save]
@@ -614,6 +722,12 @@ pub fn close_draft(model: &mut Model) -> Vec<Effect> {
 fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     if model.help {
         model.help = false;
+        return Vec::new();
+    }
+    // A click on a market chooses it: a change, refused on a read-only draft (clicks on the
+    // tables only select).
+    if model.screen == Screen::Market && model.draft.as_ref().is_some_and(|d| d.read_only) {
+        model.note = Some(Note::Drafts(start::DraftNote::ReadOnlyRefused));
         return Vec::new();
     }
     let areas = model.areas();

@@ -10,17 +10,19 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::app::{DraftSummary, Effect, Model, Msg, update};
-use super::persist;
+use super::persist::{Done, Saver};
+use super::screens::start::DraftNote;
 use crate::i18n::Lang;
 use crate::profile::Profile;
 use crate::report::{self, ReportFormat, ReportInput};
 use crate::rules::evaluate;
-use crate::store::{self, Store, StoreError};
+use crate::store::{self, OpenDraft, Store, StoreError};
 use crate::time::local_date_time;
 
 /// How long after a change the draft is written, unless another way out comes first.
 /// Short enough that a change is on disk within a second, long enough that typing a name
-/// does not write the file on every keystroke.
+/// does not write the file on every keystroke. The delay runs from the first unsaved
+/// change, not the last, so steady typing cannot put a save off.
 pub const SAVE_DELAY: Duration = Duration::from_millis(600);
 
 /// What the terminal must do for the app (only the loop in `tui::run` touches it).
@@ -34,6 +36,12 @@ pub struct App {
     store: Store,
     /// False for an in-memory app (benchmarks): nothing is written.
     persist: bool,
+    /// Writes the draft's file, whose lock it holds while the draft is open for editing;
+    /// None on the Start screen and for a read-only draft.
+    saver: Option<Saver>,
+    /// Autosaves run on the saver thread while keys go on being taken (the terminal loop);
+    /// off, every save is waited for (tests).
+    background: bool,
     save_due: Option<Instant>,
     quit: bool,
     /// A quit whose save failed: the next quit leaves anyway.
@@ -50,10 +58,20 @@ impl App {
         app
     }
 
-    /// A draft open on its first unfinished step.
+    /// The draft at `path`, open for editing (its lock taken) on its first unfinished step.
+    /// The file is read again under the lock, and that is what opens: `profile` (what the
+    /// caller read before) is not used. When the draft is open elsewhere or cannot be read,
+    /// the Start screen asks what to do instead.
     pub fn open(store: Store, path: PathBuf, profile: Profile, lang: Lang) -> App {
-        let model = Model::with_draft(lang, path, profile);
-        App::with_model(model, store, true)
+        let _ = profile;
+        App::open_path(store, path, lang)
+    }
+
+    /// See `open`.
+    pub fn open_path(store: Store, path: PathBuf, lang: Lang) -> App {
+        let mut app = App::start(store, lang);
+        app.run_effects(vec![Effect::Open(path)]);
+        app
     }
 
     /// A draft held in memory only: nothing is ever written. For benchmarks and tests.
@@ -70,11 +88,18 @@ impl App {
             model,
             store,
             persist,
+            saver: None,
+            background: false,
             save_due: None,
             quit: false,
             quit_armed: false,
             requests: Vec::new(),
         }
+    }
+
+    /// Autosaves in the background, so that typing never waits on the disk.
+    pub fn save_in_background(&mut self, on: bool) {
+        self.background = on;
     }
 
     pub fn should_quit(&self) -> bool {
@@ -122,43 +147,112 @@ impl App {
     fn send_at(&mut self, msg: Msg, now: Instant) {
         let effects = update(&mut self.model, msg);
         self.run_effects(effects);
-        if self.unsaved() && self.save_due.is_none() {
+        if self.needs_save() && self.save_due.is_none() {
             self.save_due = Some(now + SAVE_DELAY);
         }
     }
 
     fn unsaved(&self) -> bool {
-        self.model.draft.as_ref().is_some_and(|d| !d.is_saved())
+        self.model
+            .draft
+            .as_ref()
+            .is_some_and(|d| !d.read_only && !d.is_saved())
     }
 
     /// When the loop should wake up to save, if a save is pending.
     pub fn next_deadline(&self) -> Option<Instant> {
-        self.save_due
+        // A save due while one is being written waits for it: look again shortly rather
+        // than spin.
+        let writing = self.saver.as_ref().is_some_and(Saver::busy);
+        self.save_due.map(|due| {
+            if writing {
+                due.max(Instant::now() + Duration::from_millis(20))
+            } else {
+                due
+            }
+        })
     }
 
-    /// Saves when the delay is over; true when the screen must be drawn again.
+    /// Saves when the delay is over, and takes in what a background save finished; true
+    /// when the screen must be drawn again.
     pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = false;
+        if let Some(done) = self.saver.as_mut().and_then(Saver::poll) {
+            self.finished(done);
+            changed = true;
+        }
         match self.save_due {
             Some(due) if now >= due => {
-                self.save_now();
-                true
+                if self.background {
+                    // A write under way: this one starts when it is done (next tick).
+                    if self.start_save() {
+                        self.save_due = None;
+                    }
+                    changed
+                } else {
+                    self.save_now();
+                    true
+                }
             }
-            _ => false,
+            _ => changed,
         }
     }
 
-    /// Writes the draft if it has unsaved changes.
+    /// Starts writing the draft on the saver thread; false when a write is under way.
+    fn start_save(&mut self) -> bool {
+        if !self.persist || !self.needs_save() {
+            return true;
+        }
+        match (&mut self.saver, &self.model.draft) {
+            (Some(saver), Some(draft)) => {
+                if saver.busy() {
+                    return false;
+                }
+                saver.start(draft.profile.clone(), draft.revision);
+                true
+            }
+            _ => true,
+        }
+    }
+
+    /// Unsaved, and not being written already.
+    fn needs_save(&self) -> bool {
+        let writing = self.saver.as_ref().and_then(Saver::in_flight);
+        self.unsaved() && writing != self.model.draft.as_ref().map(|d| d.revision)
+    }
+
+    /// Writes the draft if it has unsaved changes, and waits until it is on disk (or the
+    /// write failed). Every way out goes through here.
     pub fn save_now(&mut self) {
         self.save_due = None;
-        if !self.persist || !self.unsaved() {
+        if !self.persist {
             return;
         }
-        let result = match &mut self.model.draft {
-            Some(draft) => persist::save_draft(draft),
-            None => Ok(()),
-        };
-        if let Err(e) = result {
-            update(&mut self.model, Msg::SaveFailed(Arc::new(e)));
+        if let Some(done) = self.saver.as_mut().and_then(Saver::wait) {
+            self.finished(done);
+        }
+        if !self.unsaved() {
+            return;
+        }
+        if let (Some(saver), Some(draft)) = (&mut self.saver, &self.model.draft) {
+            saver.start(draft.profile.clone(), draft.revision);
+            if let Some(done) = saver.wait() {
+                self.finished(done);
+            }
+        }
+    }
+
+    /// A write is over: that revision is on disk, or the user is told why not.
+    fn finished(&mut self, done: Done) {
+        match done.result {
+            Ok(()) => {
+                if let Some(draft) = &mut self.model.draft {
+                    draft.saved_revision = draft.saved_revision.max(done.revision);
+                }
+            }
+            Err(e) => {
+                update(&mut self.model, Msg::SaveFailed(Arc::new(e)));
+            }
         }
     }
 
@@ -187,6 +281,8 @@ impl App {
                 if self.unsaved() && self.persist {
                     Vec::new()
                 } else {
+                    // Lets go of the lock.
+                    self.saver = None;
                     vec![Msg::DraftClosed]
                 }
             }
@@ -200,22 +296,39 @@ impl App {
                 }
             }
             Effect::ExportReport(path) => vec![self.export(path)],
-            Effect::Open(path) => vec![match store::load(&path) {
-                Ok(profile) => Msg::Opened { path, profile },
-                Err(e) => Msg::OpenFailed(Arc::new(e)),
-            }],
-            Effect::Create(name) => {
-                let path = self.store.path_for_new(&name);
+            Effect::Open(path) => vec![self.open_draft(path, false)],
+            Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
+            Effect::Create { name, beside } => {
                 let profile = Profile::new(name);
-                let saved = if self.persist {
-                    store::save(&path, &profile)
-                } else {
-                    Ok(())
-                };
-                vec![match saved {
-                    Ok(()) => Msg::Opened { path, profile },
+                if !self.persist {
+                    let path = self.store.path_for_new(&profile.name);
+                    return vec![Msg::Opened {
+                        path,
+                        profile,
+                        read_only: false,
+                    }];
+                }
+                let store = beside.map_or_else(|| self.store.clone(), Store::new);
+                vec![match OpenDraft::create(&store, profile) {
+                    Ok(open) => self.opened(open),
                     Err(e) => Msg::SaveFailed(Arc::new(e)),
                 }]
+            }
+            Effect::Rename { path, name } => vec![self.manage(|| {
+                store::rename(&path, &name).map(|path| DraftNote::Renamed { name, path })
+            })],
+            Effect::Duplicate { path, name } => vec![self.manage(|| {
+                store::duplicate(&path, &name).map(|path| DraftNote::Duplicated { name, path })
+            })],
+            Effect::Delete(path) => {
+                let name = self
+                    .model
+                    .start
+                    .drafts
+                    .iter()
+                    .find(|d| d.path == path)
+                    .map_or_else(|| path.display().to_string(), |d| d.name.clone());
+                vec![self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))]
             }
             Effect::ListDrafts => vec![match self.store.list() {
                 Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
@@ -234,6 +347,48 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Opens a draft from the list or the command line. Whatever was open is let go first.
+    fn open_draft(&mut self, path: PathBuf, read_only: bool) -> Msg {
+        self.saver = None;
+        let result = if read_only {
+            OpenDraft::open_read_only(&path)
+        } else {
+            OpenDraft::open(&path)
+        };
+        match result {
+            Ok(open) => self.opened(open),
+            Err(e @ StoreError::Locked { .. }) => Msg::Locked {
+                path,
+                error: Arc::new(e),
+            },
+            // A file that cannot be read is shown, never opened, so never overwritten.
+            Err(e) => Msg::LoadFailed {
+                path,
+                error: Arc::new(e),
+            },
+        }
+    }
+
+    fn opened(&mut self, open: OpenDraft) -> Msg {
+        let msg = Msg::Opened {
+            path: open.path().to_path_buf(),
+            profile: open.profile().clone(),
+            read_only: open.is_read_only(),
+        };
+        if self.persist && !open.is_read_only() {
+            self.saver = Some(Saver::spawn(open));
+        }
+        msg
+    }
+
+    /// Renames, duplicates or deletes a draft of the list (none is open here then).
+    fn manage(&mut self, act: impl FnOnce() -> Result<DraftNote, StoreError>) -> Msg {
+        if !self.persist {
+            return Msg::Saved;
+        }
+        Msg::DraftsChanged(act().unwrap_or_else(|e| DraftNote::Failed(Arc::new(e))))
     }
 
     fn export(&mut self, path: PathBuf) -> Msg {

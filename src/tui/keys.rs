@@ -35,6 +35,12 @@ pub enum Action {
     Yes,
     No,
     ClearField,
+    /// Start screen: rename the selected draft.
+    Rename,
+    /// Start screen: a "what if" copy of the selected draft.
+    Duplicate,
+    /// Open a draft that is open elsewhere, read-only.
+    OpenReadOnly,
 }
 
 /// A key as the tables name it. Letters match whatever the Shift state (terminals differ in
@@ -150,6 +156,21 @@ pub const START: &[Binding] = &[
     b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
     b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
     b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", true),
+    b(&[c('r')], "r", A::Rename, "wizard.drafts.key_rename", true),
+    b(
+        &[c('c')],
+        "c",
+        A::Duplicate,
+        "wizard.drafts.key_duplicate",
+        true,
+    ),
+    b(
+        &[c('d'), k(KeyCode::Delete)],
+        "d/Del",
+        A::Delete,
+        "wizard.drafts.key_delete",
+        true,
+    ),
     b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
     b(LAST, "End/G", A::Last, "wizard.keys.last", false),
     b(ESC, "Esc", A::Cancel, "wizard.keys.quit", false),
@@ -377,6 +398,102 @@ pub const HELP: &[Binding] = &[
     ),
 ];
 
+/// While a draft of the Start list gets a new name.
+pub const RENAMING: &[Binding] = &[
+    b(
+        ENTER,
+        "Enter",
+        A::Activate,
+        "wizard.drafts.key_do_rename",
+        true,
+    ),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
+    b(
+        &[ctrl('u')],
+        "Ctrl-U",
+        A::ClearField,
+        "wizard.keys.clear",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// While the name of a "what if" copy is typed.
+pub const DUPLICATING: &[Binding] = &[
+    b(
+        ENTER,
+        "Enter",
+        A::Activate,
+        "wizard.drafts.key_do_duplicate",
+        true,
+    ),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
+    b(
+        &[ctrl('u')],
+        "Ctrl-U",
+        A::ClearField,
+        "wizard.keys.clear",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// The draft asked for is open in another program.
+pub const LOCKED: &[Binding] = &[
+    b(
+        &[c('r')],
+        "r",
+        A::OpenReadOnly,
+        "wizard.drafts.key_read_only",
+        true,
+    ),
+    b(
+        &[k(KeyCode::Esc), c('n')],
+        "Esc",
+        A::Cancel,
+        "wizard.drafts.key_cancel",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// The draft asked for cannot be read: start fresh beside it, or pick another.
+pub const BROKEN: &[Binding] = &[
+    b(&[c('n')], "n", A::New, "wizard.drafts.key_new_beside", true),
+    b(
+        ESC,
+        "Esc",
+        A::Cancel,
+        "wizard.drafts.key_open_another",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
 /// The first binding in `tables` (searched in order) that `event` matches.
 pub fn lookup(tables: &[&'static [Binding]], event: &KeyEvent) -> Option<Action> {
     tables
@@ -406,7 +523,21 @@ mod tests {
     fn every_label_exists_in_both_locales() {
         use crate::i18n::{Lang, Locale};
         let tables = [
-            GLOBAL, START, MARKET, CUSTOMERS, STAFF, REVIEW, EDITING, NAMING, PICKER, CONFIRM, HELP,
+            GLOBAL,
+            START,
+            MARKET,
+            CUSTOMERS,
+            STAFF,
+            REVIEW,
+            EDITING,
+            NAMING,
+            PICKER,
+            CONFIRM,
+            HELP,
+            RENAMING,
+            DUPLICATING,
+            LOCKED,
+            BROKEN,
         ];
         for lang in Lang::ALL {
             let loc = Locale::get(lang);

@@ -1,6 +1,7 @@
 //! The wizard. This file is the only code that touches the terminal: raw mode, the
 //! alternate screen, bracketed paste, mouse capture, restoring all of it on every way out
 //! (a panic included), and the event loop, which draws only when something changed.
+//! SIGTERM, SIGHUP and SIGINT end the loop the same way as `q`: saved, terminal restored.
 
 pub mod app;
 pub mod driver;
@@ -8,6 +9,7 @@ pub mod keys;
 pub mod layout;
 mod persist;
 pub mod screens;
+mod signals;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -30,37 +32,73 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 
 use crate::i18n::Lang;
-use crate::profile::Profile;
 use crate::store::Store;
 use driver::TerminalRequest;
+use signals::Signals;
 
 /// Where the wizard opens.
 pub enum Start {
     /// The Start screen: new assessment or a saved draft.
     Drafts,
-    /// A draft already loaded, opened on its first unfinished step.
-    Draft { path: PathBuf, profile: Profile },
+    /// A draft, opened (locked) on its first unfinished step; when it is open elsewhere or
+    /// cannot be read, the Start screen says so and offers what can be done.
+    Draft(PathBuf),
 }
 
-/// Runs the wizard until the user leaves. Every way out saves the draft first.
-pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<()> {
+/// How the wizard ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user left.
+    Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT) ended it, after saving.
+    Signal(i32),
+}
+
+/// Runs the wizard until the user leaves or a signal ends it. Every way out saves the draft
+/// first.
+pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
+    let signals = Signals::install()?;
     let mut app = match start {
         Start::Drafts => App::start(store, lang),
-        Start::Draft { path, profile } => App::open(store, path, profile, lang),
+        Start::Draft(path) => App::open_path(store, path, lang),
     };
     app.model.no_color = theme::Theme::no_color_from_env();
+    app.save_in_background(true);
 
     install_panic_hook();
     enter()?;
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| event_loop(&mut app)));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut app, &signals)
+    }));
     // Whatever happened in the loop, a panic included, the draft is written and the
     // terminal given back.
     app.save_now();
-    let restored = restore();
+    let caught = signals.caught();
+    let restored = if signals::terminal_gone(caught) {
+        restore_without_waiting()
+    } else {
+        restore()
+    };
+    signals.finished();
     match result {
-        Ok(result) => result.and(restored),
+        Ok(result) => result.and(restored).map(|()| match caught {
+            Some(signal) => Ended::Signal(signal),
+            None => Ended::Quit,
+        }),
         Err(panic) => std::panic::resume_unwind(panic),
     }
+}
+
+/// After a hang-up the terminal may be gone, or may never take our bytes: restore it from
+/// another thread and wait for that a moment only. Errors (EIO) are expected and ignored.
+fn restore_without_waiting() -> io::Result<()> {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = restore();
+        let _ = done.send(());
+    });
+    let _ = finished.recv_timeout(Duration::from_millis(500));
+    Ok(())
 }
 
 fn enter() -> io::Result<()> {
@@ -103,7 +141,7 @@ fn install_panic_hook() {
     }));
 }
 
-fn event_loop(app: &mut App) -> io::Result<()> {
+fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.send(Msg::Resize {
@@ -111,9 +149,13 @@ fn event_loop(app: &mut App) -> io::Result<()> {
         height: size.height,
     });
     let mut dirty = true;
-    // Nothing to wait for but input: wake up only for a pending save.
+    // Nothing to wait for but input: wake up for a pending save, and now and then to
+    // notice a signal.
     const IDLE: Duration = Duration::from_secs(3600);
     loop {
+        if signals.caught().is_some() {
+            return Ok(());
+        }
         if dirty {
             terminal.draw(|frame| app.draw(frame))?;
             dirty = false;
@@ -124,8 +166,23 @@ fn event_loop(app: &mut App) -> io::Result<()> {
         let now = Instant::now();
         let timeout = app
             .next_deadline()
-            .map_or(IDLE, |due| due.saturating_duration_since(now));
-        if event::poll(timeout)? {
+            .map_or(IDLE, |due| due.saturating_duration_since(now))
+            .min(signals::CHECK_EVERY);
+        match signals::wait_for_input(timeout)? {
+            signals::Input::HungUp => {
+                signals.hung_up();
+                return Ok(());
+            }
+            signals::Input::Timeout => {}
+            signals::Input::Ready => {}
+        }
+        // A hang-up's SIGHUP may have cut the wait short: then crossterm must not be asked
+        // (see `Input::HungUp`).
+        if signals.caught().is_some() {
+            return Ok(());
+        }
+        // Everything crossterm has now (keys, a paste, a resize), without waiting.
+        while event::poll(Duration::ZERO)? {
             let ev = event::read()?;
             if let event::Event::Resize(..) = ev {
                 terminal.autoresize()?;
@@ -141,8 +198,8 @@ fn event_loop(app: &mut App) -> io::Result<()> {
                     }
                 }
             }
-        } else {
-            dirty |= app.tick(Instant::now());
         }
+        // After events too: steady typing must not put off a due save.
+        dirty |= app.tick(Instant::now());
     }
 }

@@ -80,7 +80,10 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
             visible(&d.profile.name).into_owned(),
             theme.heading,
         ));
-        right = if d.is_saved() {
+        // Read-only shows in words, where "saved" would be: nothing of it is ever written.
+        right = if d.read_only {
+            loc.t("wizard.drafts.read_only_mark").to_string()
+        } else if d.is_saved() {
             loc.t("wizard.header.saved").to_string()
         } else {
             loc.t("wizard.header.unsaved").to_string()
@@ -99,7 +102,11 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         area.right().saturating_sub(right_width),
         area.y,
         right,
-        theme.dim,
+        if model.draft.as_ref().is_some_and(|d| d.read_only) {
+            theme.error
+        } else {
+            theme.dim
+        },
     );
 }
 
@@ -182,6 +189,7 @@ fn note_text(loc: &Locale, note: &Note) -> String {
         Note::MouseOff => loc.t("wizard.note.mouse_off").to_string(),
         Note::Deleted(name) => loc.f("wizard.note.deleted", &[("name", name)]),
         Note::QuitUnsaved => loc.t("wizard.note.quit_unsaved").to_string(),
+        Note::Drafts(note) => note.text(loc),
     }
 }
 

@@ -1,18 +1,28 @@
-//! Start: a new assessment (asks for a name), or one of the saved drafts.
+//! Start: a new assessment (asks for a name), or one of the saved drafts: open, rename,
+//! duplicate ("what if" copy), delete (after confirmation). A draft open elsewhere is
+//! offered read-only; a draft that cannot be read is shown with the reason and a fresh
+//! start beside it.
 //!
-//! The list's actions are the `START` key table plus the match in `on_action`; renaming,
-//! duplicating, deleting or importing a draft is one more binding and one more arm there.
+//! The list's actions are the `START` key table plus the match in `on_action`; each question
+//! asked (`Prompt`) has its own key table, so footer and help follow it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::super::app::{DraftSummary, Effect, Mode, Model};
-use super::super::keys::Action;
+use super::super::app::{DraftSummary, Effect, Mode, Model, Note, Screen};
+use super::super::keys::{self, Action, Binding};
 use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
 use super::super::widgets::text_field::{EditOp, TextField};
+use crate::i18n::Locale;
+use crate::messages::store_error;
 use crate::report::phrases::tier_name;
+use crate::store::StoreError;
 use crate::text::visible;
 
 #[derive(Debug, Clone, Default)]
@@ -23,22 +33,158 @@ pub struct State {
     /// The name being typed for a new assessment.
     pub naming: Option<TextField>,
     pub name_missing: bool,
+    /// Where the new assessment goes when it is a fresh start beside a draft that cannot be
+    /// read (None: the drafts folder).
+    pub beside: Option<PathBuf>,
     pub drafts: Vec<DraftSummary>,
+    /// A question about one draft, over the list.
+    pub prompt: Option<Prompt>,
+    /// The draft to select when the list comes back (after a rename or a copy).
+    pub select_path: Option<PathBuf>,
+}
+
+/// A question about one draft.
+#[derive(Debug, Clone)]
+pub enum Prompt {
+    /// Its new name is typed.
+    Rename {
+        path: PathBuf,
+        name: String,
+        field: TextField,
+        missing: bool,
+    },
+    /// The name of its copy is typed.
+    Duplicate {
+        path: PathBuf,
+        name: String,
+        field: TextField,
+        missing: bool,
+    },
+    /// Delete it? y/n.
+    Delete { path: PathBuf, name: String },
+    /// It is open in another program: open read-only, or cancel.
+    Locked {
+        path: PathBuf,
+        error: Arc<StoreError>,
+    },
+    /// It cannot be read: why, and a fresh start beside it or another draft.
+    Broken {
+        path: PathBuf,
+        error: Arc<StoreError>,
+    },
+}
+
+/// The status-line messages of this screen (and of read-only drafts).
+#[derive(Debug, Clone)]
+pub enum DraftNote {
+    Renamed {
+        name: String,
+        path: PathBuf,
+    },
+    Duplicated {
+        name: String,
+        path: PathBuf,
+    },
+    Deleted {
+        name: String,
+    },
+    Failed(Arc<StoreError>),
+    /// A change was asked for on a read-only draft.
+    ReadOnlyRefused,
+}
+
+impl DraftNote {
+    pub fn is_error(&self) -> bool {
+        matches!(self, DraftNote::Failed(_) | DraftNote::ReadOnlyRefused)
+    }
+
+    pub fn text(&self, loc: &Locale) -> String {
+        match self {
+            DraftNote::Renamed { name, .. } => {
+                loc.f("wizard.drafts.renamed", &[("name", &visible(name))])
+            }
+            DraftNote::Duplicated { name, .. } => {
+                loc.f("wizard.drafts.duplicated", &[("name", &visible(name))])
+            }
+            DraftNote::Deleted { name } => {
+                loc.f("wizard.drafts.deleted", &[("name", &visible(name))])
+            }
+            DraftNote::Failed(e) => {
+                loc.f("wizard.drafts.failed", &[("reason", &store_error(loc, e))])
+            }
+            DraftNote::ReadOnlyRefused => loc.t("wizard.drafts.read_only_refused").to_string(),
+        }
+    }
 }
 
 pub fn mode(model: &Model) -> Mode {
-    if model.start.naming.is_some() {
-        Mode::Editing
-    } else {
-        Mode::Normal
+    match &model.start.prompt {
+        Some(Prompt::Rename { .. } | Prompt::Duplicate { .. }) => Mode::Editing,
+        Some(_) => Mode::Confirm,
+        None if model.start.naming.is_some() => Mode::Editing,
+        None => Mode::Normal,
     }
+}
+
+/// The key table of the question being asked, when there is one of this screen's own.
+pub fn prompt_key_tables(model: &Model) -> Option<Vec<&'static [Binding]>> {
+    let table: &'static [Binding] = match model.start.prompt.as_ref()? {
+        Prompt::Rename { .. } => keys::RENAMING,
+        Prompt::Duplicate { .. } => keys::DUPLICATING,
+        Prompt::Delete { .. } => keys::CONFIRM,
+        Prompt::Locked { .. } => keys::LOCKED,
+        Prompt::Broken { .. } => keys::BROKEN,
+    };
+    Some(vec![table])
 }
 
 pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
     let s = &mut model.start;
     s.drafts = drafts;
+    if let Some(path) = s.select_path.take()
+        && let Some(i) = s.drafts.iter().position(|d| d.path == path)
+    {
+        s.selected = i + 1;
+    }
     s.selected = s.selected.min(s.drafts.len());
     s.offset = s.offset.min(s.drafts.len().saturating_sub(1));
+    keep_selection_visible(model);
+}
+
+/// Selects the draft at `path` in the list, when it is there.
+fn select(model: &mut Model, path: &Path) {
+    if let Some(i) = model.start.drafts.iter().position(|d| d.path == path) {
+        model.start.selected = i + 1;
+        keep_selection_visible(model);
+    }
+}
+
+/// Back on the Start screen, asking whether to open `path` read-only.
+pub fn ask_locked(model: &mut Model, path: PathBuf, error: Arc<StoreError>) {
+    model.screen = Screen::Start;
+    model.start.naming = None;
+    select(model, &path);
+    model.start.prompt = Some(Prompt::Locked { path, error });
+}
+
+/// Back on the Start screen, showing why `path` cannot be read.
+pub fn show_broken(model: &mut Model, path: PathBuf, error: Arc<StoreError>) {
+    model.screen = Screen::Start;
+    model.start.naming = None;
+    select(model, &path);
+    model.start.prompt = Some(Prompt::Broken { path, error });
+}
+
+/// A draft of the list was renamed, copied or deleted (or that failed): say so, list again.
+pub fn drafts_changed(model: &mut Model, note: DraftNote) -> Vec<Effect> {
+    match &note {
+        DraftNote::Renamed { path, .. } | DraftNote::Duplicated { path, .. } => {
+            model.start.select_path = Some(path.clone());
+        }
+        _ => {}
+    }
+    model.note = Some(Note::Drafts(note));
+    vec![Effect::ListDrafts]
 }
 
 fn item_count(model: &Model) -> usize {
@@ -46,6 +192,9 @@ fn item_count(model: &Model) -> usize {
 }
 
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    if model.start.prompt.is_some() {
+        return prompt_action(model, action);
+    }
     if model.start.naming.is_some() {
         return naming_action(model, action);
     }
@@ -59,6 +208,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::New => start_naming(model),
         Action::Activate => return activate(model),
         Action::Cancel => return vec![Effect::Quit],
+        Action::Rename | Action::Duplicate | Action::Delete => ask_about_selected(model, action),
         _ => {}
     }
     keep_selection_visible(model);
@@ -69,6 +219,117 @@ fn start_naming(model: &mut Model) {
     model.start.selected = 0;
     model.start.naming = Some(TextField::default());
     model.start.name_missing = false;
+    model.start.beside = None;
+}
+
+/// Rename, duplicate or delete the selected draft: asks for the name, or for confirmation.
+fn ask_about_selected(model: &mut Model, action: Action) {
+    let Some(d) = model
+        .start
+        .selected
+        .checked_sub(1)
+        .and_then(|i| model.start.drafts.get(i))
+    else {
+        return;
+    };
+    let (path, name) = (d.path.clone(), d.name.clone());
+    model.start.prompt = Some(match action {
+        Action::Rename => Prompt::Rename {
+            path,
+            field: TextField::new(name.clone()),
+            name,
+            missing: false,
+        },
+        Action::Duplicate => {
+            let copy = model
+                .loc()
+                .f("wizard.drafts.copy_name", &[("name", &name.trim())]);
+            Prompt::Duplicate {
+                path,
+                name,
+                field: TextField::new(copy),
+                missing: false,
+            }
+        }
+        _ => Prompt::Delete { path, name },
+    });
+}
+
+fn prompt_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(prompt) = model.start.prompt.take() else {
+        return Vec::new();
+    };
+    let keep = |model: &mut Model, prompt| {
+        model.start.prompt = Some(prompt);
+        Vec::new()
+    };
+    match (prompt, action) {
+        (
+            Prompt::Rename {
+                path,
+                name,
+                field,
+                missing,
+            },
+            Action::Activate,
+        ) => {
+            let new_name = field.text().trim().to_string();
+            if new_name.is_empty() {
+                return keep(
+                    model,
+                    Prompt::Rename {
+                        path,
+                        name,
+                        field,
+                        missing: true,
+                    },
+                );
+            }
+            let _ = missing;
+            vec![Effect::Rename {
+                path,
+                name: new_name,
+            }]
+        }
+        (
+            Prompt::Duplicate {
+                path, name, field, ..
+            },
+            Action::Activate,
+        ) => {
+            let new_name = field.text().trim().to_string();
+            if new_name.is_empty() {
+                return keep(
+                    model,
+                    Prompt::Duplicate {
+                        path,
+                        name,
+                        field,
+                        missing: true,
+                    },
+                );
+            }
+            vec![Effect::Duplicate {
+                path,
+                name: new_name,
+            }]
+        }
+        (Prompt::Delete { path, .. }, Action::Yes) => vec![Effect::Delete(path)],
+        (Prompt::Locked { path, .. }, Action::OpenReadOnly) => vec![Effect::OpenReadOnly(path)],
+        (Prompt::Broken { path, .. }, Action::New) => {
+            // A fresh start beside the file, named after it; the file itself stays as it is.
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            start_naming(model);
+            model.start.naming = Some(TextField::new(stem));
+            model.start.beside = path.parent().map(Path::to_path_buf);
+            Vec::new()
+        }
+        (_, Action::Cancel | Action::No) => Vec::new(),
+        (prompt, _) => keep(model, prompt),
+    }
 }
 
 fn activate(model: &mut Model) -> Vec<Effect> {
@@ -98,11 +359,15 @@ fn naming_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             model.start.naming = None;
-            vec![Effect::Create(name)]
+            vec![Effect::Create {
+                name,
+                beside: model.start.beside.take(),
+            }]
         }
         Action::Cancel => {
             model.start.naming = None;
             model.start.name_missing = false;
+            model.start.beside = None;
             Vec::new()
         }
         _ => Vec::new(),
@@ -110,6 +375,15 @@ fn naming_action(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
+    if let Some(Prompt::Rename { field, missing, .. } | Prompt::Duplicate { field, missing, .. }) =
+        &mut model.start.prompt
+    {
+        field.apply(&op);
+        if op.changes_text() {
+            *missing = false;
+        }
+        return Vec::new();
+    }
     if let Some(field) = &mut model.start.naming {
         field.apply(&op);
         if op.changes_text() {
@@ -187,7 +461,7 @@ pub fn keep_selection_visible(model: &mut Model) {
 }
 
 pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    if model.start.naming.is_some() {
+    if model.start.naming.is_some() || model.start.prompt.is_some() {
         return Vec::new();
     }
     let g = geometry(model.areas().body);
@@ -223,8 +497,22 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         g.intro.width,
     );
     let mut cursor = None;
-    if let Some(field) = &s.naming {
-        let label = loc.t("wizard.start.name_label");
+    if let Some(Prompt::Delete { name, .. }) = &s.prompt {
+        let question = loc.f("wizard.drafts.delete_question", &[("name", &visible(name))]);
+        buf.set_line(
+            g.new_line.x,
+            g.new_line.y,
+            &Line::styled(format!("! {question}"), theme.error),
+            g.new_line.width,
+        );
+        buf.set_line(
+            g.message.x + 2,
+            g.message.y,
+            &Line::styled(loc.t("wizard.drafts.delete_hint"), theme.dim),
+            g.message.width.saturating_sub(2),
+        );
+    } else if let Some((label, field, missing, hint)) = field_prompt(model) {
+        let label = table::fit(&label, usize::from(g.new_line.width / 2));
         let label_line = Line::from(vec![
             Span::raw("› "),
             Span::styled(label, theme.heading),
@@ -240,13 +528,13 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             g.new_line.height,
         );
         cursor = field.draw(field_area, buf, theme.field);
-        let hint = if s.name_missing {
+        let hint = if missing {
             Line::styled(
                 format!("! {}", loc.t("wizard.start.name_missing")),
                 theme.error,
             )
         } else {
-            Line::styled(loc.t("wizard.start.name_hint"), theme.dim)
+            Line::styled(loc.t(hint), theme.dim)
         };
         buf.set_line(
             g.message.x + 2,
@@ -296,10 +584,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 _ => match &d.status {
                     Ok(Some(tier)) => tier_name(loc, tier),
                     Ok(None) => loc.t("drafts.no_tier").to_string(),
-                    Err(e) => loc.f(
-                        "drafts.unreadable",
-                        &[("reason", &crate::messages::store_error(loc, e))],
-                    ),
+                    Err(e) => loc.f("drafts.unreadable", &[("reason", &reason(loc, d, e))]),
                 },
             }
         });
@@ -325,7 +610,100 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         &Line::styled(table::fit(&folder, usize::from(g.folder.width)), theme.dim),
         g.folder.width,
     );
+    if let Some(Prompt::Locked { error, .. } | Prompt::Broken { error, .. }) = &s.prompt {
+        draw_problem(model, theme, frame, g.table, error);
+    }
     if let Some(pos) = cursor {
         frame.set_cursor_position(pos);
     }
+}
+
+/// Why a draft of the list cannot be read, without its path (the row names the file, and
+/// the column is narrow); opening it shows the whole message.
+fn reason(loc: &Locale, d: &DraftSummary, e: &StoreError) -> String {
+    let full = store_error(loc, e);
+    let path = d.path.display().to_string();
+    full.strip_prefix(&path)
+        .and_then(|rest| rest.strip_prefix(": ").or_else(|| rest.strip_prefix('：')))
+        .map_or_else(|| full.clone(), str::to_string)
+}
+
+/// The text field being typed on this screen, if any: label, field, whether the name is
+/// missing, and the hint's locale key.
+fn field_prompt(model: &Model) -> Option<(String, &TextField, bool, &'static str)> {
+    let loc = model.loc();
+    match &model.start.prompt {
+        Some(Prompt::Rename {
+            name,
+            field,
+            missing,
+            ..
+        }) => Some((
+            loc.f("wizard.drafts.rename_label", &[("name", &visible(name))]),
+            field,
+            *missing,
+            "wizard.drafts.rename_hint",
+        )),
+        Some(Prompt::Duplicate {
+            name,
+            field,
+            missing,
+            ..
+        }) => Some((
+            loc.f("wizard.drafts.duplicate_label", &[("name", &visible(name))]),
+            field,
+            *missing,
+            "wizard.drafts.duplicate_hint",
+        )),
+        Some(_) => None,
+        None => model.start.naming.as_ref().map(|field| {
+            (
+                loc.t("wizard.start.name_label").to_string(),
+                field,
+                model.start.name_missing,
+                "wizard.start.name_hint",
+            )
+        }),
+    }
+}
+
+/// A box over the list: the draft asked for is open elsewhere, or cannot be read (the
+/// message names the file, the line and what is wrong), and what can be done now.
+fn draw_problem(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, error: &StoreError) {
+    let loc = model.loc();
+    let (title, choices) = match error {
+        StoreError::Locked { .. } => ("wizard.drafts.locked_title", "wizard.drafts.locked_choices"),
+        _ => ("wizard.drafts.broken_title", "wizard.drafts.broken_choices"),
+    };
+    let message = visible(&store_error(loc, error)).into_owned();
+    let inner_width = usize::from(area.width.saturating_sub(4).max(1));
+    // Rows the wrapped text takes, with one to spare for breaks at word ends.
+    let rows = |t: &str| crate::text::width(t).div_ceil(inner_width).max(1);
+    let needed = (rows(&message) + 1 + rows(loc.t(choices)) + 1 + 2) as u16;
+    let text = vec![
+        Line::styled(message, theme.plain),
+        Line::raw(""),
+        Line::styled(loc.t(choices), theme.heading),
+    ];
+    let paragraph = Paragraph::new(text).wrap(Wrap { trim: true });
+    // From the list's selection marker to its right edge, so the box covers the marker.
+    let box_area = Rect::new(
+        area.x.saturating_sub(2),
+        area.y,
+        area.width.saturating_add(2),
+        needed.min(area.height),
+    );
+    frame.render_widget(Clear, box_area);
+    let block = Block::bordered().title(Span::styled(format!(" {} ", loc.t(title)), theme.error));
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    frame.render_widget(
+        paragraph,
+        Rect::new(
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(2),
+            inner.height,
+        ),
+    );
 }

@@ -1,0 +1,373 @@
+//! The Start screen's drafts and the wizard's side of locking, driven with key sequences:
+//! rename, duplicate and delete; a draft open elsewhere (read-only); a draft that cannot be
+//! read (never overwritten, a fresh start beside it). State and files on disk checked after.
+
+mod wizard_common;
+
+use std::path::{Path, PathBuf};
+
+use cpc_wizard::i18n::Lang;
+use cpc_wizard::profile::Profile;
+use cpc_wizard::store::{self, Store, StoreError};
+use cpc_wizard::tui::app::{Mode, Note};
+use cpc_wizard::tui::screens::start::{DraftNote, Prompt};
+use cpc_wizard::tui::{App, Screen};
+use ratatui::crossterm::event::KeyCode;
+use wizard_common::*;
+
+/// A drafts folder with the Contoso draft (as `contoso.json`), and the Start screen on it
+/// with that draft selected.
+fn start_on_contoso() -> (tempfile::TempDir, PathBuf, App) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("contoso.json");
+    store::save(&path, &contoso()).expect("save");
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.model.start.selected, 1);
+    (dir, path, app)
+}
+
+fn names_on_disk(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = Store::new(dir)
+        .list()
+        .expect("list")
+        .into_iter()
+        .map(|e| e.profile.expect("loads").name)
+        .collect();
+    names.sort();
+    names
+}
+
+fn selected_name(app: &App) -> String {
+    let s = &app.model.start;
+    s.drafts[s.selected - 1].name.clone()
+}
+
+#[test]
+fn rename_moves_the_draft_to_its_new_safe_file_name() {
+    let (dir, old, mut app) = start_on_contoso();
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.model.mode(), Mode::Editing);
+    app.handle(ctrl('u'));
+    typ(&mut app, "台北/../FY18");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.model.start.prompt.is_none());
+    assert!(!old.exists(), "the old file is gone");
+    let new = dir.path().join("台北_.._FY18.json");
+    assert_eq!(load(&new).name, "台北/../FY18", "stored as typed");
+    assert_eq!(
+        selected_name(&app),
+        "台北/../FY18",
+        "the renamed draft stays selected"
+    );
+    assert!(matches!(
+        app.model.note,
+        Some(Note::Drafts(DraftNote::Renamed { .. }))
+    ));
+    assert!(render(&app, 80, 24).contains("台北/../FY18"));
+}
+
+#[test]
+fn rename_wants_a_name_and_esc_cancels() {
+    let (dir, _old, mut app) = start_on_contoso();
+    press(&mut app, KeyCode::Char('r'));
+    app.handle(ctrl('u'));
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        app.model.start.prompt,
+        Some(Prompt::Rename { missing: true, .. })
+    ));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.model.start.prompt.is_none());
+    assert_eq!(names_on_disk(dir.path()), vec!["Contoso MSP FY18"]);
+}
+
+#[test]
+fn rename_onto_another_drafts_file_is_refused() {
+    let (dir, _old, _) = start_on_contoso();
+    store::save(&dir.path().join("Other.json"), &Profile::new("Other")).expect("save");
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    let contoso_row = app
+        .model
+        .start
+        .drafts
+        .iter()
+        .position(|d| d.name == "Contoso MSP FY18")
+        .expect("listed");
+    app.model.start.selected = contoso_row + 1;
+    press(&mut app, KeyCode::Char('r'));
+    app.handle(ctrl('u'));
+    typ(&mut app, "Other");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        app.model.note,
+        Some(Note::Drafts(DraftNote::Failed(ref e))) if matches!(**e, StoreError::AlreadyExists { .. })
+    ));
+    assert_eq!(names_on_disk(dir.path()), vec!["Contoso MSP FY18", "Other"]);
+}
+
+#[test]
+fn duplicate_makes_a_what_if_copy_beside_the_original() {
+    let (dir, original, mut app) = start_on_contoso();
+    let before = std::fs::read(&original).expect("read");
+    press(&mut app, KeyCode::Char('c'));
+    match &app.model.start.prompt {
+        Some(Prompt::Duplicate { field, .. }) => {
+            assert_eq!(field.text(), "Contoso MSP FY18 (what if)")
+        }
+        other => panic!("expected the copy's name to be asked, got {other:?}"),
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        names_on_disk(dir.path()),
+        vec!["Contoso MSP FY18", "Contoso MSP FY18 (what if)"]
+    );
+    let copy = load(&dir.path().join("Contoso MSP FY18 (what if).json"));
+    let mut expected = contoso();
+    expected.name = "Contoso MSP FY18 (what if)".into();
+    assert_eq!(copy, expected);
+    assert_eq!(
+        std::fs::read(&original).expect("read"),
+        before,
+        "original untouched"
+    );
+    assert_eq!(selected_name(&app), "Contoso MSP FY18 (what if)");
+}
+
+/// A name with an escape sequence (from a file) is kept in the draft, stored under a safe
+/// file name, and shown with visible stand-ins, never sent to the terminal.
+#[test]
+fn a_name_with_control_characters_is_stored_safely_and_shown_visibly() {
+    let dir = tempfile::tempdir().expect("dir");
+    let name = "Northwind\u{1b}[31m 台北";
+    store::save(&dir.path().join("n.json"), &Profile::new(name)).expect("save");
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    press(&mut app, KeyCode::Down);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Northwind␛[31m 台北"), "{screen}");
+    assert!(!screen.contains('\u{1b}'));
+    press(&mut app, KeyCode::Char('c'));
+    assert!(render(&app, 80, 24).contains("Northwind␛[31m 台北 (what if)"));
+    press(&mut app, KeyCode::Enter);
+    let copy = dir.path().join("Northwind_[31m 台北 (what if).json");
+    assert_eq!(load(&copy).name, format!("{name} (what if)"));
+}
+
+#[test]
+fn delete_asks_first_and_removes_only_on_yes() {
+    let (dir, path, mut app) = start_on_contoso();
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.model.mode(), Mode::Confirm);
+    assert!(render(&app, 80, 24).contains("Delete the draft \"Contoso MSP FY18\"?"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(path.exists(), "n keeps it");
+    assert_eq!(app.model.mode(), Mode::Normal);
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(!path.exists());
+    assert!(app.model.start.drafts.is_empty());
+    assert!(names_on_disk(dir.path()).is_empty());
+    assert!(matches!(
+        app.model.note,
+        Some(Note::Drafts(DraftNote::Deleted { .. }))
+    ));
+}
+
+#[test]
+fn rename_duplicate_and_delete_do_nothing_on_the_new_assessment_line() {
+    let (dir, _path, mut app) = start_on_contoso();
+    press(&mut app, KeyCode::Up);
+    for c in ['r', 'c', 'd'] {
+        press(&mut app, KeyCode::Char(c));
+        assert!(app.model.start.prompt.is_none());
+    }
+    assert_eq!(names_on_disk(dir.path()), vec!["Contoso MSP FY18"]);
+}
+
+#[test]
+fn a_draft_open_elsewhere_is_offered_read_only_and_never_written() {
+    let (_dir, path, mut app) = start_on_contoso();
+    let before = std::fs::read(&path).expect("read");
+    let elsewhere = store::lock(&path).expect("lock"); // another program has it open
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.model.screen, Screen::Start);
+    assert!(matches!(
+        app.model.start.prompt,
+        Some(Prompt::Locked { .. })
+    ));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Open elsewhere"), "{screen}");
+    assert!(
+        screen.contains(&std::process::id().to_string()),
+        "who holds it"
+    );
+    assert!(
+        screen.contains("r open read-only"),
+        "footer from the LOCKED table"
+    );
+
+    press(&mut app, KeyCode::Char('r'));
+    let draft = app.model.draft.as_ref().expect("opened");
+    assert!(draft.read_only);
+    assert!(render(&app, 80, 24).contains("READ-ONLY"));
+    // Every kind of change is refused with a message; looking around is not.
+    app.model.go_to(Screen::Customers);
+    for code in [
+        KeyCode::Enter,
+        KeyCode::Char('a'),
+        KeyCode::Char('d'),
+        KeyCode::Char(' '),
+        KeyCode::Char('5'),
+    ] {
+        press(&mut app, code);
+        assert!(
+            matches!(
+                app.model.note,
+                Some(Note::Drafts(DraftNote::ReadOnlyRefused))
+            ),
+            "{code:?} refused"
+        );
+        assert_eq!(app.model.mode(), Mode::Normal);
+    }
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.model.customers.row, 1, "moving is fine");
+    app.model.go_to(Screen::Market);
+    press(&mut app, KeyCode::Char(' '));
+    app.handle(ctrl('s'));
+    assert!(matches!(
+        app.model.note,
+        Some(Note::Drafts(DraftNote::ReadOnlyRefused))
+    ));
+    assert_eq!(app.model.draft.as_ref().expect("draft").revision, 0);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit(), "nothing unsaved holds the quit");
+    app.save_now();
+    drop(app);
+    assert_eq!(std::fs::read(&path).expect("read"), before, "never written");
+    drop(elsewhere);
+}
+
+#[test]
+fn a_locked_draft_can_be_left_alone() {
+    let (_dir, path, mut app) = start_on_contoso();
+    let _elsewhere = store::lock(&path).expect("lock");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.model.start.prompt.is_none());
+    assert!(app.model.draft.is_none());
+    assert_eq!(app.model.screen, Screen::Start);
+}
+
+#[test]
+fn edit_of_a_draft_open_elsewhere_lands_on_the_question() {
+    let (dir, path, _) = start_on_contoso();
+    let _elsewhere = store::lock(&path).expect("lock");
+    let app = App::open_path(Store::new(dir.path()), path, Lang::ZhTw);
+    assert!(matches!(
+        app.model.start.prompt,
+        Some(Prompt::Locked { .. })
+    ));
+    assert!(render(&app, 80, 24).contains("已在其他地方開啟"));
+}
+
+#[test]
+fn an_open_draft_holds_its_lock_until_it_is_closed() {
+    let (_dir, path, mut app) = start_on_contoso();
+    press(&mut app, KeyCode::Enter);
+    assert!(app.model.draft.is_some());
+    assert!(matches!(store::lock(&path), Err(StoreError::Locked { .. })));
+    // Back to the list: the lock is let go.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('['));
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.model.screen, Screen::Start);
+    assert!(store::lock(&path).is_ok());
+}
+
+#[test]
+fn a_new_assessment_is_created_locked() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    press(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "Fresh");
+    press(&mut app, KeyCode::Enter);
+    let path = dir.path().join("Fresh.json");
+    assert_eq!(load(&path).name, "Fresh");
+    assert!(matches!(store::lock(&path), Err(StoreError::Locked { .. })));
+    press(&mut app, KeyCode::Char(' ')); // a market: saved through the lock
+    app.save_now();
+    assert!(load(&path).market.is_some());
+}
+
+#[test]
+fn a_draft_that_cannot_be_read_is_shown_kept_and_a_fresh_start_made_beside_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let broken = dir.path().join("broken.json");
+    let text = "{\n  \"format\": \"cpc-wizard/profile\",\n  oops\n}";
+    std::fs::write(&broken, text).expect("write");
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.model.draft.is_none());
+    assert!(matches!(
+        app.model.start.prompt,
+        Some(Prompt::Broken { .. })
+    ));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("broken.json"), "the file: {screen}");
+    assert!(screen.contains("line 3"), "the line: {screen}");
+    assert!(screen.contains("n new draft beside it"));
+
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.model
+            .start
+            .naming
+            .as_ref()
+            .map(|f| f.text().to_string()),
+        Some("broken".to_string())
+    );
+    press(&mut app, KeyCode::Enter);
+    let fresh = dir.path().join("broken (2).json");
+    assert_eq!(load(&fresh).name, "broken");
+    assert_eq!(app.model.screen, Screen::Market);
+    press(&mut app, KeyCode::Char(' '));
+    app.save_now();
+    assert_eq!(std::fs::read_to_string(&broken).expect("read"), text);
+}
+
+#[test]
+fn a_draft_of_a_newer_version_is_not_opened_and_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("future.json");
+    let text = cpc_wizard::profile::to_json(&contoso()).replace("\"version\": 1", "\"version\": 2");
+    std::fs::write(&path, &text).expect("write");
+    let app = App::open_path(Store::new(dir.path()), path.clone(), Lang::En);
+    assert!(app.model.draft.is_none());
+    assert!(render(&app, 80, 24).contains("version 2"));
+    drop(app);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+}
+
+/// In the terminal autosaves run on the saver thread: the change is written while keys go
+/// on being taken, and the header learns it is saved on a later tick.
+#[test]
+fn background_autosave_writes_while_keys_are_taken() {
+    use std::time::{Duration, Instant};
+    let (_dir, path, mut app) = app_on_disk(Profile::new("Background"), Lang::En);
+    app.save_in_background(true);
+    let t0 = Instant::now();
+    press(&mut app, KeyCode::Char(' ')); // a market
+    let due = app.next_deadline().expect("a save is due");
+    assert!(due <= t0 + cpc_wizard::tui::driver::SAVE_DELAY + Duration::from_millis(50));
+    app.tick(due);
+    press(&mut app, KeyCode::Down); // taken while the write may be under way
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !app.model.draft.as_ref().expect("draft").is_saved() && Instant::now() < deadline {
+        app.tick(Instant::now());
+        std::thread::yield_now();
+    }
+    assert!(app.model.draft.as_ref().expect("draft").is_saved());
+    assert!(load(&path).market.is_some());
+}
