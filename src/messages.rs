@@ -58,10 +58,16 @@ pub fn found_words(loc: &Locale, found: &str) -> String {
     if let Some(key) = kind {
         return loc.t(key).to_string();
     }
-    let value = ["string ", "integer ", "floating point ", "boolean ", "character "]
-        .iter()
-        .find_map(|p| found.strip_prefix(p))
-        .unwrap_or(found);
+    let value = [
+        "string ",
+        "integer ",
+        "floating point ",
+        "boolean ",
+        "character ",
+    ]
+    .iter()
+    .find_map(|p| found.strip_prefix(p))
+    .unwrap_or(found);
     value.trim_matches('`').to_string()
 }
 
@@ -165,7 +171,10 @@ pub fn store_error(loc: &Locale, error: &StoreError) -> String {
         }
         StoreError::Io { path, source } => loc.f(
             "error.io",
-            &[("path", &path.display()), ("detail", &io_error(loc, source))],
+            &[
+                ("path", &path.display()),
+                ("detail", &io_error(loc, source)),
+            ],
         ),
         StoreError::NotFound { name, folder } => loc.f(
             "error.not_found",
@@ -177,7 +186,10 @@ pub fn store_error(loc: &Locale, error: &StoreError) -> String {
         ),
         StoreError::Parse { path, error } => loc.f(
             "error.io",
-            &[("path", &path.display()), ("detail", &parse_error(loc, error))],
+            &[
+                ("path", &path.display()),
+                ("detail", &parse_error(loc, error)),
+            ],
         ),
         StoreError::Locked { path, holder } => match holder {
             Some(h) => loc.f(

@@ -39,7 +39,10 @@ impl CliError {
             CliError::Store(e) => crate::messages::store_error(loc, e),
             CliError::UnknownTier { given, known } => loc.f(
                 "error.unknown_tier",
-                &[("given", given), ("known", &crate::messages::list(loc, known))],
+                &[
+                    ("given", given),
+                    ("known", &crate::messages::list(loc, known)),
+                ],
             ),
             CliError::Output(e) => loc.f(
                 "error.output",
