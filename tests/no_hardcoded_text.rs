@@ -34,6 +34,8 @@ const ALLOWED: &[(&str, &str)] = &[
     ("src/profile/error.rs", "unknown field "),
     ("src/profile/error.rs", "one of "),
     ("src/profile/error.rs", "invalid type: "),
+    ("src/profile/error.rs", "an edition id"),
+    ("src/profile/error.rs", "a whole number"),
     // serde `expecting` texts: only inside serde's messages, which are read back above.
     (
         "src/profile/count.rs",
