@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{Mode, Model, Note, Screen};
 use super::keys::{self, Binding};
@@ -306,7 +306,7 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
         w,
         h,
     );
-    frame.render_widget(Clear, area);
+    super::widgets::overlay::clear(area, frame.buffer_mut());
     let title = loc.f(
         "wizard.help.title",
         &[("screen", &loc.t(model.screen.title_key()))],

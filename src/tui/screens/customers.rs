@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 use super::super::app::{Effect, Mode, Model};
 use super::super::keys::Action;
@@ -695,7 +695,7 @@ fn draw_picker(
             if rules.counts_association(*a) {
                 name.to_string()
             } else {
-                format!("{name} {}", loc.t("wizard.customers.not_counted_suffix"))
+                loc.f("wizard.labels.not_counted", &[("name", &name)])
             }
         })
         .collect();
@@ -714,7 +714,7 @@ fn draw_picker(
         y.saturating_sub(height).max(body.y)
     };
     let area = Rect::new(x, y, width, height.min(body.height));
-    frame.render_widget(Clear, area);
+    super::super::widgets::overlay::clear(area, frame.buffer_mut());
     let block = Block::bordered().title(Span::styled(
         loc.t("wizard.customers.col_association"),
         theme.heading,

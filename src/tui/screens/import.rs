@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 use super::super::app::{Effect, Mode, Model};
 use super::super::keys::{self, Action, Binding};
@@ -248,7 +248,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             let area = panel(body, 3);
             let block = titled(loc, theme);
             let inner = block.inner(area);
-            frame.render_widget(Clear, area);
+            super::super::widgets::overlay::clear(area, frame.buffer_mut());
             frame.render_widget(block, area);
             if inner.height < 2 {
                 return;
@@ -290,7 +290,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             let area = panel(body, all.len() as u16);
             let block = titled(loc, theme);
             let inner = block.inner(area);
-            frame.render_widget(Clear, area);
+            super::super::widgets::overlay::clear(area, frame.buffer_mut());
             frame.render_widget(block, area);
             let style = match outcome {
                 Outcome::Imported(_) => theme.plain,
