@@ -112,7 +112,11 @@ pub fn error_message(loc: &Locale, error: &clap::Error) -> String {
                 "cli_words.invalid_value",
                 &[("arg", &arg), ("value", &value)],
             );
-            if let Some(valid) = string(ContextKind::ValidValue) {
+            // The values allowed: clap's list, or what our own value parsers say, which is
+            // only ever a list of ids (see `cli::parse_lang`).
+            let valid = string(ContextKind::ValidValue)
+                .or_else(|| std::error::Error::source(error).map(|source| source.to_string()));
+            if let Some(valid) = valid {
                 m.push_str(&loc.f("cli_words.possible_values", &[("values", &valid)]));
             }
             m
