@@ -39,7 +39,9 @@ pub enum Cmd {
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
-    Lang::from_id(value).ok_or_else(|| format!("en, zh-TW: {value:?}"))
+    // The ids, which read the same in every language; the sentence around them is the
+    // locale's (`cli_words.invalid_value`).
+    Lang::from_id(value).ok_or_else(|| Lang::ALL.map(Lang::id).join(", "))
 }
 
 impl Cli {
@@ -48,10 +50,33 @@ impl Cli {
     pub fn parse_localized() -> Cli {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
         let lang = lang_in_args(&args).unwrap_or_else(Lang::from_process_env);
-        let matches: ArgMatches = localized_command(Locale::get(lang)).get_matches_from(args);
+        let loc = Locale::get(lang);
+        let matches: ArgMatches = match localized_command(loc).try_get_matches_from(args) {
+            Ok(m) => m,
+            Err(e) => exit_with(loc, &e),
+        };
         match Cli::from_arg_matches(&matches) {
             Ok(cli) => cli,
-            Err(e) => e.exit(),
+            Err(e) => exit_with(loc, &e),
+        }
+    }
+}
+
+/// Help and version are printed as clap lays them out (their words are already the
+/// locale's); a bad command line is worded here, with exit code 2.
+fn exit_with(loc: &Locale, error: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
+        _ => {
+            let message = crate::cli_words::error_message(loc, error);
+            // Arguments are the user's text: shown safely, line by line.
+            for line in message.lines() {
+                eprintln!("{}", crate::text::visible(line));
+            }
+            std::process::exit(crate::commands::EXIT_BAD_INPUT.into());
         }
     }
 }
@@ -74,30 +99,61 @@ fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     })
 }
 
-pub fn localized_command(loc: &Locale) -> Command {
+pub fn localized_command(loc: &'static Locale) -> Command {
     let help = |key: &str| loc.t(key).to_string();
-    let draft = |arg: Arg| arg.help(help("cli.draft_arg"));
-    Cli::command()
+    let draft = |arg: Arg| {
+        arg.help(help("cli.draft_arg"))
+            .value_name(loc.t("cli_words.value_draft"))
+    };
+    let file = |key: &str| {
+        let text = help(key);
+        move |arg: Arg| arg.help(text).value_name(loc.t("cli_words.value_file"))
+    };
+    let command = Cli::command()
         .about(help("cli.about"))
-        .mut_arg("lang", |a| a.help(help("cli.lang")))
+        .mut_arg("lang", |a| {
+            a.help(help("cli.lang"))
+                .value_name(loc.t("cli_words.value_lang"))
+        })
         .mut_subcommand("edit", |c| {
             c.about(help("cli.edit")).mut_arg("draft", draft)
         })
         .mut_subcommand("assess", |c| {
             c.about(help("cli.assess"))
                 .mut_arg("draft", draft)
-                .mut_arg("format", |a| a.help(help("cli.format")))
-                .mut_arg("require", |a| a.help(help("cli.require")))
+                .mut_arg("format", |a| {
+                    // clap's "[default: …] [possible values: …]" is English: said here.
+                    a.help(format!(
+                        "{}{}",
+                        help("cli.format"),
+                        loc.f(
+                            "cli_words.format_values",
+                            &[("values", &"text, json, markdown"), ("default", &"text")]
+                        )
+                    ))
+                    .hide_possible_values(true)
+                    .hide_default_value(true)
+                    .value_name(loc.t("cli_words.value_format"))
+                })
+                .mut_arg("require", |a| {
+                    a.help(help("cli.require"))
+                        .value_name(loc.t("cli_words.value_tier"))
+                })
         })
         .mut_subcommand("drafts", |c| c.about(help("cli.drafts")))
         .mut_subcommand("import-csv", |c| {
             c.about(help("cli.import_csv"))
-                .mut_arg("file", |a| a.help(help("cli.file_arg")))
-                .mut_arg("into", |a| a.help(help("cli.into")))
+                .mut_arg("file", file("cli.file_arg"))
+                .mut_arg("into", |a| {
+                    a.help(help("cli.into"))
+                        .value_name(loc.t("cli_words.value_draft"))
+                })
         })
         .mut_subcommand("export-csv", |c| {
             c.about(help("cli.export_csv"))
                 .mut_arg("draft", draft)
-                .mut_arg("file", |a| a.help(help("csv.export_file_arg")))
-        })
+                .mut_arg("file", file("csv.export_file_arg"))
+        });
+    let command = crate::cli_words::localize_tree(command, loc, true);
+    crate::cli_words::localize_usage(command, loc)
 }

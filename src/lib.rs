@@ -4,6 +4,7 @@
 //! wizard's view. `store` is the only module that touches draft files.
 
 pub mod cli;
+pub mod cli_words;
 pub mod commands;
 pub mod export;
 pub mod i18n;

@@ -23,20 +23,100 @@ pub fn problem(loc: &Locale, problem: &Problem) -> String {
             "problem.wrong_type",
             &[
                 ("expected", &loc.t(&format!("problem.type.{expected}"))),
-                ("found", found),
+                ("found", &found_words(loc, found)),
             ],
         ),
         Problem::UnknownValue { value, expected } => loc.f(
             "problem.unknown_value",
-            &[("value", value), ("expected", &expected.join(", "))],
+            &[("value", value), ("expected", &list(loc, expected))],
         ),
         Problem::MissingField { field } => loc.f("problem.missing_field", &[("field", field)]),
         Problem::UnknownField { field, expected } => loc.f(
             "problem.unknown_field",
-            &[("field", field), ("expected", &expected.join(", "))],
+            &[("field", field), ("expected", &list(loc, expected))],
         ),
         Problem::Other(detail) => detail.clone(),
     }
+}
+
+/// Ids joined the way the language lists things (`a, b` or `a、b`).
+pub fn list(loc: &Locale, items: &[String]) -> String {
+    items.join(loc.t("cli_words.list_separator"))
+}
+
+/// What serde found instead of the expected type, as it words it ("string \"abc\"",
+/// "integer `5`", "map", "null"…), in the user's language: a kind becomes a word, a value
+/// is shown as it is.
+pub fn found_words(loc: &Locale, found: &str) -> String {
+    let found = found.trim();
+    let kind = match found {
+        "map" | "object" => Some("problem.type.object"),
+        "sequence" | "list" => Some("problem.type.list"),
+        "null" | "unit value" => Some("messages.found_null"),
+        _ => None,
+    };
+    if let Some(key) = kind {
+        return loc.t(key).to_string();
+    }
+    let value = [
+        "string ",
+        "integer ",
+        "floating point ",
+        "boolean ",
+        "character ",
+    ]
+    .iter()
+    .find_map(|p| found.strip_prefix(p))
+    .unwrap_or(found);
+    value.trim_matches('`').to_string()
+}
+
+/// serde_json's syntax messages (its error codes, a fixed list) in the user's language;
+/// one we do not know is shown as the parser gave it.
+pub fn json_syntax(loc: &Locale, detail: &str) -> String {
+    let key = match detail {
+        "EOF while parsing a list" => "eof_list",
+        "EOF while parsing an object" => "eof_object",
+        "EOF while parsing a string" => "eof_string",
+        "EOF while parsing a value" => "eof_value",
+        "expected `:`" => "expected_colon",
+        "expected `,` or `]`" => "expected_list_comma",
+        "expected `,` or `}`" => "expected_object_comma",
+        "expected ident" | "expected value" => "expected_value",
+        "expected `\"`" => "expected_quote",
+        "invalid escape" => "invalid_escape",
+        "invalid number" => "invalid_number",
+        "number out of range" => "number_out_of_range",
+        "invalid unicode code point" => "invalid_unicode",
+        "control character (\\u0000-\\u001F) found while parsing a string" => "control_character",
+        "key must be a string" => "key_must_be_string",
+        "trailing comma" => "trailing_comma",
+        "trailing characters" => "trailing_characters",
+        "recursion limit exceeded" => "too_deep",
+        _ => return detail.to_string(),
+    };
+    loc.t(&format!("messages.json.{key}")).to_string()
+}
+
+/// A file error in the user's language: the common kinds are worded by the locale; any
+/// other is the system's own message.
+pub fn io_error(loc: &Locale, error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let key = match error.kind() {
+        K::NotFound => "not_found",
+        K::PermissionDenied => "permission_denied",
+        K::AlreadyExists => "already_exists",
+        K::IsADirectory => "is_a_directory",
+        K::NotADirectory => "not_a_directory",
+        K::ReadOnlyFilesystem => "read_only",
+        K::StorageFull | K::QuotaExceeded => "storage_full",
+        K::InvalidFilename => "invalid_filename",
+        K::DirectoryNotEmpty => "directory_not_empty",
+        K::BrokenPipe => "broken_pipe",
+        K::Interrupted => "interrupted",
+        _ => return error.to_string(),
+    };
+    loc.t(&format!("messages.io.{key}")).to_string()
 }
 
 pub fn parse_error(loc: &Locale, error: &ParseError) -> String {
@@ -47,7 +127,11 @@ pub fn parse_error(loc: &Locale, error: &ParseError) -> String {
             detail,
         } => loc.f(
             "error.syntax",
-            &[("line", line), ("column", column), ("detail", detail)],
+            &[
+                ("line", line),
+                ("column", column),
+                ("detail", &json_syntax(loc, detail)),
+            ],
         ),
         ParseError::NotAProfile { found } => match found {
             Some(found) => loc.f("error.not_a_profile_format", &[("found", found)]),
@@ -86,9 +170,13 @@ pub fn store_error(loc: &Locale, error: &StoreError) -> String {
         StoreError::NoDataFolder => {
             loc.f("error.no_data_folder", &[("var", &crate::store::HOME_VAR)])
         }
-        StoreError::Io { path, source } => {
-            loc.f("error.io", &[("path", &path.display()), ("detail", source)])
-        }
+        StoreError::Io { path, source } => loc.f(
+            "error.io",
+            &[
+                ("path", &path.display()),
+                ("detail", &io_error(loc, source)),
+            ],
+        ),
         StoreError::NotFound { name, folder } => loc.f(
             "error.not_found",
             &[("name", name), ("folder", &folder.display())],
@@ -97,9 +185,13 @@ pub fn store_error(loc: &Locale, error: &StoreError) -> String {
             "store.not_utf8_at_line",
             &[("path", &path.display()), ("line", line)],
         ),
-        StoreError::Parse { path, error } => {
-            format!("{}: {}", path.display(), parse_error(loc, error))
-        }
+        StoreError::Parse { path, error } => loc.f(
+            "error.io",
+            &[
+                ("path", &path.display()),
+                ("detail", &parse_error(loc, error)),
+            ],
+        ),
         StoreError::Locked { path, holder } => match holder {
             Some(h) => loc.f(
                 "store.locked",

@@ -16,6 +16,13 @@ use wizard_common::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
+const IMPORT_GOOD: &str = "Customer,Association,Trial,Exchange Online\n\
+宏碁電腦,DAP,no,2500\n\
+華碩電腦,DPOR,yes,300\n\
+fabrikam,Transacting Partner,no,1300\n";
+
+const IMPORT_BAD: &str = "name,exchange_online,trial\n甲,12x,maybe\n乙,-3,no\n丙,10000001,yes\n";
+
 fn lang_id(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "en",
@@ -127,6 +134,28 @@ fn states_within_screens() {
         let mut app = on_screen(lang, Screen::Customers);
         press(&mut app, KeyCode::Char('?'));
         insta::assert_snapshot!(format!("customers_help_{id}"), render(&app, 80, 24));
+
+        // Importing customers from CSV: the path field, then the result of a good file and
+        // of a bad one (every bad row listed).
+        let mut app = on_screen(lang, Screen::Customers);
+        press(&mut app, KeyCode::Char('i'));
+        typ(&mut app, "~/匯出/customers.csv");
+        insta::assert_snapshot!(format!("customers_import_path_{id}"), render(&app, 80, 24));
+        let mut app = on_screen(lang, Screen::Customers);
+        app.send(Msg::CsvRead {
+            path: "/home/mei/匯出/customers.csv".into(),
+            bytes: IMPORT_GOOD.as_bytes().to_vec(),
+        });
+        insta::assert_snapshot!(format!("customers_import_done_{id}"), render(&app, 80, 24));
+        let mut app = on_screen(lang, Screen::Customers);
+        app.send(Msg::CsvRead {
+            path: "/home/mei/匯出/customers.csv".into(),
+            bytes: IMPORT_BAD.as_bytes().to_vec(),
+        });
+        insta::assert_snapshot!(
+            format!("customers_import_refused_{id}"),
+            render(&app, 80, 24)
+        );
 
         // Too small: a message instead of a broken layout.
         let app = on_screen(lang, Screen::Customers);

@@ -39,9 +39,15 @@ impl CliError {
             CliError::Store(e) => crate::messages::store_error(loc, e),
             CliError::UnknownTier { given, known } => loc.f(
                 "error.unknown_tier",
-                &[("given", given), ("known", &known.join(", "))],
+                &[
+                    ("given", given),
+                    ("known", &crate::messages::list(loc, known)),
+                ],
             ),
-            CliError::Output(e) => loc.f("error.output", &[("detail", e)]),
+            CliError::Output(e) => loc.f(
+                "error.output",
+                &[("detail", &crate::messages::io_error(loc, e))],
+            ),
         }
     }
 

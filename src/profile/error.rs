@@ -88,6 +88,10 @@ impl Problem {
                 "a boolean" => "boolean",
                 "a string" => "text",
                 "a sequence" => "list",
+                // Our own visitors' `expecting` texts.
+                "an edition id" => "text",
+                e if e.starts_with("one of ") => "text",
+                e if e.starts_with("a whole number") => "number",
                 e if e.starts_with("struct ") || e.contains("map") => "object",
                 _ => return None,
             };

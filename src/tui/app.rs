@@ -148,6 +148,11 @@ impl Draft {
     pub fn report_path(&self) -> PathBuf {
         self.path.with_extension("md")
     }
+
+    /// Where the customers are exported as CSV: beside the draft, same name, `.csv`.
+    pub fn customers_csv_path(&self) -> PathBuf {
+        self.path.with_extension("csv")
+    }
 }
 
 fn rules_for(profile: &Profile) -> &'static RuleSet {
@@ -173,6 +178,12 @@ pub enum Note {
     SaveFailed(Arc<StoreError>),
     Exported(PathBuf),
     ExportFailed(Arc<StoreError>),
+    /// The customers were written to a CSV file.
+    CsvExported {
+        path: PathBuf,
+        customers: usize,
+    },
+    CsvExportFailed(Arc<StoreError>),
     OpenFailed(Arc<StoreError>),
     ListFailed(Arc<StoreError>),
     MouseOn,
@@ -190,6 +201,7 @@ impl Note {
             self,
             Note::SaveFailed(_)
                 | Note::ExportFailed(_)
+                | Note::CsvExportFailed(_)
                 | Note::OpenFailed(_)
                 | Note::ListFailed(_)
                 | Note::QuitUnsaved
@@ -206,6 +218,11 @@ pub enum Effect {
     CloseDraft,
     Quit,
     ExportReport(PathBuf),
+    /// Write the customers as CSV to this file.
+    ExportCsv(PathBuf),
+    /// Read the CSV file at this path, as typed (`~` and relative paths still to expand),
+    /// for an import into the draft.
+    ImportCsv(String),
     /// Open a draft for editing (taking its lock).
     Open(PathBuf),
     /// Open a draft that is open elsewhere, read-only.
@@ -275,6 +292,20 @@ pub enum Msg {
     SaveFailed(Arc<StoreError>),
     Exported(PathBuf),
     ExportFailed(Arc<StoreError>),
+    CsvExported {
+        path: PathBuf,
+        customers: usize,
+    },
+    CsvExportFailed(Arc<StoreError>),
+    /// A CSV file to import was read.
+    CsvRead {
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
+    CsvUnreadable {
+        path: PathBuf,
+        error: Arc<StoreError>,
+    },
 }
 
 /// How keys are read at this moment: which table applies.
@@ -401,6 +432,11 @@ impl Model {
             && let Some(tables) = start::prompt_key_tables(self)
         {
             return tables;
+        }
+        if self.screen == Screen::Customers
+            && let Some(import) = &self.customers.import
+        {
+            return vec![super::screens::import::key_table(import)];
         }
         match self.mode() {
             Mode::Normal => vec![self.screen.keys(), keys::GLOBAL],
@@ -539,6 +575,18 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::ExportFailed(e) => {
             model.note = Some(Note::ExportFailed(e));
             Vec::new()
+        }
+        Msg::CsvExported { path, customers } => {
+            model.note = Some(Note::CsvExported { path, customers });
+            Vec::new()
+        }
+        Msg::CsvExportFailed(e) => {
+            model.note = Some(Note::CsvExportFailed(e));
+            Vec::new()
+        }
+        Msg::CsvRead { path, bytes } => super::screens::import::on_read(model, path, &bytes),
+        Msg::CsvUnreadable { path, error } => {
+            super::screens::import::on_unreadable(model, path, error)
         }
     }
 }

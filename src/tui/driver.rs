@@ -296,6 +296,8 @@ impl App {
                 }
             }
             Effect::ExportReport(path) => vec![self.export(path)],
+            Effect::ExportCsv(path) => vec![self.export_csv(path)],
+            Effect::ImportCsv(typed) => vec![read_csv(&typed)],
             Effect::Open(path) => vec![self.open_draft(path, false)],
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
             Effect::Create { name, beside } => {
@@ -412,6 +414,40 @@ impl App {
             Ok(()) => Msg::Exported(path),
             Err(e) => Msg::ExportFailed(Arc::new(e)),
         }
+    }
+}
+
+impl App {
+    fn export_csv(&mut self, path: PathBuf) -> Msg {
+        let Some(draft) = &self.model.draft else {
+            return Msg::Saved;
+        };
+        let text = crate::export::customers_csv(&draft.profile, &draft.assessment);
+        let customers = draft.profile.customers.len();
+        if self.persist
+            && let Err(e) = store::write_atomically(&path, text.as_bytes())
+        {
+            return Msg::CsvExportFailed(Arc::new(e));
+        }
+        Msg::CsvExported { path, customers }
+    }
+}
+
+/// Reads a CSV file to import, its path as typed: `~` is the home folder, a relative path
+/// starts from the current folder.
+fn read_csv(typed: &str) -> Msg {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let path = super::screens::import::expand(typed, home.as_deref(), &cwd);
+    match std::fs::read(&path) {
+        Ok(bytes) => Msg::CsvRead { path, bytes },
+        Err(source) => Msg::CsvUnreadable {
+            error: Arc::new(StoreError::Io {
+                path: path.clone(),
+                source,
+            }),
+            path,
+        },
     }
 }
 

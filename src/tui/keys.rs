@@ -32,6 +32,10 @@ pub enum Action {
     New,
     Delete,
     Export,
+    /// Customers in from a CSV file.
+    Import,
+    /// The customers out to a CSV file.
+    ExportCsv,
     Yes,
     No,
     ClearField,
@@ -215,6 +219,7 @@ pub const CUSTOMERS: &[Binding] = &[
     b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true),
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", false),
     b(&[c('a')], "a", A::New, "wizard.keys.add_customer", true),
+    b(&[c('i')], "i", A::Import, "wizard.import.key_open", true),
     b(
         &[c('d'), k(KeyCode::Delete)],
         "d/Del",
@@ -287,6 +292,7 @@ pub const REVIEW: &[Binding] = &[
         false,
     ),
     b(&[c('e')], "e", A::Export, "wizard.keys.export", true),
+    b(&[c('c')], "c", A::ExportCsv, "wizard.csv_export.key", true),
     b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", true),
     b(ESC, "Esc", A::Cancel, "wizard.keys.back", false),
 ];
@@ -329,6 +335,62 @@ pub const NAMING: &[Binding] = &[
         "Ctrl-U",
         A::ClearField,
         "wizard.keys.clear",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// While the path of a CSV file to import is typed.
+pub const IMPORT_PATH: &[Binding] = &[
+    b(
+        ENTER,
+        "Enter",
+        A::Activate,
+        "wizard.import.key_import",
+        true,
+    ),
+    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
+    b(
+        &[ctrl('u')],
+        "Ctrl-U",
+        A::ClearField,
+        "wizard.keys.clear",
+        true,
+    ),
+    b(
+        &[ctrl('c')],
+        "Ctrl-C",
+        A::Quit,
+        "wizard.keys.quit_anywhere",
+        false,
+    ),
+];
+
+/// While the result of an import is shown.
+pub const IMPORT_RESULT: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.scroll_up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.scroll_down", false),
+    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", true),
+    b(
+        PAGE_DOWN,
+        "PgDn",
+        A::PageDown,
+        "wizard.keys.page_down",
+        true,
+    ),
+    b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
+    b(LAST, "End/G", A::Last, "wizard.keys.last", false),
+    b(
+        &[k(KeyCode::Enter), k(KeyCode::Esc)],
+        "Enter/Esc",
+        A::Cancel,
+        "wizard.import.key_close",
         true,
     ),
     b(
@@ -538,6 +600,8 @@ mod tests {
             DUPLICATING,
             LOCKED,
             BROKEN,
+            IMPORT_PATH,
+            IMPORT_RESULT,
         ];
         for lang in Lang::ALL {
             let loc = Locale::get(lang);

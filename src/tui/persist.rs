@@ -112,7 +112,7 @@ impl Saver {
             revision,
             result: Err(StoreError::Io {
                 path: self.path.clone(),
-                source: std::io::Error::other("the saving thread stopped"),
+                source: std::io::ErrorKind::Interrupted.into(),
             }),
         }
     }

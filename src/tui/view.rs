@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{Mode, Model, Note, Screen};
 use super::keys::{self, Binding};
@@ -173,6 +173,15 @@ fn note_text(loc: &Locale, note: &Note) -> String {
             "wizard.note.exported",
             &[("path", &path.display().to_string())],
         ),
+        Note::CsvExported { path, customers } => loc.plural(
+            "wizard.csv_export.done",
+            *customers as u64,
+            &[("path", &path.display().to_string())],
+        ),
+        Note::CsvExportFailed(e) => loc.f(
+            "wizard.csv_export.failed",
+            &[("reason", &crate::messages::store_error(loc, e))],
+        ),
         Note::ExportFailed(e) => loc.f(
             "wizard.note.export_failed",
             &[("reason", &crate::messages::store_error(loc, e))],
@@ -272,7 +281,8 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
     let two = rows.len() + 2 > max_inner;
     let columns = if two { 2 } else { 1 };
     let col_width = if two {
-        (full.width.saturating_sub(4) / 2).min(width_wanted)
+        // As wide as the screen allows: the columns share it by what they hold (below).
+        full.width.saturating_sub(4) / 2
     } else {
         width_wanted.max(40).min(full.width.saturating_sub(2))
     };
@@ -304,7 +314,7 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
         w,
         h,
     );
-    frame.render_widget(Clear, area);
+    super::widgets::overlay::clear(area, frame.buffer_mut());
     let title = loc.f(
         "wizard.help.title",
         &[("screen", &loc.t(model.screen.title_key()))],
@@ -312,21 +322,37 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
     let block = Block::bordered().title(Span::styled(format!(" {title} "), theme.heading));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // Each column as wide as its longest row, so that long labels in one column borrow
+    // room from short ones in the other; a label that still does not fit ends in "…".
+    let per = per_column.max(1);
+    let row_width = |(_, label): &(&str, String)| 1 + caps_width + 2 + width(label) + 1;
+    let first_width = key_rows.iter().take(per).map(row_width).max().unwrap_or(0) as u16;
+    let second_width = key_rows.iter().skip(per).map(row_width).max().unwrap_or(0) as u16;
+    let spans = if columns == 2 && first_width + second_width <= inner.width {
+        [(0, first_width), (first_width, inner.width - first_width)]
+    } else {
+        [
+            (0, col_width),
+            (col_width, inner.width.saturating_sub(col_width)),
+        ]
+    };
     let buf = frame.buffer_mut();
     for (i, (caps, label)) in key_rows.iter().enumerate() {
-        let column = (i / per_column.max(1)) as u16;
-        let row = (i % per_column.max(1)) as u16;
+        let column = i / per;
+        let row = (i % per) as u16;
         if row >= inner.height {
             continue;
         }
-        let x = inner.x + column * col_width;
+        let (dx, cw) = spans[column.min(1)];
+        let x = inner.x + dx;
+        let room = usize::from(cw).saturating_sub(1 + caps_width + 2);
         let line = Line::from(vec![
             Span::raw(" "),
             Span::styled(crate::text::pad_right(caps, caps_width), theme.key),
             Span::raw("  "),
-            Span::raw(label.as_str()),
+            Span::raw(fit(label, room)),
         ]);
-        buf.set_line(x, inner.y + row, &line, col_width.min(inner.right() - x));
+        buf.set_line(x, inner.y + row, &line, cw.min(inner.right() - x));
     }
     for (i, text) in note_lines.iter().enumerate() {
         let y = inner.y + per_column as u16 + i as u16;
@@ -342,16 +368,54 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
     }
 }
 
+fn is_closing_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '」'
+            | '』'
+            | '》'
+            | '.'
+            | ','
+            | ')'
+    )
+}
+
 /// Words to lines of at most `columns` display columns; text without spaces (Chinese) is
 /// broken between characters.
-fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for c in text.chars() {
         let cw = width(c.encode_utf8(&mut [0; 4]));
         if width(&line) + cw > columns {
-            // Break at the last space when there is one, else here.
-            match line.rfind(' ') {
+            // Closing punctuation never starts a line: the character before it goes along.
+            if is_closing_punctuation(c)
+                && let Some(last) = line.pop()
+            {
+                lines.push(std::mem::take(&mut line));
+                line.push(last);
+                line.push(c);
+                continue;
+            }
+            // Break at the last space when there is one, else here. Chinese text breaks
+            // between any two characters, so a wide character breaks right where it is.
+            let last_wide = line
+                .chars()
+                .next_back()
+                .is_some_and(|l| width(l.encode_utf8(&mut [0; 4])) > 1);
+            let space = if cw > 1 || last_wide {
+                None
+            } else {
+                line.rfind(' ')
+            };
+            match space {
                 Some(i) if i > 0 => {
                     let rest = line[i + 1..].to_string();
                     line.truncate(i);

@@ -1,6 +1,7 @@
 //! One module per screen: its own state, update and draw. The key tables are in `keys`.
 
 pub mod customers;
+pub mod import;
 pub mod market;
 pub mod review;
 pub mod staff;

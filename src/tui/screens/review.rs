@@ -21,8 +21,8 @@ pub struct State {
     pub scroll: usize,
 }
 
-/// Rows kept at the bottom of the body for the export lines.
-const EXPORT_ROWS: u16 = 2;
+/// Rows kept at the bottom of the body for the export lines: two files and a hint.
+const EXPORT_ROWS: u16 = 3;
 
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let total = line_count(model);
@@ -39,6 +39,11 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Export => {
             if let Some(d) = &model.draft {
                 return vec![Effect::ExportReport(d.report_path())];
+            }
+        }
+        Action::ExportCsv => {
+            if let Some(d) = &model.draft {
+                return vec![Effect::ExportCsv(d.customers_csv_path())];
             }
         }
         Action::Cancel => return model.go_to(Screen::Staff),
@@ -168,17 +173,24 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     }
     let path = d.report_path().display().to_string();
     let path_line = loc.f("wizard.review.report_path", &[("path", &visible(&path))]);
+    let csv = d.customers_csv_path().display().to_string();
+    let csv_line = loc.f("wizard.csv_export.path", &[("path", &visible(&csv))]);
     let y = body.bottom().saturating_sub(EXPORT_ROWS);
+    for (i, line) in [path_line, csv_line].iter().enumerate() {
+        buf.set_line(
+            x,
+            y + i as u16,
+            &Line::styled(fit(line, usize::from(w)), theme.plain),
+            w,
+        );
+    }
     buf.set_line(
         x,
-        y,
-        &Line::styled(fit(&path_line, usize::from(w)), theme.plain),
-        w,
-    );
-    buf.set_line(
-        x,
-        y + 1,
-        &Line::styled(loc.t("wizard.review.export_hint"), theme.dim),
+        y + 2,
+        &Line::styled(
+            fit(loc.t("wizard.csv_export.hint"), usize::from(w)),
+            theme.dim,
+        ),
         w,
     );
 }

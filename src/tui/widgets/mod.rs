@@ -1,5 +1,6 @@
 //! Pieces the screens are drawn with.
 
 pub mod gauges;
+pub mod overlay;
 pub mod table;
 pub mod text_field;

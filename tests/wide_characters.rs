@@ -1,0 +1,105 @@
+//! Chinese text on every screen, in every state with a box over it, at 70x18, 80x24 and
+//! 120x40: no wide character is cut at the right edge, and none has the cell it spills
+//! into taken by something else (which a terminal would draw as a broken character or a
+//! missing border).
+
+mod wizard_common;
+
+use cpc_wizard::i18n::Lang;
+use cpc_wizard::tui::app::Msg;
+use cpc_wizard::tui::{App, Screen, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use unicode_width::UnicodeWidthStr;
+use wizard_common::*;
+
+const BAD: &str = "name,exchange_online,trial\n台北資訊股份有限公司,12x,maybe\n高雄港務,-3,no\n";
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let mut model = app.model.clone();
+    cpc_wizard::tui::app::update(&mut model, Msg::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    // The frame as drawn, not the backend's copy: the backend gets only the cells a terminal
+    // would draw, and so hides exactly the covered cells looked for here.
+    let frame = terminal.draw(|f| view::view(&model, f)).expect("draw");
+    frame.buffer.clone()
+}
+
+/// Every wide character is followed by the blank cell it covers, inside the screen.
+fn broken_wide_characters(buf: &Buffer) -> Vec<String> {
+    let mut broken = Vec::new();
+    let area = buf.area;
+    for y in 0..area.height {
+        for x in 0..area.width {
+            let symbol = buf[(x, y)].symbol();
+            if symbol.width() < 2 {
+                continue;
+            }
+            let next = (x + 1 < area.width).then(|| buf[(x + 1, y)].symbol());
+            if !matches!(next, Some(" ") | Some("")) {
+                broken.push(format!("({x},{y}) {symbol:?} then {next:?}"));
+            }
+        }
+    }
+    broken
+}
+
+fn states(lang: Lang) -> Vec<(String, App)> {
+    let on = |screen: Screen| {
+        let mut app = App::with_profile(contoso(), lang);
+        app.model.go_to(screen);
+        app
+    };
+    let mut out = Vec::new();
+    for (name, screen) in [
+        ("market", Screen::Market),
+        ("customers", Screen::Customers),
+        ("staff", Screen::Staff),
+        ("review", Screen::Review),
+    ] {
+        out.push((name.to_string(), on(screen)));
+        let mut help = on(screen);
+        press(&mut help, KeyCode::Char('?'));
+        out.push((format!("{name} help"), help));
+    }
+    let mut picker = on(Screen::Customers);
+    press(&mut picker, KeyCode::Down);
+    press(&mut picker, KeyCode::Right);
+    press(&mut picker, KeyCode::Enter);
+    out.push(("picker".into(), picker));
+    let mut editing = on(Screen::Customers);
+    press(&mut editing, KeyCode::Down);
+    press(&mut editing, KeyCode::Enter);
+    typ(&mut editing, "新竹分公司");
+    out.push(("editing a name".into(), editing));
+    let mut path = on(Screen::Customers);
+    press(&mut path, KeyCode::Char('i'));
+    typ(&mut path, "~/匯出的客戶清單/台北資訊股份有限公司.csv");
+    out.push(("import path".into(), path));
+    let mut refused = on(Screen::Customers);
+    refused.send(Msg::CsvRead {
+        path: "/home/mei/匯出的客戶清單/台北資訊股份有限公司.csv".into(),
+        bytes: BAD.as_bytes().to_vec(),
+    });
+    out.push(("import refused".into(), refused));
+    out
+}
+
+#[test]
+fn no_wide_character_is_cut_or_covered() {
+    for lang in Lang::ALL {
+        for (name, app) in states(lang) {
+            for (w, h) in [(70, 18), (80, 24), (120, 40)] {
+                let buf = draw(&app, w, h);
+                let broken = broken_wide_characters(&buf);
+                assert!(
+                    broken.is_empty(),
+                    "{lang:?} {name} at {w}x{h}: {broken:?}\n{}",
+                    screen_text(&buf)
+                );
+            }
+        }
+    }
+}
