@@ -20,6 +20,12 @@ const ROWS: u16 = 40;
 /// Text that only the wizard's first frame shows (the draft's name in its title bar).
 const WIZARD_MARKER: &str = "Startup Bench Partner";
 const BARE_MARKER: &str = "bare ratatui frame";
+/// The bottom rows of each first frame: the bare program's border, the wizard's footer.
+const BARE_LAST_ROW: &str = "┘";
+const WIZARD_LAST_ROW: &str = "? help";
+/// The Start screen's first frame: its "new assessment" line.
+const START_MARKER: &str = "New assessment";
+const START_DRAFTS: usize = 10;
 
 fn bare_program() -> PathBuf {
     // Benches do not build examples; build the yardstick with the same profile.
@@ -56,13 +62,26 @@ fn draft_with(customers: usize) -> Profile {
     profile
 }
 
-/// Starts `program` in a pty and returns how long its first frame took to appear.
-fn first_frame(program: &Path, args: &[&str], env: &[(&str, &str)], marker: &str) -> Duration {
+/// Starts `program` in a pty and returns how long its first complete frame took to appear:
+/// `marker` somewhere on the screen and `last_row` on its bottom row (a frame is written top
+/// to bottom, so the bottom row is the end of it).
+fn first_frame(
+    program: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    marker: &str,
+    last_row: &str,
+) -> Duration {
     let start = Instant::now();
     let session = PtySession::spawn(program, args, env, COLS, ROWS);
+    let complete = |s: &str| {
+        s.contains(marker)
+            && s.lines().count() == usize::from(ROWS)
+            && s.lines().last().is_some_and(|l| l.contains(last_row))
+    };
     assert!(
-        session.wait_for(marker, Duration::from_secs(20)),
-        "no frame with {marker:?}; screen:\n{}",
+        session.wait_until(Duration::from_secs(20), complete),
+        "no complete frame with {marker:?}; screen:\n{}",
         session.screen()
     );
     start.elapsed()
@@ -83,14 +102,42 @@ fn startup(c: &mut Criterion) {
     group.bench_function("bare_ratatui", |b| {
         b.iter_custom(|iters| {
             (0..iters)
-                .map(|_| first_frame(&bare, &[], &env, BARE_MARKER))
+                .map(|_| first_frame(&bare, &[], &env, BARE_MARKER, BARE_LAST_ROW))
                 .sum()
         })
     });
     group.bench_function("wizard_200_customers", |b| {
         b.iter_custom(|iters| {
             (0..iters)
-                .map(|_| first_frame(&wizard, &["edit", &draft_str], &env, WIZARD_MARKER))
+                .map(|_| {
+                    first_frame(
+                        &wizard,
+                        &["edit", &draft_str],
+                        &env,
+                        WIZARD_MARKER,
+                        WIZARD_LAST_ROW,
+                    )
+                })
+                .sum()
+        })
+    });
+    // The Start screen lists the drafts folder: ten saved drafts of 1,000 customers each.
+    let folder = tempfile::tempdir().expect("temp home");
+    for i in 0..START_DRAFTS {
+        let mut profile = draft_with(1_000);
+        profile.name = format!("Listed Draft {i:02}");
+        let path = folder.path().join(format!("listed-{i:02}.json"));
+        cpc_wizard::store::save(&path, &profile).expect("write draft");
+    }
+    let folder_str = folder.path().to_string_lossy().into_owned();
+    let start_env = [
+        ("CPC_WIZARD_HOME", folder_str.as_str()),
+        ("LANG", "C.UTF-8"),
+    ];
+    group.bench_function("wizard_start_screen_10_drafts", |b| {
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| first_frame(&wizard, &[], &start_env, START_MARKER, WIZARD_LAST_ROW))
                 .sum()
         })
     });

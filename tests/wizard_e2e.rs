@@ -590,3 +590,16 @@ fn gauge_lines_are_read_as_have_need_pairs() {
     let people = " People       ▰▰▰▰         2 / 1 100% ✓  People       ▰▰▰▰         2 / 2 100% ✓";
     assert_eq!(have_need_pairs(people), vec![(2, 1), (2, 2)]);
 }
+
+#[test]
+fn the_start_screen_lists_the_saved_drafts_and_opens_one() {
+    let (home, _draft) = contoso_home();
+    let mut w = Wizard::start(home.path(), &[], &[], 80, 24);
+    // The list is read just after the first frame; it must still arrive.
+    w.expect("Contoso MSP FY18");
+    assert!(!w.screen().contains("No saved drafts yet."));
+    w.send("j\r");
+    w.expect("[4 Review]");
+    w.send("q");
+    w.expect_exit();
+}

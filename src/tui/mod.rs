@@ -45,7 +45,7 @@ pub enum Start {
 /// Runs the wizard until the user leaves. Every way out saves the draft first.
 pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<()> {
     let mut app = match start {
-        Start::Drafts => App::start(store, lang),
+        Start::Drafts => App::start_listing_later(store, lang),
         Start::Draft { path, profile } => App::open(store, path, profile, lang),
     };
     app.model.no_color = theme::Theme::no_color_from_env();
@@ -116,7 +116,11 @@ fn event_loop(app: &mut App) -> io::Result<()> {
     loop {
         if dirty {
             terminal.draw(|frame| app.draw(frame))?;
-            dirty = false;
+            // Work put off until the first frame was out; draw what it changed at once.
+            dirty = app.after_first_frame();
+            if dirty {
+                continue;
+            }
         }
         if app.should_quit() {
             return Ok(());

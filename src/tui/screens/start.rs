@@ -24,6 +24,8 @@ pub struct State {
     pub naming: Option<TextField>,
     pub name_missing: bool,
     pub drafts: Vec<DraftSummary>,
+    /// The folder is still being read (just after the first frame): not yet "no drafts".
+    pub listing: bool,
 }
 
 pub fn mode(model: &Model) -> Mode {
@@ -37,6 +39,7 @@ pub fn mode(model: &Model) -> Mode {
 pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
     let s = &mut model.start;
     s.drafts = drafts;
+    s.listing = false;
     s.selected = s.selected.min(s.drafts.len());
     s.offset = s.offset.min(s.drafts.len().saturating_sub(1));
 }
@@ -272,7 +275,9 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         );
     }
 
-    if s.drafts.is_empty() {
+    if s.listing {
+        // Nothing yet: drawn again as soon as the folder is read, right after this frame.
+    } else if s.drafts.is_empty() {
         buf.set_line(
             g.table.x,
             g.table.y,
