@@ -1,8 +1,8 @@
 //! Peak memory (VmHWM, the resident-set high-water mark from /proc/PID/status) of the
 //! release binary on a 10,000-customer draft, beside the bare ratatui program of
 //! `examples/bare_frame.rs`. The wizard is driven through a pseudo-terminal: first frame,
-//! Customers, to the end of the table and back, one edit, Review; the figure is read just
-//! before it quits (its save included). Linux only (reads /proc).
+//! Customers, to the end of the table and back, one edit, Review, the edit saved; the figure
+//! is read then, just before it quits. Linux only (reads /proc).
 //!
 //! Run: `cargo bench --bench memory`
 
@@ -92,6 +92,17 @@ fn main() {
     must(&session, "4,242");
     session.send("]]");
     must(&session, "Highest tier");
+    // The edit has been written (autosave within a second): the save's own memory, the
+    // whole draft as JSON, is in the figure.
+    assert!(
+        session.wait_until(WAIT, |s| {
+            s.lines()
+                .next()
+                .is_some_and(|l| l.contains("saved") && !l.contains("saving"))
+        }),
+        "never saved; screen:\n{}",
+        session.screen()
+    );
     let wizard_kib = peak_kib(&session);
     session.send("q");
     let code = session.wait_exit(WAIT);

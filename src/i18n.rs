@@ -99,13 +99,14 @@ impl Locale {
 
     fn parse(lang: Lang, source: &str) -> Locale {
         // The files are part of the binary and checked by tests; one that does not parse is
-        // a build defect.
-        let table: toml::Table = match toml::from_str(source) {
-            Ok(t) => t,
+        // a build defect. Parsed into toml's borrowed document tree and flattened from it
+        // (no `toml::Table` in between): this runs before the wizard's first frame.
+        let root = match toml::de::DeTable::parse(source) {
+            Ok(t) => t.into_inner(),
             Err(e) => panic!("built-in locale {} does not parse: {e}", lang.id()),
         };
-        let mut strings = HashMap::new();
-        flatten("", &table, &mut strings);
+        let mut strings = HashMap::with_capacity(1024);
+        flatten("", root, &mut strings);
         Locale { lang, strings }
     }
 
@@ -141,21 +142,25 @@ impl Locale {
     }
 }
 
-fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
+fn flatten(prefix: &str, table: toml::de::DeTable<'_>, out: &mut HashMap<String, String>) {
     for (key, value) in table {
+        let key = key.into_inner();
         let full = if prefix.is_empty() {
-            key.clone()
+            key.into_owned()
         } else {
             format!("{prefix}.{key}")
         };
-        match value {
-            toml::Value::Table(inner) => flatten(&full, inner, out),
-            toml::Value::String(s) => {
-                out.insert(full, s.clone());
+        match value.into_inner() {
+            toml::de::DeValue::Table(inner) => flatten(&full, inner, out),
+            toml::de::DeValue::String(s) => {
+                out.insert(full, s.into_owned());
             }
-            other => {
-                out.insert(full, other.to_string());
+            toml::de::DeValue::Boolean(b) => {
+                out.insert(full, b.to_string());
             }
+            // Every locale value is a string (the locale tests compare them); numbers,
+            // dates and arrays are not sentences and are left out.
+            _ => {}
         }
     }
 }
