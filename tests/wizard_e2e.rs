@@ -527,17 +527,10 @@ fn sgr_sequences(raw: &[u8]) -> Vec<String> {
 /// Whether an SGR parameter list sets a colour (foreground, background or underline);
 /// resets to the default colour (39, 49, 59) are not colours.
 fn sets_colour(params: &str) -> bool {
-    let mut parts = params
+    params
         .split([';', ':'])
-        .map(|p| p.parse::<u16>().unwrap_or(0));
-    while let Some(p) = parts.next() {
-        match p {
-            30..=37 | 40..=47 | 90..=97 | 100..=107 => return true,
-            38 | 48 | 58 => return true,
-            _ => {}
-        }
-    }
-    false
+        .map(|p| p.parse::<u16>().unwrap_or(0))
+        .any(|p| matches!(p, 30..=38 | 40..=48 | 58 | 90..=97 | 100..=107))
 }
 
 fn walk_every_screen_raw(extra_env: &[(&str, &str)]) -> Vec<u8> {

@@ -306,7 +306,7 @@ proptest! {
     }
 }
 
-/// The Contoso draft (the snapshots' draft), as before: a fixed, realistic start.
+// The Contoso draft (the snapshots' draft), as before: a fixed, realistic start.
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
     #[test]
