@@ -2,7 +2,11 @@
 //! ratatui program (`examples/bare_frame.rs`), both started in a pseudo-terminal in the same
 //! run. Target: the wizard within 1.5 times the bare program.
 //!
-//! Run: `cargo bench --bench startup`
+//! A third figure: the Start screen over a folder of ten 1,000-customer drafts (the list is
+//! read just after the first frame). At the end, the three measured again in interleaved
+//! rounds, with the ratios printed: the figures to quote on a shared machine.
+//!
+//! Run: `cargo bench --bench startup -- --warm-up-time 1 --measurement-time 5`
 
 #[path = "../tests/support/pty.rs"]
 mod pty;
@@ -20,6 +24,12 @@ const ROWS: u16 = 40;
 /// Text that only the wizard's first frame shows (the draft's name in its title bar).
 const WIZARD_MARKER: &str = "Startup Bench Partner";
 const BARE_MARKER: &str = "bare ratatui frame";
+/// The bottom rows of each first frame: the bare program's border, the wizard's footer.
+const BARE_LAST_ROW: &str = "┘";
+const WIZARD_LAST_ROW: &str = "? help";
+/// The Start screen's first frame: its "new assessment" line.
+const START_MARKER: &str = "New assessment";
+const START_DRAFTS: usize = 10;
 
 fn bare_program() -> PathBuf {
     // Benches do not build examples; build the yardstick with the same profile.
@@ -56,13 +66,26 @@ fn draft_with(customers: usize) -> Profile {
     profile
 }
 
-/// Starts `program` in a pty and returns how long its first frame took to appear.
-fn first_frame(program: &Path, args: &[&str], env: &[(&str, &str)], marker: &str) -> Duration {
+/// Starts `program` in a pty and returns how long its first complete frame took to appear:
+/// `marker` somewhere on the screen and `last_row` on its bottom row (a frame is written top
+/// to bottom, so the bottom row is the end of it).
+fn first_frame(
+    program: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    marker: &str,
+    last_row: &str,
+) -> Duration {
     let start = Instant::now();
     let session = PtySession::spawn(program, args, env, COLS, ROWS);
+    let complete = |s: &str| {
+        s.contains(marker)
+            && s.lines().count() == usize::from(ROWS)
+            && s.lines().last().is_some_and(|l| l.contains(last_row))
+    };
     assert!(
-        session.wait_for(marker, Duration::from_secs(20)),
-        "no frame with {marker:?}; screen:\n{}",
+        session.wait_until(Duration::from_secs(20), complete),
+        "no complete frame with {marker:?}; screen:\n{}",
         session.screen()
     );
     start.elapsed()
@@ -83,19 +106,141 @@ fn startup(c: &mut Criterion) {
     group.bench_function("bare_ratatui", |b| {
         b.iter_custom(|iters| {
             (0..iters)
-                .map(|_| first_frame(&bare, &[], &env, BARE_MARKER))
+                .map(|_| first_frame(&bare, &[], &env, BARE_MARKER, BARE_LAST_ROW))
                 .sum()
         })
     });
     group.bench_function("wizard_200_customers", |b| {
         b.iter_custom(|iters| {
             (0..iters)
-                .map(|_| first_frame(&wizard, &["edit", &draft_str], &env, WIZARD_MARKER))
+                .map(|_| {
+                    first_frame(
+                        &wizard,
+                        &["edit", &draft_str],
+                        &env,
+                        WIZARD_MARKER,
+                        WIZARD_LAST_ROW,
+                    )
+                })
+                .sum()
+        })
+    });
+    // The Start screen lists the drafts folder: ten saved drafts of 1,000 customers each.
+    let folder = tempfile::tempdir().expect("temp home");
+    for i in 0..START_DRAFTS {
+        let mut profile = draft_with(1_000);
+        profile.name = format!("Listed Draft {i:02}");
+        let path = folder.path().join(format!("listed-{i:02}.json"));
+        cpc_wizard::store::save(&path, &profile).expect("write draft");
+    }
+    let folder_str = folder.path().to_string_lossy().into_owned();
+    let start_env = [
+        ("CPC_WIZARD_HOME", folder_str.as_str()),
+        ("LANG", "C.UTF-8"),
+    ];
+    group.bench_function("wizard_start_screen_10_drafts", |b| {
+        b.iter_custom(|iters| {
+            (0..iters)
+                .map(|_| first_frame(&wizard, &[], &start_env, START_MARKER, WIZARD_LAST_ROW))
                 .sum()
         })
     });
     group.finish();
 }
 
-criterion_group!(benches, startup);
+/// The same three programs started in turn, round after round, so that whatever else the
+/// (shared) machine is doing weighs on all three alike; the ratio of medians is the figure
+/// to compare with the 1.5x target. Printed after criterion's own figures.
+fn paired_ratios(c: &mut Criterion) {
+    let _ = c;
+    if !std::env::args().any(|a| a == "--bench") {
+        return; // `cargo test --benches`: criterion's single pass above is enough.
+    }
+    const ROUNDS: usize = 41;
+    let bare = bare_program();
+    let wizard = PathBuf::from(env!("CARGO_BIN_EXE_cpc-wizard"));
+    let home = tempfile::tempdir().expect("temp home");
+    let draft = home.path().join("startup.json");
+    cpc_wizard::store::save(&draft, &draft_with(200)).expect("write draft");
+    for i in 0..START_DRAFTS {
+        let mut profile = draft_with(1_000);
+        profile.name = format!("Listed Draft {i:02}");
+        let path = home.path().join(format!("listed-{i:02}.json"));
+        cpc_wizard::store::save(&path, &profile).expect("write draft");
+    }
+    let home_str = home.path().to_string_lossy().into_owned();
+    let draft_str = draft.to_string_lossy().into_owned();
+    let env = [("CPC_WIZARD_HOME", home_str.as_str()), ("LANG", "C.UTF-8")];
+    let mut times: [Vec<Duration>; 3] = Default::default();
+    let mut cpu: [Vec<Duration>; 3] = Default::default();
+    for round in 0..ROUNDS {
+        for k in 0..3 {
+            // Rotate the order so that none always runs first.
+            let which = (round + k) % 3;
+            let cpu_before = children_cpu();
+            let t = match which {
+                0 => first_frame(&bare, &[], &env, BARE_MARKER, BARE_LAST_ROW),
+                1 => first_frame(
+                    &wizard,
+                    &["edit", &draft_str],
+                    &env,
+                    WIZARD_MARKER,
+                    WIZARD_LAST_ROW,
+                ),
+                _ => first_frame(&wizard, &[], &env, START_MARKER, WIZARD_LAST_ROW),
+            };
+            times[which].push(t);
+            // The session ended (killed and waited for) inside `first_frame`.
+            cpu[which].push(children_cpu().saturating_sub(cpu_before));
+        }
+    }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let [mut b, mut e, mut s] = times;
+    let (b, e, s) = (median(&mut b), median(&mut e), median(&mut s));
+    let [mut bc, mut ec, mut sc] = cpu;
+    let (bc, ec, sc) = (median(&mut bc), median(&mut ec), median(&mut sc));
+    println!(
+        "first frame at {COLS}x{ROWS}, medians of {ROUNDS} interleaved rounds \
+         (wall: spawn to complete frame; CPU: the program's user+system time to it)"
+    );
+    println!(
+        "  bare ratatui program             wall {:7.2} ms          CPU {:6.2} ms",
+        ms(b),
+        ms(bc)
+    );
+    println!(
+        "  wizard, edit 200-customer draft  wall {:7.2} ms ({:.2}x)  CPU {:6.2} ms ({:.2}x)  target <= 1.5x",
+        ms(e),
+        ms(e) / ms(b),
+        ms(ec),
+        ms(ec) / ms(bc)
+    );
+    println!(
+        "  wizard, Start screen, {START_DRAFTS} drafts    wall {:7.2} ms ({:.2}x)  CPU {:6.2} ms ({:.2}x)",
+        ms(s),
+        ms(s) / ms(b),
+        ms(sc),
+        ms(sc) / ms(bc)
+    );
+}
+
+/// User plus system time of all children that have ended and been waited for.
+fn children_cpu() -> Duration {
+    // SAFETY: getrusage fills the struct we pass; a zeroed rusage is a valid value.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    let time = |tv: libc::timeval| {
+        Duration::from_secs(tv.tv_sec as u64) + Duration::from_micros(tv.tv_usec as u64)
+    };
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
+criterion_group!(benches, startup, paired_ratios);
 criterion_main!(benches);

@@ -72,20 +72,24 @@ impl Lang {
 #[derive(Debug)]
 pub struct Locale {
     pub lang: Lang,
-    strings: HashMap<String, String>,
+    strings: HashMap<&'static str, &'static str>,
 }
+
+// `EN_STRINGS` and `ZH_TW_STRINGS`: every key and string of the locale files, flattened by
+// build.rs at build time.
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 const EN: &str = include_str!("../assets/locales/en.toml");
 const ZH_TW: &str = include_str!("../assets/locales/zh-TW.toml");
 
 impl Locale {
-    /// The locale for a language, parsed on first use.
+    /// The locale for a language, built on first use.
     pub fn get(lang: Lang) -> &'static Locale {
         static EN_LOCALE: OnceLock<Locale> = OnceLock::new();
         static ZH_LOCALE: OnceLock<Locale> = OnceLock::new();
         match lang {
-            Lang::En => EN_LOCALE.get_or_init(|| Locale::parse(Lang::En, EN)),
-            Lang::ZhTw => ZH_LOCALE.get_or_init(|| Locale::parse(Lang::ZhTw, ZH_TW)),
+            Lang::En => EN_LOCALE.get_or_init(|| Locale::parse(Lang::En)),
+            Lang::ZhTw => ZH_LOCALE.get_or_init(|| Locale::parse(Lang::ZhTw)),
         }
     }
 
@@ -97,26 +101,27 @@ impl Locale {
         }
     }
 
-    fn parse(lang: Lang, source: &str) -> Locale {
-        // The files are part of the binary and checked by tests; one that does not parse is
-        // a build defect.
-        let table: toml::Table = match toml::from_str(source) {
-            Ok(t) => t,
-            Err(e) => panic!("built-in locale {} does not parse: {e}", lang.id()),
+    /// The locale from the table build.rs made of its file: no TOML is parsed at run time
+    /// (it was a third of the wizard's start-up).
+    fn parse(lang: Lang) -> Locale {
+        let table = match lang {
+            Lang::En => EN_STRINGS,
+            Lang::ZhTw => ZH_TW_STRINGS,
         };
-        let mut strings = HashMap::new();
-        flatten("", &table, &mut strings);
-        Locale { lang, strings }
+        Locale {
+            lang,
+            strings: table.iter().copied().collect(),
+        }
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.strings.keys().map(String::as_str)
+        self.strings.keys().copied()
     }
 
     /// The string for a key. A missing key shows as the key itself, so that it is visible
     /// and caught by the locale tests rather than crashing the program.
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.strings.get(key).map_or(key, String::as_str)
+        self.strings.get(key).copied().unwrap_or(key)
     }
 
     /// The string for a key with `{name}` placeholders filled in.
@@ -129,7 +134,7 @@ impl Locale {
     pub fn plural(&self, key: &str, n: u64, args: &[(&str, &dyn Display)]) -> String {
         let one = format!("{key}.one");
         let other = format!("{key}.other");
-        let chosen = if n == 1 && self.strings.contains_key(&one) {
+        let chosen = if n == 1 && self.strings.contains_key(one.as_str()) {
             one
         } else {
             other
@@ -138,25 +143,6 @@ impl Locale {
         let mut all: Vec<(&str, &dyn Display)> = vec![("n", &number)];
         all.extend_from_slice(args);
         fill(self.t(&chosen), &all)
-    }
-}
-
-fn flatten(prefix: &str, table: &toml::Table, out: &mut HashMap<String, String>) {
-    for (key, value) in table {
-        let full = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
-        match value {
-            toml::Value::Table(inner) => flatten(&full, inner, out),
-            toml::Value::String(s) => {
-                out.insert(full, s.clone());
-            }
-            other => {
-                out.insert(full, other.to_string());
-            }
-        }
     }
 }
 

@@ -1,19 +1,23 @@
-//! Random key sequences, pastes, clicks and resizes never panic, and after each one the
-//! gauges are the assessment of the draft as it stands. (A smoke test; the full property
-//! test with random drafts belongs to the "proof under load" issue.)
+//! Random key sequences, pastes, clicks and resizes, on random drafts — empty ones, small
+//! ones with odd and Chinese names and counts up to the limit, and huge ones (thousands of
+//! customers) — never panic, and after every step:
+//! - the draft's cached assessment equals `evaluate` on the draft as it stands, and
+//! - the gauges drawn on screen show exactly that assessment's have/need numbers.
 
 mod wizard_common;
 
 use cpc_wizard::i18n::Lang;
-use cpc_wizard::rules::{RuleSet, evaluate};
-use cpc_wizard::tui::App;
+use cpc_wizard::profile::{Association, Count, Customer, Market, Person, Profile, Workload};
+use cpc_wizard::rules::{Assessment, RuleSet, evaluate};
+use cpc_wizard::sample;
+use cpc_wizard::tui::{App, Screen};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use wizard_common::*;
 
-fn event() -> impl Strategy<Value = Event> {
+fn key_event() -> impl Strategy<Value = Event> {
     let keys = prop::sample::select(vec![
         KeyCode::Up,
         KeyCode::Down,
@@ -29,6 +33,8 @@ fn event() -> impl Strategy<Value = Event> {
         KeyCode::End,
         KeyCode::PageUp,
         KeyCode::PageDown,
+        KeyCode::F(7),
+        KeyCode::F(8),
         KeyCode::Char(' '),
         KeyCode::Char('a'),
         KeyCode::Char('d'),
@@ -36,7 +42,12 @@ fn event() -> impl Strategy<Value = Event> {
         KeyCode::Char('n'),
         KeyCode::Char('e'),
         KeyCode::Char('j'),
+        KeyCode::Char('k'),
+        KeyCode::Char('h'),
         KeyCode::Char('l'),
+        KeyCode::Char('g'),
+        KeyCode::Char('G'),
+        KeyCode::Char('m'),
         KeyCode::Char('['),
         KeyCode::Char(']'),
         KeyCode::Char('?'),
@@ -47,46 +58,263 @@ fn event() -> impl Strategy<Value = Event> {
         KeyCode::Char('台'),
         KeyCode::Char('x'),
     ]);
+    let mods = prop::sample::select(vec![
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::NONE,
+        KeyModifiers::SHIFT,
+        KeyModifiers::ALT,
+    ]);
     prop_oneof![
-        10 => keys.prop_map(|k| Event::Key(KeyEvent::new(k, KeyModifiers::NONE))),
-        1 => "[a-z0-9,台\\n\\u{1b}]{0,12}".prop_map(Event::Paste),
-        1 => (0u16..130, 0u16..45).prop_map(|(column, row)| Event::Mouse(MouseEvent {
+        20 => (keys, mods).prop_map(|(k, m)| Event::Key(KeyEvent::new(k, m))),
+        // Ctrl-U clears a field, Ctrl-S saves (in memory: nothing written).
+        1 => prop::sample::select(vec!['u', 's'])
+            .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))),
+        // Quitting ends the run early; rare so that runs stay long.
+        1 => Just(Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE))),
+    ]
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        30 => key_event(),
+        2 => "[a-z0-9,台北資訊 \\n\\t\\u{1b}\\[]{0,24}".prop_map(Event::Paste),
+        // A pasted number larger than any count.
+        1 => Just(Event::Paste("99,999,999,999".into())),
+        2 => (0u16..130, 0u16..45).prop_map(|(column, row)| Event::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
             column,
             row,
             modifiers: KeyModifiers::NONE,
         })),
-        1 => (20u16..130, 8u16..45).prop_map(|(w, h)| Event::Resize(w, h)),
+        1 => any::<bool>().prop_map(|down| Event::Mouse(MouseEvent {
+            kind: if down { MouseEventKind::ScrollDown } else { MouseEventKind::ScrollUp },
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })),
+        // Mostly usable sizes, sometimes below the minimum.
+        2 => (20u16..130, 8u16..45).prop_map(|(w, h)| Event::Resize(w, h)),
     ]
 }
 
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z][A-Za-z0-9 .&-]{0,20}",
+        "[台北資訊股份有限公司新竹高雄雲端]{1,12}",
+        // Control characters and escape sequences, as a hand-edited file may hold.
+        "[a-z\\u{1b}\\u{7}\\t\\[0-9m]{0,12}",
+    ]
+}
+
+fn count() -> impl Strategy<Value = Count> {
+    prop_oneof![
+        3 => 0u64..5_000,
+        1 => Just(0u64),
+        1 => Just(10_000_000u64),
+        1 => 0u64..=10_000_000,
+    ]
+    .prop_map(|n| Count::new(n).unwrap_or(Count::ZERO))
+}
+
+fn customer() -> impl Strategy<Value = Customer> {
+    (
+        name(),
+        prop::sample::select(Association::ALL.to_vec()),
+        prop::bool::weighted(0.1),
+        prop::collection::vec(count(), 5),
+    )
+        .prop_map(|(name, association, trial, counts)| {
+            let mut c = Customer::new(name);
+            c.association = association;
+            c.trial = trial;
+            for (w, n) in Workload::ALL.into_iter().zip(counts) {
+                c.active_users.set(w, n);
+            }
+            c
+        })
+}
+
+fn person() -> impl Strategy<Value = Person> {
+    let ids = |all: Vec<&'static str>| {
+        prop::sample::subsequence(all.clone(), 0..=all.len())
+            .prop_map(|v| v.into_iter().map(String::from).collect::<Vec<_>>())
+    };
+    (
+        name(),
+        ids(vec!["70-346", "70-347", "70-533"]),
+        ids(vec!["mcsa-office-365", "mcse-productivity"]),
+    )
+        .prop_map(|(name, exams, certifications)| Person {
+            name,
+            exams,
+            certifications,
+        })
+}
+
+fn header() -> impl Strategy<Value = Profile> {
+    (
+        name(),
+        prop::sample::select(vec!["2017-06", "2017-07"]),
+        prop::option::of(prop::sample::select(Market::ALL.to_vec())),
+    )
+        .prop_map(|(name, edition, market)| {
+            let mut p = Profile::new(name);
+            p.edition = edition.to_string();
+            p.market = market;
+            p
+        })
+}
+
+/// Empty drafts, and small drafts with random customers and people.
+fn small_draft() -> impl Strategy<Value = Profile> {
+    prop_oneof![
+        1 => header(),
+        4 => (
+            header(),
+            prop::collection::vec(customer(), 0..25),
+            prop::collection::vec(person(), 0..8),
+        )
+            .prop_map(|(mut p, customers, staff)| {
+                p.customers = customers;
+                p.staff = staff;
+                p
+            }),
+    ]
+}
+
+/// Thousands of customers (the deterministic sample generator, so that building the draft
+/// costs little), with Chinese names on some of them and a random header.
+fn huge_draft() -> impl Strategy<Value = Profile> {
+    (
+        header(),
+        2_000usize..6_000,
+        prop::collection::vec(person(), 0..5),
+    )
+        .prop_map(|(mut p, n, staff)| {
+            p.customers = (0..n).map(sample::customer).collect();
+            for c in p.customers.iter_mut().step_by(7) {
+                c.name = format!("台北資訊 {}", c.name);
+            }
+            p.staff = staff;
+            p
+        })
+}
+
+/// Every `have / need` pair on a line, left to right ("1,650 / 4,000" → (1650, 4000)).
+fn have_need_pairs(line: &str) -> Vec<(u64, u64)> {
+    let number = |s: &str| -> Option<u64> {
+        let digits: String = s.chars().filter(|c| *c != ',').collect();
+        digits.parse().ok()
+    };
+    let parts: Vec<&str> = line.split(" / ").collect();
+    parts
+        .windows(2)
+        .filter_map(|w| {
+            let have = w[0]
+                .rsplit(|c: char| !(c.is_ascii_digit() || c == ','))
+                .next()
+                .and_then(number)?;
+            let need = w[1]
+                .split(|c: char| !(c.is_ascii_digit() || c == ','))
+                .next()
+                .and_then(number)?;
+            Some((have, need))
+        })
+        .collect()
+}
+
+/// The gauges as drawn (rows 3 and 4 of the screen) against the assessment.
+fn check_drawn_gauges(screen: &str, assessment: &Assessment) -> Result<(), TestCaseError> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let users = have_need_pairs(lines.get(3).copied().unwrap_or_default());
+    let people = have_need_pairs(lines.get(4).copied().unwrap_or_default());
+    let want_users: Vec<(u64, u64)> = assessment
+        .tiers
+        .iter()
+        .map(|t| (t.entitlements.have, t.entitlements.need))
+        .collect();
+    let want_people: Vec<(u64, u64)> = assessment
+        .tiers
+        .iter()
+        .map(|t| (t.people.have, t.people.need))
+        .collect();
+    prop_assert_eq!(users, want_users, "users gauges in:\n{}", screen);
+    prop_assert_eq!(people, want_people, "people gauges in:\n{}", screen);
+    Ok(())
+}
+
+fn run(profile: Profile, events: Vec<Event>, zh: bool) -> Result<(), TestCaseError> {
+    let lang = if zh { Lang::ZhTw } else { Lang::En };
+    let mut app = App::with_profile(profile, lang);
+    app.handle(Event::Resize(120, 40));
+    for ev in events {
+        app.handle(ev);
+        if app.should_quit() {
+            break;
+        }
+        let (w, h) = (app.model.width, app.model.height);
+        let screen = render(&app, w, h);
+        // Esc from the first step leaves the draft for the Start screen.
+        let Some(draft) = app.model.draft.as_ref() else {
+            continue;
+        };
+        let rules =
+            RuleSet::by_edition(&draft.profile.edition).unwrap_or(RuleSet::default_edition());
+        let fresh = evaluate(&draft.profile, rules);
+        prop_assert_eq!(&draft.assessment, &fresh);
+        let excluded: Vec<usize> = fresh
+            .customers
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.excluded.is_some())
+            .map(|(i, _)| i)
+            .collect();
+        prop_assert_eq!(&draft.excluded_rows, &excluded);
+        let gauges_shown =
+            app.model.screen != Screen::Start && !app.model.help && !app.model.areas().too_small;
+        if gauges_shown {
+            check_drawn_gauges(&screen, &fresh)?;
+        }
+    }
+    Ok(())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
     #[test]
-    fn random_events_never_panic_and_gauges_follow(
-        events in prop::collection::vec(event(), 1..120),
+    fn random_events_on_small_and_empty_drafts(
+        profile in small_draft(),
+        events in prop::collection::vec(event(), 1..300),
         zh in any::<bool>(),
     ) {
-        let lang = if zh { Lang::ZhTw } else { Lang::En };
-        let mut app = App::with_profile(contoso(), lang);
-        for ev in events {
-            let size = match &ev {
-                Event::Resize(w, h) => Some((*w, *h)),
-                _ => None,
-            };
-            app.handle(ev);
-            if app.should_quit() {
-                break;
-            }
-            let (w, h) = size.unwrap_or((app.model.width, app.model.height));
-            let _ = render(&app, w, h);
-            // Esc from the first step leaves the draft for the Start screen.
-            let Some(draft) = app.model.draft.as_ref() else {
-                continue;
-            };
-            let rules = RuleSet::by_edition(&draft.profile.edition).expect("edition");
-            prop_assert_eq!(&draft.assessment, &evaluate(&draft.profile, rules));
-        }
+        run(profile, events, zh)?;
+    }
+}
+
+proptest! {
+    // Each step on a huge draft re-evaluates thousands of customers (in a debug build):
+    // few cases, long runs.
+    #![proptest_config(ProptestConfig { cases: 4, max_shrink_iters: 32, ..ProptestConfig::default() })]
+    #[test]
+    fn random_events_on_huge_drafts(
+        profile in huge_draft(),
+        events in prop::collection::vec(event(), 100..250),
+        zh in any::<bool>(),
+    ) {
+        run(profile, events, zh)?;
+    }
+}
+
+// The Contoso draft (the snapshots' draft), as before: a fixed, realistic start.
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #[test]
+    fn random_events_on_the_contoso_draft(
+        events in prop::collection::vec(event(), 1..200),
+        zh in any::<bool>(),
+    ) {
+        run(contoso(), events, zh)?;
     }
 }
 

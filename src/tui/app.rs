@@ -91,17 +91,17 @@ pub struct Draft {
 
 impl Draft {
     pub fn new(path: PathBuf, profile: Profile) -> Draft {
-        let mut draft = Draft {
-            assessment: evaluate(&profile, rules_for(&profile)),
+        // Evaluated once (this runs before the first frame of `edit DRAFT`).
+        let assessment = evaluate(&profile, rules_for(&profile));
+        Draft {
+            excluded_rows: excluded_rows(&assessment),
+            assessment,
             profile,
             path,
-            excluded_rows: Vec::new(),
             revision: 0,
             saved_revision: 0,
             read_only: false,
-        };
-        draft.reassess();
-        draft
+        }
     }
 
     pub fn rules(&self) -> &'static RuleSet {
@@ -121,14 +121,7 @@ impl Draft {
 
     fn reassess(&mut self) {
         self.assessment = evaluate(&self.profile, rules_for(&self.profile));
-        self.excluded_rows = self
-            .assessment
-            .customers
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.excluded.is_some())
-            .map(|(i, _)| i)
-            .collect();
+        self.excluded_rows = excluded_rows(&self.assessment);
     }
 
     /// The first step with nothing in it yet, where `edit DRAFT` opens.
@@ -153,6 +146,17 @@ impl Draft {
     pub fn customers_csv_path(&self) -> PathBuf {
         self.path.with_extension("csv")
     }
+}
+
+/// Indexes of the excluded customers.
+fn excluded_rows(assessment: &Assessment) -> Vec<usize> {
+    assessment
+        .customers
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.excluded.is_some())
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn rules_for(profile: &Profile) -> &'static RuleSet {

@@ -47,6 +47,8 @@ pub struct App {
     /// A quit whose save failed: the next quit leaves anyway.
     quit_armed: bool,
     requests: Vec<TerminalRequest>,
+    /// See `start_listing_later`.
+    list_after_first_frame: bool,
 }
 
 impl App {
@@ -56,6 +58,26 @@ impl App {
         let mut app = App::with_model(model, store, true);
         app.run_effects(vec![Effect::ListDrafts]);
         app
+    }
+
+    /// The Start screen whose drafts are listed only after the first frame is on screen
+    /// (`after_first_frame`): listing reads and assesses every draft in the folder, which
+    /// must not delay the first frame.
+    pub fn start_listing_later(store: Store, lang: Lang) -> App {
+        let mut model = Model::new(lang, store.dir().to_path_buf());
+        model.start.listing = true;
+        let mut app = App::with_model(model, store, true);
+        app.list_after_first_frame = true;
+        app
+    }
+
+    /// Work put off until the first frame is drawn; true when the screen must be drawn again.
+    pub fn after_first_frame(&mut self) -> bool {
+        if std::mem::take(&mut self.list_after_first_frame) {
+            self.run_effects(vec![Effect::ListDrafts]);
+            return true;
+        }
+        false
     }
 
     /// The draft at `path`, open for editing (its lock taken) on its first unfinished step.
@@ -69,7 +91,8 @@ impl App {
 
     /// See `open`.
     pub fn open_path(store: Store, path: PathBuf, lang: Lang) -> App {
-        let mut app = App::start(store, lang);
+        // The Start screen behind the draft is listed after the first frame, not before.
+        let mut app = App::start_listing_later(store, lang);
         app.run_effects(vec![Effect::Open(path)]);
         app
     }
@@ -94,6 +117,7 @@ impl App {
             quit: false,
             quit_armed: false,
             requests: Vec::new(),
+            list_after_first_frame: false,
         }
     }
 

@@ -59,7 +59,7 @@ pub enum Ended {
 pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
     let signals = Signals::install()?;
     let mut app = match start {
-        Start::Drafts => App::start(store, lang),
+        Start::Drafts => App::start_listing_later(store, lang),
         Start::Draft(path) => App::open_path(store, path, lang),
     };
     app.model.no_color = theme::Theme::no_color_from_env();
@@ -158,7 +158,11 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         }
         if dirty {
             terminal.draw(|frame| app.draw(frame))?;
-            dirty = false;
+            // Work put off until the first frame was out; draw what it changed at once.
+            dirty = app.after_first_frame();
+            if dirty {
+                continue;
+            }
         }
         if app.should_quit() {
             return Ok(());

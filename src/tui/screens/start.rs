@@ -37,6 +37,8 @@ pub struct State {
     /// read (None: the drafts folder).
     pub beside: Option<PathBuf>,
     pub drafts: Vec<DraftSummary>,
+    /// The folder is still being read (just after the first frame): not yet "no drafts".
+    pub listing: bool,
     /// A question about one draft, over the list.
     pub prompt: Option<Prompt>,
     /// The draft to select when the list comes back (after a rename or a copy).
@@ -141,6 +143,7 @@ pub fn prompt_key_tables(model: &Model) -> Option<Vec<&'static [Binding]>> {
 pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
     let s = &mut model.start;
     s.drafts = drafts;
+    s.listing = false;
     if let Some(path) = s.select_path.take()
         && let Some(i) = s.drafts.iter().position(|d| d.path == path)
     {
@@ -560,7 +563,9 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         );
     }
 
-    if s.drafts.is_empty() {
+    if s.listing {
+        // Nothing yet: drawn again as soon as the folder is read, right after this frame.
+    } else if s.drafts.is_empty() {
         buf.set_line(
             g.table.x,
             g.table.y,
