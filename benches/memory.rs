@@ -6,11 +6,14 @@
 //!
 //! Run: `cargo bench --bench memory`
 
+#[path = "support/bare.rs"]
+mod bare;
 #[path = "../tests/support/pty.rs"]
 mod pty;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use bare::bare_program;
+
+use std::path::PathBuf;
 use std::time::Duration;
 
 use pty::PtySession;
@@ -19,21 +22,6 @@ const COLS: u16 = 120;
 const ROWS: u16 = 40;
 const CUSTOMERS: usize = 10_000;
 const WAIT: Duration = Duration::from_secs(30);
-
-fn bare_program() -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--example", "bare_frame"])
-        .status()
-        .expect("run cargo to build the bare example");
-    assert!(status.success(), "building examples/bare_frame failed");
-    let deps = std::env::current_exe().expect("bench path");
-    let release = deps
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/release");
-    release.join("examples").join("bare_frame")
-}
 
 /// The peak resident set of a running process, in KiB.
 fn peak_kib(session: &PtySession) -> u64 {

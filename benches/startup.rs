@@ -8,11 +8,14 @@
 //!
 //! Run: `cargo bench --bench startup -- --warm-up-time 1 --measurement-time 5`
 
+#[path = "support/bare.rs"]
+mod bare;
 #[path = "../tests/support/pty.rs"]
 mod pty;
 
+use bare::bare_program;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use cpc_wizard::profile::{Association, Count, Customer, Market, Person, Profile, Workload};
@@ -30,22 +33,6 @@ const WIZARD_LAST_ROW: &str = "? help";
 /// The Start screen's first frame: its "new assessment" line.
 const START_MARKER: &str = "New assessment";
 const START_DRAFTS: usize = 10;
-
-fn bare_program() -> PathBuf {
-    // Benches do not build examples; build the yardstick with the same profile.
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--example", "bare_frame"])
-        .status()
-        .expect("run cargo to build the bare example");
-    assert!(status.success(), "building examples/bare_frame failed");
-    let deps = std::env::current_exe().expect("bench path");
-    let release = deps
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/release");
-    release.join("examples").join("bare_frame")
-}
 
 fn draft_with(customers: usize) -> Profile {
     let mut profile = Profile::new("Startup Bench Partner");

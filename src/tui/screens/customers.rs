@@ -16,8 +16,8 @@ use super::super::widgets::text_field::{EditOp, TextField};
 use super::import::Import;
 use crate::i18n::{Locale, thousands};
 use crate::profile::{Association, Count, Customer, Problem, Workload};
-use crate::report::phrases::{association_name, exclusion_reason, workload_name};
-use crate::rules::{CustomerResult, Exclusion};
+use crate::report::phrases::{association_name, customer_note, exclusion_reason, workload_name};
+use crate::rules::Exclusion;
 
 const NAME: usize = 0;
 const ASSOCIATION: usize = 1;
@@ -489,22 +489,6 @@ fn compact(n: u64, width: u16) -> String {
     }
 }
 
-fn note(loc: &Locale, result: &CustomerResult) -> String {
-    match result.excluded {
-        Some(reason) => loc.f(
-            "report.excluded_because",
-            &[("reason", &exclusion_reason(loc, reason))],
-        ),
-        None => match result.top_workload {
-            Some(w) => loc.f(
-                "report.top_workload",
-                &[("workload", &workload_name(loc, w))],
-            ),
-            None => loc.t("report.no_active_users").to_string(),
-        },
-    }
-}
-
 fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     loc.t(match reason {
         Exclusion::Trial => "wizard.customers.short.trial",
@@ -610,7 +594,7 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             &[
                 ("name", &crate::text::visible(&c.name)),
                 ("n", &thousands(r.counted)),
-                ("why", &note(loc, r)),
+                ("why", &customer_note(loc, r)),
             ],
         );
         Line::styled(table::fit(&text, usize::from(g.detail.width)), theme.dim)
