@@ -43,7 +43,7 @@ fn import_via_keys(app: &mut App, path: &Path) {
 }
 
 fn outcome(app: &App) -> &Outcome {
-    match &app.model.customers.import {
+    match &app.model.import {
         Some(Import::Result { outcome, .. }) => outcome,
         other => panic!("no import result shown: {other:?}"),
     }
@@ -102,7 +102,7 @@ fn a_good_file_is_imported_saved_and_summarised() {
 
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.model.mode(), Mode::Normal);
-    assert!(app.model.customers.import.is_none());
+    assert!(app.model.import.is_none());
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn a_long_result_scrolls_and_names_the_lines_shown() {
     assert!(!screen.contains("line 2, column"), "{screen}");
     press(&mut app, KeyCode::Home);
     press(&mut app, KeyCode::Char('j'));
-    match &app.model.customers.import {
+    match &app.model.import {
         Some(Import::Result { scroll, .. }) => assert_eq!(*scroll, 1),
         other => panic!("{other:?}"),
     }
@@ -168,12 +168,12 @@ fn a_missing_file_is_reported_and_esc_or_an_empty_path_do_nothing() {
     press(&mut app, KeyCode::Char('i'));
     press(&mut app, KeyCode::Enter);
     assert!(
-        matches!(app.model.customers.import, Some(Import::Path(_))),
+        matches!(app.model.import, Some(Import::Path(_))),
         "an empty path is not read"
     );
     typ(&mut app, "abc");
     press(&mut app, KeyCode::Esc);
-    assert!(app.model.customers.import.is_none());
+    assert!(app.model.import.is_none());
     assert_eq!(app.model.mode(), Mode::Normal);
 
     import_via_keys(&mut app, &dir.path().join("沒有這個檔案.csv"));
@@ -196,7 +196,7 @@ fn pasted_paths_go_into_the_field_and_leaving_the_step_closes_it() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(outcome(&app), Outcome::Imported(_)));
     app.model.go_to(Screen::Staff);
-    assert!(app.model.customers.import.is_none());
+    assert!(app.model.import.is_none());
 }
 
 #[test]

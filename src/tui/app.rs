@@ -9,10 +9,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keys::{self, Action, Binding};
 use super::layout::Areas;
+use super::screens::import::{self, Import};
 use super::screens::{customers, market, review, staff, start};
 use super::widgets::text_field::{EditOp, clean_paste};
 use crate::i18n::{Lang, Locale};
-use crate::profile::Profile;
+use crate::profile::{Customer, Profile};
 use crate::rules::{Assessment, RuleSet, evaluate};
 use crate::store::StoreError;
 
@@ -232,10 +233,12 @@ pub enum Effect {
     /// Open a draft that is open elsewhere, read-only.
     OpenReadOnly(PathBuf),
     /// A new draft of this name, in the drafts folder or, when `beside` is given, in that
-    /// folder (fresh start beside a draft that cannot be read).
+    /// folder (fresh start beside a draft that cannot be read), with these customers (an
+    /// import from the Start screen; none for a new assessment).
     Create {
         name: String,
         beside: Option<PathBuf>,
+        customers: Vec<Customer>,
     },
     Rename {
         path: PathBuf,
@@ -341,6 +344,9 @@ pub struct Model {
     pub customers: customers::State,
     pub staff: staff::State,
     pub review: review::State,
+    /// A CSV import: its path field, or what it did. On the Customers screen into the draft;
+    /// on the Start screen into a new draft, whose first step then shows the result.
+    pub import: Option<Import>,
 }
 
 impl Model {
@@ -362,6 +368,7 @@ impl Model {
             customers: customers::State::default(),
             staff: staff::State::default(),
             review: review::State::default(),
+            import: None,
         }
     }
 
@@ -397,6 +404,7 @@ impl Model {
             customers: self.customers.clone(),
             staff: self.staff.clone(),
             review: self.review.clone(),
+            import: self.import.clone(),
         }
     }
 
@@ -413,6 +421,9 @@ impl Model {
     }
 
     pub fn mode(&self) -> Mode {
+        if let Some(import) = &self.import {
+            return import::mode(import);
+        }
         match self.screen {
             Screen::Start => start::mode(self),
             Screen::Market => Mode::Normal,
@@ -437,10 +448,8 @@ impl Model {
         {
             return tables;
         }
-        if self.screen == Screen::Customers
-            && let Some(import) = &self.customers.import
-        {
-            return vec![super::screens::import::key_table(import)];
+        if let Some(import) = &self.import {
+            return vec![import::key_table(import)];
         }
         match self.mode() {
             Mode::Normal => vec![self.screen.keys(), keys::GLOBAL],
@@ -468,6 +477,7 @@ impl Model {
         // Leaving a step never loses what was typed: an open edit is kept as it stands.
         customers::commit_edit(self);
         staff::commit_edit(self);
+        self.import = None;
         self.screen = screen;
         Vec::new()
     }
@@ -496,6 +506,7 @@ pub struct ViewKey {
     customers: customers::State,
     staff: staff::State,
     review: review::State,
+    import: Option<Import>,
 }
 
 /// Changes the model for one message and says what the loop must do.
@@ -560,6 +571,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftClosed => {
             model.draft = None;
+            model.import = None;
             model.screen = Screen::Start;
             vec![Effect::ListDrafts]
         }
@@ -569,6 +581,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved => Vec::new(),
         Msg::SaveFailed(e) => {
+            if model.draft.is_none() && model.import.is_some() {
+                // The new draft of an import from the Start screen could not be made.
+                return import::on_create_failed(model, e);
+            }
             model.note = Some(Note::SaveFailed(e));
             Vec::new()
         }
@@ -588,10 +604,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.note = Some(Note::CsvExportFailed(e));
             Vec::new()
         }
-        Msg::CsvRead { path, bytes } => super::screens::import::on_read(model, path, &bytes),
-        Msg::CsvUnreadable { path, error } => {
-            super::screens::import::on_unreadable(model, path, error)
-        }
+        Msg::CsvRead { path, bytes } => import::on_read(model, path, &bytes),
+        Msg::CsvUnreadable { path, error } => import::on_unreadable(model, path, error),
     }
 }
 
@@ -701,6 +715,9 @@ fn edit_op(key: &KeyEvent) -> Option<EditOp> {
 }
 
 fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
+    if model.import.is_some() {
+        return import::edit(model, op);
+    }
     match model.screen {
         Screen::Start => start::edit(model, op),
         Screen::Customers => customers::edit(model, op),
@@ -754,6 +771,9 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
+    if model.import.is_some() {
+        return import::on_action(model, action);
+    }
     match model.screen {
         Screen::Start => start::on_action(model, action),
         Screen::Market => market::on_action(model, action),
@@ -774,6 +794,10 @@ pub fn close_draft(model: &mut Model) -> Vec<Effect> {
 fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     if model.help {
         model.help = false;
+        return Vec::new();
+    }
+    // The import panel is over the screen: nothing under it is clicked.
+    if model.import.is_some() {
         return Vec::new();
     }
     // A click on a market chooses it: a change, refused on a read-only draft (clicks on the

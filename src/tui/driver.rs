@@ -324,8 +324,13 @@ impl App {
             Effect::ImportCsv(typed) => vec![read_csv(&typed)],
             Effect::Open(path) => vec![self.open_draft(path, false)],
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
-            Effect::Create { name, beside } => {
-                let profile = Profile::new(name);
+            Effect::Create {
+                name,
+                beside,
+                customers,
+            } => {
+                let mut profile = Profile::new(name);
+                profile.customers = customers;
                 if !self.persist {
                     let path = self.store.path_for_new(&profile.name);
                     return vec![Msg::Opened {

@@ -160,6 +160,7 @@ pub const START: &[Binding] = &[
     b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
     b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
     b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", true),
+    b(&[c('i')], "i", A::Import, "wizard.start_import.key", true),
     b(&[c('r')], "r", A::Rename, "wizard.drafts.key_rename", true),
     b(
         &[c('c')],

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::app::{Mode, Model, Note, Screen};
 use super::keys::{self, Binding};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::screens::{customers, market, review, staff, start};
+use super::screens::{customers, import, market, review, staff, start};
 use super::theme::Theme;
 use super::widgets::gauges;
 use super::widgets::table::fit;
@@ -38,6 +38,8 @@ pub fn view(model: &Model, frame: &mut Frame) {
         Screen::Staff => staff::draw(model, &theme, frame, areas.body),
         Screen::Review => review::draw(model, &theme, frame, areas.body),
     }
+    // The import panel, over the screen when open.
+    import::draw(model, &theme, frame, areas.body);
     draw_note(model, &theme, frame, areas.note);
     draw_footer(model, &theme, frame, areas.footer);
     if model.help {
@@ -395,8 +397,14 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     for c in text.chars() {
         let cw = width(c.encode_utf8(&mut [0; 4]));
         if width(&line) + cw > columns {
-            // Closing punctuation never starts a line: the character before it goes along.
+            let last_wide = line
+                .chars()
+                .next_back()
+                .is_some_and(|l| width(l.encode_utf8(&mut [0; 4])) > 1);
+            // Closing punctuation never starts a line: the character before it goes along,
+            // or in English text the whole word (below, at the last space).
             if is_closing_punctuation(c)
+                && (cw > 1 || last_wide || !line.contains(' '))
                 && let Some(last) = line.pop()
             {
                 lines.push(std::mem::take(&mut line));
@@ -406,10 +414,6 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
             }
             // Break at the last space when there is one, else here. Chinese text breaks
             // between any two characters, so a wide character breaks right where it is.
-            let last_wide = line
-                .chars()
-                .next_back()
-                .is_some_and(|l| width(l.encode_utf8(&mut [0; 4])) > 1);
             let space = if cw > 1 || last_wide {
                 None
             } else {
@@ -433,4 +437,20 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn closing_punctuation_takes_its_word_or_character_along() {
+        // English: the last word goes to the next line with its full stop.
+        assert_eq!(
+            wrap("no draft was created.", 20),
+            ["no draft was", "created."]
+        );
+        // Chinese: the character before the full stop goes along.
+        assert_eq!(wrap("未建立任何草稿。", 14), ["未建立任何草", "稿。"]);
+    }
 }

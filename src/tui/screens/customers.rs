@@ -13,7 +13,6 @@ use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
 use super::super::widgets::text_field::{EditOp, TextField};
-use super::import::Import;
 use crate::i18n::{Locale, thousands};
 use crate::profile::{Association, Count, Customer, Problem, Workload};
 use crate::report::phrases::{association_name, customer_note, exclusion_reason, workload_name};
@@ -46,15 +45,11 @@ pub struct State {
     pub confirm_delete: bool,
     /// Why the last keystroke in a number cell was refused.
     pub problem: Option<Problem>,
-    /// A CSV import: the path being typed, or its result.
-    pub import: Option<Import>,
 }
 
 pub fn mode(model: &Model) -> Mode {
     let s = &model.customers;
-    if let Some(import) = &s.import {
-        super::import::mode(import)
-    } else if s.edit.is_some() {
+    if s.edit.is_some() {
         Mode::Editing
     } else if s.picker.is_some() {
         Mode::Picker
@@ -78,9 +73,6 @@ fn workload(col: usize) -> Option<Workload> {
 }
 
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    if model.customers.import.is_some() {
-        return super::import::on_action(model, action);
-    }
     match mode(model) {
         Mode::Editing => editing_action(model, action),
         Mode::Picker => picker_action(model, action),
@@ -238,7 +230,6 @@ fn editing_action(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// Ends an edit keeping what was typed (every valid keystroke is already in the draft).
 pub fn commit_edit(model: &mut Model) {
-    model.customers.import = None;
     model.customers.edit = None;
     model.customers.problem = None;
     model.customers.picker = None;
@@ -267,9 +258,6 @@ fn cancel_edit(model: &mut Model) {
 /// A keystroke or paste in the cell being edited. Names take any text; number cells take
 /// digits only, and a value that is not a count is refused with the old value kept.
 pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
-    if model.customers.import.is_some() {
-        return super::import::edit(model, op);
-    }
     let row = model.customers.row;
     let col = model.customers.col;
     let Some(edit) = &mut model.customers.edit else {
@@ -499,8 +487,6 @@ fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
 
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     draw_table(model, theme, frame, body);
-    // The import panel, over the table when open.
-    super::import::draw(model, theme, frame, body);
 }
 
 fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {

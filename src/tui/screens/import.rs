@@ -1,7 +1,9 @@
-//! Customers in from a CSV file, from the Customers screen: a path field, then what the
-//! import did (the summary, or every bad row) in a panel that scrolls. The driver reads the
-//! file (`Effect::ImportCsv`); the import itself is pure and runs here, all or nothing, and
-//! a successful one asks for a save (`Effect::Save`).
+//! Customers in from a CSV file: a path field, then what the import did (the summary, or
+//! every bad row) in a panel that scrolls. The driver reads the file (`Effect::ImportCsv`);
+//! the import itself is pure and runs here, all or nothing. On the Customers screen it goes
+//! into the draft and is saved (`Effect::Save`); on the Start screen (no draft open) it goes
+//! into a new draft named after the file (`Effect::Create`), which then opens showing the
+//! result. A failed import creates nothing.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,10 +20,11 @@ use super::super::widgets::table::fit;
 use super::super::widgets::text_field::{EditOp, TextField};
 use crate::i18n::{Locale, thousands};
 use crate::import::{ImportError, ImportSummary, import_csv, words};
+use crate::profile::Profile;
 use crate::store::StoreError;
 use crate::text::visible;
 
-/// The import in progress on the Customers screen.
+/// The import in progress (`Model::import`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Import {
     /// The path of the file being typed.
@@ -40,7 +43,8 @@ pub enum Outcome {
     Imported(ImportSummary),
     /// Nothing was imported: the file has bad rows or is not a customer list.
     Refused(ImportError),
-    /// The file could not be read at all.
+    /// The file could not be read at all (or, from the Start screen, the new draft could not
+    /// be made).
     Unreadable(Arc<StoreError>),
 }
 
@@ -73,13 +77,13 @@ pub fn key_table(import: &Import) -> &'static [Binding] {
 
 /// Opens the path field.
 pub fn open(model: &mut Model) {
-    model.customers.import = Some(Import::Path(TextField::default()));
+    model.import = Some(Import::Path(TextField::default()));
 }
 
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let page = page_rows(model).max(1);
     let total = lines(model).len();
-    match &mut model.customers.import {
+    match &mut model.import {
         Some(Import::Path(field)) => match action {
             Action::Activate => {
                 let text = field.text().trim().to_string();
@@ -88,7 +92,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 }
                 return vec![Effect::ImportCsv(text)];
             }
-            Action::Cancel => model.customers.import = None,
+            Action::Cancel => model.import = None,
             _ => {}
         },
         Some(Import::Result { scroll, .. }) => {
@@ -100,7 +104,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 Action::PageDown => *scroll = (*scroll + page).min(max),
                 Action::First => *scroll = 0,
                 Action::Last => *scroll = max,
-                Action::Activate | Action::Cancel => model.customers.import = None,
+                Action::Activate | Action::Cancel => model.import = None,
                 _ => {}
             }
         }
@@ -110,7 +114,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
-    if let Some(Import::Path(field)) = &mut model.customers.import {
+    if let Some(Import::Path(field)) = &mut model.import {
         field.apply(&op);
     }
     Vec::new()
@@ -119,7 +123,7 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
 /// The file was read: import it into the draft, all or nothing, and save on success.
 pub fn on_read(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
     let Some(d) = &mut model.draft else {
-        return Vec::new();
+        return into_new_draft(model, path, bytes);
     };
     let mut profile = d.profile.clone();
     let (outcome, effects) = match import_csv(bytes, &mut profile) {
@@ -134,13 +138,45 @@ pub fn on_read(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
     effects
 }
 
+/// From the Start screen: the customers go into a new draft named after the file (the
+/// store numbers the name when taken), created and opened like a new assessment. The
+/// result is shown now and stays over the draft's first step once it opens.
+fn into_new_draft(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut profile = Profile::new(name);
+    let (outcome, effects) = match import_csv(bytes, &mut profile) {
+        Ok(summary) => (
+            Outcome::Imported(summary),
+            vec![Effect::Create {
+                name: profile.name,
+                beside: None,
+                customers: profile.customers,
+            }],
+        ),
+        Err(error) => (Outcome::Refused(error), Vec::new()),
+    };
+    show(model, path, outcome);
+    effects
+}
+
+/// The new draft of an import from the Start screen could not be made: nothing imported.
+pub fn on_create_failed(model: &mut Model, error: Arc<StoreError>) -> Vec<Effect> {
+    if let Some(Import::Result { outcome, .. }) = &mut model.import {
+        *outcome = Outcome::Unreadable(error);
+    }
+    Vec::new()
+}
+
 pub fn on_unreadable(model: &mut Model, path: PathBuf, error: Arc<StoreError>) -> Vec<Effect> {
     show(model, path, Outcome::Unreadable(error));
     Vec::new()
 }
 
 fn show(model: &mut Model, path: PathBuf, outcome: Outcome) {
-    model.customers.import = Some(Import::Result {
+    model.import = Some(Import::Result {
         path,
         outcome,
         scroll: 0,
@@ -190,8 +226,14 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 /// The result panel's lines in the user's language, safe to show, before wrapping.
-fn sentences(loc: &Locale, path: &Path, outcome: &Outcome) -> Vec<String> {
+/// `new_draft`: the import was from the Start screen and created nothing.
+fn sentences(loc: &Locale, path: &Path, outcome: &Outcome, new_draft: bool) -> Vec<String> {
     let file = path.display().to_string();
+    let refused = if new_draft {
+        "wizard.start_import.refused"
+    } else {
+        "wizard.import.refused"
+    };
     let mut out = Vec::new();
     match outcome {
         Outcome::Imported(summary) => {
@@ -199,11 +241,21 @@ fn sentences(loc: &Locale, path: &Path, outcome: &Outcome) -> Vec<String> {
             out.extend(words::summary_lines(loc, summary));
         }
         Outcome::Refused(error) => {
-            out.push(loc.f("wizard.import.refused", &[("path", &file)]));
-            out.extend(words::error_lines(loc, error));
+            out.push(loc.f(refused, &[("path", &file)]));
+            let mut lines = words::error_lines(loc, error);
+            // The shared headline says the draft is unchanged; from the Start screen there
+            // is no draft, so it only counts the bad rows.
+            if new_draft && let ImportError::InvalidRows(rows) = error {
+                lines[0] = loc.plural(
+                    "wizard.start_import.invalid_rows",
+                    words::bad_lines(rows),
+                    &[],
+                );
+            }
+            out.extend(lines);
         }
         Outcome::Unreadable(error) => {
-            out.push(loc.f("wizard.import.refused", &[("path", &file)]));
+            out.push(loc.f(refused, &[("path", &file)]));
             out.push(crate::messages::store_error(loc, error));
         }
     }
@@ -212,13 +264,17 @@ fn sentences(loc: &Locale, path: &Path, outcome: &Outcome) -> Vec<String> {
 
 /// The result as drawn: every sentence wrapped to the panel's width. Scrolling counts these.
 fn lines(model: &Model) -> Vec<String> {
-    let Some(Import::Result { path, outcome, .. }) = &model.customers.import else {
+    let Some(Import::Result { path, outcome, .. }) = &model.import else {
         return Vec::new();
     };
     let inner = panel(model.areas().body, u16::MAX).width.saturating_sub(4);
     let room = usize::from(inner).max(10);
     let mut out = Vec::new();
-    for (i, sentence) in sentences(model.loc(), path, outcome).iter().enumerate() {
+    let new_draft = model.draft.is_none();
+    for (i, sentence) in sentences(model.loc(), path, outcome, new_draft)
+        .iter()
+        .enumerate()
+    {
         // Lines after the headline are indented under it.
         let indent = if i == 0 { "" } else { "  " };
         for line in super::super::view::wrap(sentence, room - indent.len()) {
@@ -239,14 +295,20 @@ fn page_rows(model: &Model) -> usize {
 }
 
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let Some(import) = &model.customers.import else {
+    let Some(import) = &model.import else {
         return;
     };
     let loc = model.loc();
+    // From the Start screen, until the new draft is open.
+    let title = if model.draft.is_none() {
+        "wizard.start_import.title"
+    } else {
+        "wizard.import.title"
+    };
     match import {
         Import::Path(field) => {
             let area = panel(body, 3);
-            let block = titled(loc, theme);
+            let block = titled(loc, theme, title);
             let inner = block.inner(area);
             super::super::widgets::overlay::clear(area, frame.buffer_mut());
             frame.render_widget(block, area);
@@ -288,7 +350,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         } => {
             let all = lines(model);
             let area = panel(body, all.len() as u16);
-            let block = titled(loc, theme);
+            let block = titled(loc, theme, title);
             let inner = block.inner(area);
             super::super::widgets::overlay::clear(area, frame.buffer_mut());
             frame.render_widget(block, area);
@@ -336,11 +398,8 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     }
 }
 
-fn titled<'a>(loc: &'a Locale, theme: &Theme) -> Block<'a> {
-    Block::bordered().title(Span::styled(
-        format!(" {} ", loc.t("wizard.import.title")),
-        theme.heading,
-    ))
+fn titled<'a>(loc: &'a Locale, theme: &Theme, title: &str) -> Block<'a> {
+    Block::bordered().title(Span::styled(format!(" {} ", loc.t(title)), theme.heading))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Start: a new assessment (asks for a name), or one of the saved drafts: open, rename,
-//! duplicate ("what if" copy), delete (after confirmation). A draft open elsewhere is
+//! Start: a new assessment (asks for a name), a new one from a CSV file of customers
+//! (`import`), or one of the saved drafts: open, rename, duplicate ("what if" copy), delete
+//! (after confirmation). A draft open elsewhere is
 //! offered read-only; a draft that cannot be read is shown with the reason and a fresh
 //! start beside it.
 //!
@@ -209,6 +210,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::First => s.selected = 0,
         Action::Last => s.selected = last,
         Action::New => start_naming(model),
+        Action::Import => super::import::open(model),
         Action::Activate => return activate(model),
         Action::Cancel => return vec![Effect::Quit],
         Action::Rename | Action::Duplicate | Action::Delete => ask_about_selected(model, action),
@@ -365,6 +367,7 @@ fn naming_action(model: &mut Model, action: Action) -> Vec<Effect> {
             vec![Effect::Create {
                 name,
                 beside: model.start.beside.take(),
+                customers: Vec::new(),
             }]
         }
         Action::Cancel => {
