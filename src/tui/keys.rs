@@ -159,7 +159,7 @@ pub const START: &[Binding] = &[
     b(UP, "↑/k", A::Up, "wizard.keys.up", false),
     b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
     b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
-    b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", true),
+    b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", false),
     b(&[c('i')], "i", A::Import, "wizard.start_import.key", true),
     b(&[c('r')], "r", A::Rename, "wizard.drafts.key_rename", true),
     b(
