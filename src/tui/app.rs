@@ -13,7 +13,7 @@ use super::screens::import::{self, Import};
 use super::screens::{customers, market, review, staff, start};
 use super::widgets::text_field::{EditOp, clean_paste};
 use crate::i18n::{Lang, Locale};
-use crate::profile::{Customer, Profile};
+use crate::profile::{Customer, Person, Profile};
 use crate::rules::{Assessment, RuleSet, evaluate};
 use crate::store::StoreError;
 
@@ -109,11 +109,54 @@ impl Draft {
         rules_for(&self.profile)
     }
 
-    /// Changes the profile and brings the assessment up to date.
+    /// Changes the profile and brings the assessment up to date by assessing it all again:
+    /// for structural changes (add, delete, import, market, edition). A change to one
+    /// customer or person goes through `edit_customer` / `edit_person`, whose cost does not
+    /// grow with the draft.
     pub fn edit(&mut self, change: impl FnOnce(&mut Profile)) {
         change(&mut self.profile);
         self.reassess();
         self.revision += 1;
+    }
+
+    /// Changes the customer at `index` (nothing happens when there is none) and updates the
+    /// assessment for that customer alone.
+    pub fn edit_customer(&mut self, index: usize, change: impl FnOnce(&mut Customer)) {
+        let rules = self.rules();
+        let Some(customer) = self.profile.customers.get_mut(index) else {
+            return;
+        };
+        change(customer);
+        self.revision += 1;
+        match self.assessment.update_customer(index, customer, rules) {
+            Some(old) => {
+                let now = self.assessment.customers[index].excluded.is_some();
+                match (old.excluded.is_some(), now) {
+                    (false, true) => insert_sorted(&mut self.excluded_rows, index),
+                    (true, false) => remove_sorted(&mut self.excluded_rows, index),
+                    _ => {}
+                }
+            }
+            // The assessment no longer matched the draft: only a full pass will do.
+            None => self.reassess(),
+        }
+    }
+
+    /// Changes the person at `index` (nothing happens when there is none) and updates the
+    /// assessment for that person (and the duplicate-name warnings).
+    pub fn edit_person(&mut self, index: usize, change: impl FnOnce(&mut Person)) {
+        let rules = self.rules();
+        let Some(person) = self.profile.staff.get_mut(index) else {
+            return;
+        };
+        change(person);
+        self.revision += 1;
+        if !self
+            .assessment
+            .update_person(index, &self.profile.staff, rules)
+        {
+            self.reassess();
+        }
     }
 
     pub fn is_saved(&self) -> bool {
@@ -158,6 +201,20 @@ fn excluded_rows(assessment: &Assessment) -> Vec<usize> {
         .filter(|(_, c)| c.excluded.is_some())
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Adds `index` to a sorted list of indexes, keeping it sorted (a binary search and one
+/// move of the tail: no walk over the assessment).
+fn insert_sorted(rows: &mut Vec<usize>, index: usize) {
+    if let Err(at) = rows.binary_search(&index) {
+        rows.insert(at, index);
+    }
+}
+
+fn remove_sorted(rows: &mut Vec<usize>, index: usize) {
+    if let Ok(at) = rows.binary_search(&index) {
+        rows.remove(at);
+    }
 }
 
 fn rules_for(profile: &Profile) -> &'static RuleSet {
