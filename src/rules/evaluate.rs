@@ -31,7 +31,12 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
     let qualified_people = staff.iter().filter(|p| p.qualifies).count() as u32;
     warn_duplicate_people(&profile.staff, &mut warnings);
 
-    let tiers = tier_results(rules, market_assessed, active_entitlements, qualified_people);
+    let tiers = tier_results(
+        rules,
+        market_assessed,
+        active_entitlements,
+        qualified_people,
+    );
     let highest_tier = highest_tier(&tiers);
 
     Assessment {

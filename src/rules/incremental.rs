@@ -127,10 +127,9 @@ mod tests {
         );
         let mut a = evaluate(&p, r);
         assert_eq!(a.highest_tier, None);
-        p.customers[0].active_users.set(
-            Workload::Yammer,
-            Count::new(silver).unwrap_or(Count::ZERO),
-        );
+        p.customers[0]
+            .active_users
+            .set(Workload::Yammer, Count::new(silver).unwrap_or(Count::ZERO));
         let old = a.update_customer(0, &p.customers[0], r);
         assert_eq!(old.map(|o| o.counted), Some(0));
         assert_eq!(a.active_entitlements, silver);
