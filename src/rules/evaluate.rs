@@ -31,7 +31,37 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
     let qualified_people = staff.iter().filter(|p| p.qualifies).count() as u32;
     warn_duplicate_people(&profile.staff, &mut warnings);
 
-    let tiers: Vec<TierResult> = rules
+    let tiers = tier_results(
+        rules,
+        market_assessed,
+        active_entitlements,
+        qualified_people,
+    );
+    let highest_tier = highest_tier(&tiers);
+
+    Assessment {
+        edition: rules.edition.clone(),
+        market: profile.market,
+        market_assessed,
+        active_entitlements,
+        qualified_people,
+        tiers,
+        highest_tier,
+        customers,
+        staff,
+        warnings,
+    }
+}
+
+/// Each tier's requirements against the totals, lowest tier first. Shared by `evaluate` and
+/// the incremental updates (`Assessment::update_customer`), so both compute tiers alike.
+pub(super) fn tier_results(
+    rules: &RuleSet,
+    market_assessed: Market,
+    active_entitlements: u64,
+    qualified_people: u32,
+) -> Vec<TierResult> {
+    rules
         .tiers
         .iter()
         .map(|tier| {
@@ -50,21 +80,12 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
                 people,
             }
         })
-        .collect();
-    let highest_tier = tiers.iter().rev().find(|t| t.met).map(|t| t.tier.clone());
+        .collect()
+}
 
-    Assessment {
-        edition: rules.edition.clone(),
-        market: profile.market,
-        market_assessed,
-        active_entitlements,
-        qualified_people,
-        tiers,
-        highest_tier,
-        customers,
-        staff,
-        warnings,
-    }
+/// The highest tier whose requirements are all met.
+pub(super) fn highest_tier(tiers: &[TierResult]) -> Option<String> {
+    tiers.iter().rev().find(|t| t.met).map(|t| t.tier.clone())
 }
 
 /// A tenant counts its highest workload, never the sum: one person active in three workloads
@@ -147,7 +168,7 @@ pub fn assess_person(person: &Person, rules: &RuleSet) -> PersonResult {
 
 /// Hash sets keep this linear: a list lookup per person made a 10,000-person draft take
 /// 70 ms instead of about 3.
-fn warn_duplicate_people(staff: &[Person], warnings: &mut Vec<Warning>) {
+pub(super) fn warn_duplicate_people(staff: &[Person], warnings: &mut Vec<Warning>) {
     let mut seen: HashSet<String> = HashSet::with_capacity(staff.len());
     let mut warned: HashSet<String> = HashSet::new();
     for person in staff {

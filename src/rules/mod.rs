@@ -2,6 +2,7 @@
 
 mod assessment;
 mod evaluate;
+mod incremental;
 
 pub use assessment::{
     Assessment, CustomerResult, Exclusion, PersonResult, Requirement, RouteProgress, TierResult,

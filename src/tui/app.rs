@@ -13,7 +13,7 @@ use super::screens::import::{self, Import};
 use super::screens::{customers, market, review, staff, start};
 use super::widgets::text_field::{EditOp, clean_paste};
 use crate::i18n::{Lang, Locale};
-use crate::profile::{Customer, Profile};
+use crate::profile::{Customer, Person, Profile};
 use crate::rules::{Assessment, RuleSet, evaluate};
 use crate::store::StoreError;
 
@@ -109,11 +109,54 @@ impl Draft {
         rules_for(&self.profile)
     }
 
-    /// Changes the profile and brings the assessment up to date.
+    /// Changes the profile and brings the assessment up to date by assessing it all again:
+    /// for structural changes (add, delete, import, market, edition). A change to one
+    /// customer or person goes through `edit_customer` / `edit_person`, whose cost does not
+    /// grow with the draft.
     pub fn edit(&mut self, change: impl FnOnce(&mut Profile)) {
         change(&mut self.profile);
         self.reassess();
         self.revision += 1;
+    }
+
+    /// Changes the customer at `index` (nothing happens when there is none) and updates the
+    /// assessment for that customer alone.
+    pub fn edit_customer(&mut self, index: usize, change: impl FnOnce(&mut Customer)) {
+        let rules = self.rules();
+        let Some(customer) = self.profile.customers.get_mut(index) else {
+            return;
+        };
+        change(customer);
+        self.revision += 1;
+        match self.assessment.update_customer(index, customer, rules) {
+            Some(old) => {
+                let now = self.assessment.customers[index].excluded.is_some();
+                match (old.excluded.is_some(), now) {
+                    (false, true) => insert_sorted(&mut self.excluded_rows, index),
+                    (true, false) => remove_sorted(&mut self.excluded_rows, index),
+                    _ => {}
+                }
+            }
+            // The assessment no longer matched the draft: only a full pass will do.
+            None => self.reassess(),
+        }
+    }
+
+    /// Changes the person at `index` (nothing happens when there is none) and updates the
+    /// assessment for that person (and the duplicate-name warnings).
+    pub fn edit_person(&mut self, index: usize, change: impl FnOnce(&mut Person)) {
+        let rules = self.rules();
+        let Some(person) = self.profile.staff.get_mut(index) else {
+            return;
+        };
+        change(person);
+        self.revision += 1;
+        if !self
+            .assessment
+            .update_person(index, &self.profile.staff, rules)
+        {
+            self.reassess();
+        }
     }
 
     pub fn is_saved(&self) -> bool {
@@ -158,6 +201,20 @@ fn excluded_rows(assessment: &Assessment) -> Vec<usize> {
         .filter(|(_, c)| c.excluded.is_some())
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Adds `index` to a sorted list of indexes, keeping it sorted (a binary search and one
+/// move of the tail: no walk over the assessment).
+fn insert_sorted(rows: &mut Vec<usize>, index: usize) {
+    if let Err(at) = rows.binary_search(&index) {
+        rows.insert(at, index);
+    }
+}
+
+fn remove_sorted(rows: &mut Vec<usize>, index: usize) {
+    if let Ok(at) = rows.binary_search(&index) {
+        rows.remove(at);
+    }
 }
 
 fn rules_for(profile: &Profile) -> &'static RuleSet {
@@ -825,5 +882,96 @@ fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
         Screen::Customers => customers::on_click(model, column, row),
         Screen::Staff => staff::on_click(model, column, row),
         Screen::Review => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::profile::{Association, Count, Workload};
+
+    fn draft(customers: Vec<Customer>, staff: Vec<Person>) -> Draft {
+        let mut p = Profile::new("D");
+        p.customers = customers;
+        p.staff = staff;
+        Draft::new(PathBuf::from("d.json"), p)
+    }
+
+    /// What a full pass gives: the assessment and the excluded rows made from scratch.
+    fn assert_matches_full_pass(d: &Draft) {
+        let fresh = evaluate(&d.profile, d.rules());
+        assert_eq!(d.assessment, fresh);
+        assert_eq!(d.excluded_rows, excluded_rows(&fresh));
+    }
+
+    #[test]
+    fn excluding_and_including_customers_keeps_the_rows_sorted_and_exact() {
+        let mut d = draft(vec![Customer::new("a"); 5], vec![]);
+        assert!(d.excluded_rows.is_empty());
+        for i in [3, 0, 4, 1] {
+            d.edit_customer(i, |c| c.trial = true);
+            assert_matches_full_pass(&d);
+        }
+        assert_eq!(d.excluded_rows, vec![0, 1, 3, 4]);
+        d.edit_customer(1, |c| c.association = Association::None);
+        d.edit_customer(1, |c| c.trial = false);
+        assert_eq!(d.excluded_rows, vec![0, 1, 3, 4]);
+        d.edit_customer(3, |c| c.trial = false);
+        assert_eq!(d.excluded_rows, vec![0, 1, 4]);
+        assert_matches_full_pass(&d);
+        assert_eq!(d.revision, 7);
+    }
+
+    #[test]
+    fn an_edit_of_a_missing_customer_or_person_changes_nothing() {
+        let mut d = draft(vec![Customer::new("a")], vec![Person::new("p")]);
+        d.edit_customer(1, |c| c.trial = true);
+        d.edit_person(1, |p| p.name = "q".into());
+        assert_eq!(d.revision, 0);
+        assert_matches_full_pass(&d);
+    }
+
+    #[test]
+    fn a_person_edit_updates_the_qualified_count() {
+        let mut d = draft(vec![], vec![Person::new("p")]);
+        d.edit_person(0, |p| p.certifications.push("mcsa-office-365".into()));
+        assert_eq!(d.assessment.qualified_people, 1);
+        assert_matches_full_pass(&d);
+    }
+
+    fn any_customer() -> impl Strategy<Value = Customer> {
+        (
+            prop::sample::select(Association::ALL.to_vec()),
+            prop::bool::weighted(0.3),
+            prop::array::uniform5(0u64..3_000),
+        )
+            .prop_map(|(association, trial, counts)| {
+                let mut c = Customer::new("c");
+                c.association = association;
+                c.trial = trial;
+                for (w, n) in Workload::ALL.into_iter().zip(counts) {
+                    c.active_users.set(w, Count::new(n).unwrap_or(Count::ZERO));
+                }
+                c
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn single_customer_edits_keep_assessment_and_excluded_rows_exact(
+            customers in prop::collection::vec(any_customer(), 1..60),
+            changes in prop::collection::vec((any::<prop::sample::Index>(), any_customer()), 1..20),
+        ) {
+            let mut d = draft(customers, vec![]);
+            for (at, replacement) in changes {
+                let i = at.index(d.profile.customers.len());
+                d.edit_customer(i, |c| *c = replacement);
+                let fresh = evaluate(&d.profile, d.rules());
+                prop_assert_eq!(&d.assessment, &fresh);
+                prop_assert_eq!(&d.excluded_rows, &excluded_rows(&fresh));
+            }
+        }
     }
 }

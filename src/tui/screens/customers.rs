@@ -153,7 +153,7 @@ fn activate(model: &mut Model) {
         }
         TRIAL => {
             if let Some(d) = &mut model.draft {
-                d.edit(|p| p.customers[row].trial = !customer.trial);
+                d.edit_customer(row, |c| c.trial = !customer.trial);
             }
         }
         col => {
@@ -248,7 +248,7 @@ fn cancel_edit(model: &mut Model) {
             });
             model.customers.row = row.saturating_sub(1);
         } else if d.profile.customers[row] != edit.original {
-            d.edit(|p| p.customers[row] = edit.original);
+            d.edit_customer(row, |c| *c = edit.original);
         }
     }
     model.customers.problem = None;
@@ -273,7 +273,7 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         edit.field.apply(&op);
         if op.changes_text() {
             let name = edit.field.text().to_string();
-            d.edit(|p| p.customers[row].name = name);
+            d.edit_customer(row, |c| c.name = name);
         }
         return Vec::new();
     }
@@ -303,7 +303,7 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
             edit.field = next;
             model.customers.problem = None;
             if d.profile.customers[row].active_users.get(w) != count {
-                d.edit(|p| p.customers[row].active_users.set(w, count));
+                d.edit_customer(row, |c| c.active_users.set(w, count));
             }
         }
         Err(problem) => model.customers.problem = Some(problem),
@@ -326,7 +326,7 @@ fn picker_action(model: &mut Model, action: Action) -> Vec<Effect> {
             if let Some(d) = &mut model.draft
                 && d.profile.customers.get(row).map(|c| c.association) != Some(chosen)
             {
-                d.edit(|p| p.customers[row].association = chosen);
+                d.edit_customer(row, |c| c.association = chosen);
             }
         }
         Action::Cancel => model.customers.picker = None,

@@ -161,7 +161,7 @@ fn activate(model: &mut Model, action: Action) {
     let Some((kind, id)) = items(d.rules()).into_iter().nth(col - 1) else {
         return;
     };
-    d.edit(|p| toggle(&mut p.staff[row], kind, &id));
+    d.edit_person(row, |p| toggle(p, kind, &id));
 }
 
 fn toggle(person: &mut Person, kind: ItemKind, id: &str) {
@@ -230,7 +230,7 @@ fn cancel_edit(model: &mut Model) {
             });
             model.staff.row = row.saturating_sub(1);
         } else if d.profile.staff[row].name != edit.original {
-            d.edit(|p| p.staff[row].name = edit.original);
+            d.edit_person(row, |p| p.name = edit.original);
         }
     }
     keep_selection_visible(model);
@@ -245,7 +245,7 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         edit.field.apply(&op);
         if op.changes_text() {
             let name = edit.field.text().to_string();
-            d.edit(|p| p.staff[row].name = name);
+            d.edit_person(row, |p| p.name = name);
         }
     }
     Vec::new()
