@@ -271,54 +271,44 @@ fn prompt_action(model: &mut Model, action: Action) -> Vec<Effect> {
     match (prompt, action) {
         (
             Prompt::Rename {
-                path,
-                name,
-                field,
-                missing,
+                path, name, field, ..
             },
             Action::Activate,
-        ) => {
-            let new_name = field.text().trim().to_string();
-            if new_name.is_empty() {
-                return keep(
-                    model,
-                    Prompt::Rename {
-                        path,
-                        name,
-                        field,
-                        missing: true,
-                    },
-                );
-            }
-            let _ = missing;
-            vec![Effect::Rename {
+        ) => match typed_name(&field) {
+            Some(new_name) => vec![Effect::Rename {
                 path,
                 name: new_name,
-            }]
-        }
+            }],
+            None => keep(
+                model,
+                Prompt::Rename {
+                    path,
+                    name,
+                    field,
+                    missing: true,
+                },
+            ),
+        },
         (
             Prompt::Duplicate {
                 path, name, field, ..
             },
             Action::Activate,
-        ) => {
-            let new_name = field.text().trim().to_string();
-            if new_name.is_empty() {
-                return keep(
-                    model,
-                    Prompt::Duplicate {
-                        path,
-                        name,
-                        field,
-                        missing: true,
-                    },
-                );
-            }
-            vec![Effect::Duplicate {
+        ) => match typed_name(&field) {
+            Some(new_name) => vec![Effect::Duplicate {
                 path,
                 name: new_name,
-            }]
-        }
+            }],
+            None => keep(
+                model,
+                Prompt::Duplicate {
+                    path,
+                    name,
+                    field,
+                    missing: true,
+                },
+            ),
+        },
         (Prompt::Delete { path, .. }, Action::Yes) => vec![Effect::Delete(path)],
         (Prompt::Locked { path, .. }, Action::OpenReadOnly) => vec![Effect::OpenReadOnly(path)],
         (Prompt::Broken { path, .. }, Action::New) => {
@@ -455,6 +445,12 @@ fn columns(model: &Model, width: u16) -> Vec<Column> {
             right: false,
         },
     ]
+}
+
+/// The name typed into a rename or copy field, or None when it is blank.
+fn typed_name(field: &TextField) -> Option<String> {
+    let name = field.text().trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 pub fn keep_selection_visible(model: &mut Model) {
