@@ -121,13 +121,7 @@ use Action as A;
 pub const GLOBAL: &[Binding] = &[
     b(&[c('?')], "?", A::Help, "wizard.keys.help", true),
     b(&[c('q')], "q", A::Quit, "wizard.keys.quit", true),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_QUIT_ANYWHERE,
     b(&[ctrl('s')], "Ctrl-S", A::Save, "wizard.keys.save", false),
     b(
         &[c('L')],
@@ -155,9 +149,48 @@ const ENTER: &[Key] = &[k(KeyCode::Enter)];
 const ESC: &[Key] = &[k(KeyCode::Esc)];
 const SPACE: &[Key] = &[c(' ')];
 
+// Rows that several tables share, so each is written once.
+const BIND_QUIT_ANYWHERE: Binding = b(
+    &[ctrl('c')],
+    "Ctrl-C",
+    A::Quit,
+    "wizard.keys.quit_anywhere",
+    false,
+);
+const BIND_CANCEL_EDIT: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true);
+const BIND_UP: Binding = b(UP, "↑/k", A::Up, "wizard.keys.up", false);
+const BIND_DOWN: Binding = b(DOWN, "↓/j", A::Down, "wizard.keys.down", false);
+const BIND_CLEAR_FIELD: Binding = b(
+    &[ctrl('u')],
+    "Ctrl-U",
+    A::ClearField,
+    "wizard.keys.clear",
+    true,
+);
+const BIND_FIRST: Binding = b(FIRST, "Home/g", A::First, "wizard.keys.first", false);
+const BIND_LAST: Binding = b(LAST, "End/G", A::Last, "wizard.keys.last", false);
+const BIND_PREV_FIELD: Binding = b(
+    BACKTAB,
+    "Shift-Tab",
+    A::PrevField,
+    "wizard.keys.prev_field",
+    false,
+);
+const BIND_NEXT_STEP: Binding = b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true);
+const BIND_PREV_STEP: Binding = b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false);
+const BIND_PAGE_UP: Binding = b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false);
+const BIND_PAGE_DOWN: Binding = b(
+    PAGE_DOWN,
+    "PgDn",
+    A::PageDown,
+    "wizard.keys.page_down",
+    false,
+);
+const BIND_BACK: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.back", false);
+
 pub const START: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
-    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    BIND_UP,
+    BIND_DOWN,
     b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
     b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", false),
     b(&[c('i')], "i", A::Import, "wizard.start_import.key", true),
@@ -176,14 +209,14 @@ pub const START: &[Binding] = &[
         "wizard.drafts.key_delete",
         true,
     ),
-    b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
-    b(LAST, "End/G", A::Last, "wizard.keys.last", false),
+    BIND_FIRST,
+    BIND_LAST,
     b(ESC, "Esc", A::Cancel, "wizard.keys.quit", false),
 ];
 
 pub const MARKET: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
-    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    BIND_UP,
+    BIND_DOWN,
     b(
         &[k(KeyCode::Enter), c(' ')],
         "Enter/Space",
@@ -192,31 +225,19 @@ pub const MARKET: &[Binding] = &[
         true,
     ),
     b(TAB, "Tab", A::NextField, "wizard.keys.next_field", true),
-    b(
-        BACKTAB,
-        "Shift-Tab",
-        A::PrevField,
-        "wizard.keys.prev_field",
-        false,
-    ),
-    b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true),
-    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false),
+    BIND_PREV_FIELD,
+    BIND_NEXT_STEP,
+    BIND_PREV_STEP,
     b(ESC, "Esc", A::Cancel, "wizard.keys.to_start", true),
 ];
 
 pub const CUSTOMERS: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
-    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    BIND_UP,
+    BIND_DOWN,
     b(LEFT, "←/h", A::Left, "wizard.keys.left", false),
     b(RIGHT, "→/l", A::Right, "wizard.keys.right", false),
     b(TAB, "Tab", A::NextField, "wizard.keys.next_field", false),
-    b(
-        BACKTAB,
-        "Shift-Tab",
-        A::PrevField,
-        "wizard.keys.prev_field",
-        false,
-    ),
+    BIND_PREV_FIELD,
     b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true),
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", false),
     b(&[c('a')], "a", A::New, "wizard.keys.add_customer", true),
@@ -228,34 +249,22 @@ pub const CUSTOMERS: &[Binding] = &[
         "wizard.keys.delete",
         true,
     ),
-    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false),
-    b(
-        PAGE_DOWN,
-        "PgDn",
-        A::PageDown,
-        "wizard.keys.page_down",
-        false,
-    ),
-    b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
-    b(LAST, "End/G", A::Last, "wizard.keys.last", false),
-    b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true),
-    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.back", false),
+    BIND_PAGE_UP,
+    BIND_PAGE_DOWN,
+    BIND_FIRST,
+    BIND_LAST,
+    BIND_NEXT_STEP,
+    BIND_PREV_STEP,
+    BIND_BACK,
 ];
 
 pub const STAFF: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
-    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    BIND_UP,
+    BIND_DOWN,
     b(LEFT, "←/h", A::Left, "wizard.keys.left", false),
     b(RIGHT, "→/l", A::Right, "wizard.keys.right", false),
     b(TAB, "Tab", A::NextField, "wizard.keys.next_field", false),
-    b(
-        BACKTAB,
-        "Shift-Tab",
-        A::PrevField,
-        "wizard.keys.prev_field",
-        false,
-    ),
+    BIND_PREV_FIELD,
     b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true),
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", true),
     b(&[c('a')], "a", A::New, "wizard.keys.add_person", true),
@@ -266,42 +275,30 @@ pub const STAFF: &[Binding] = &[
         "wizard.keys.delete",
         false,
     ),
-    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false),
-    b(
-        PAGE_DOWN,
-        "PgDn",
-        A::PageDown,
-        "wizard.keys.page_down",
-        false,
-    ),
-    b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
-    b(LAST, "End/G", A::Last, "wizard.keys.last", false),
-    b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true),
-    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.back", false),
+    BIND_PAGE_UP,
+    BIND_PAGE_DOWN,
+    BIND_FIRST,
+    BIND_LAST,
+    BIND_NEXT_STEP,
+    BIND_PREV_STEP,
+    BIND_BACK,
 ];
 
 pub const REVIEW: &[Binding] = &[
     b(UP, "↑/k", A::Up, "wizard.keys.scroll_up", false),
     b(DOWN, "↓/j", A::Down, "wizard.keys.scroll_down", false),
-    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false),
-    b(
-        PAGE_DOWN,
-        "PgDn",
-        A::PageDown,
-        "wizard.keys.page_down",
-        false,
-    ),
+    BIND_PAGE_UP,
+    BIND_PAGE_DOWN,
     b(&[c('e')], "e", A::Export, "wizard.keys.export", true),
     b(&[c('c')], "c", A::ExportCsv, "wizard.csv_export.key", true),
     b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", true),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.back", false),
+    BIND_BACK,
 ];
 
 /// While a text field is being edited: every other printable key is typed into the field.
 pub const EDITING: &[Binding] = &[
     b(ENTER, "Enter", A::Activate, "wizard.keys.confirm", true),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
+    BIND_CANCEL_EDIT,
     b(TAB, "Tab", A::NextField, "wizard.keys.confirm_next", true),
     b(
         BACKTAB,
@@ -310,41 +307,17 @@ pub const EDITING: &[Binding] = &[
         "wizard.keys.confirm_prev",
         false,
     ),
-    b(
-        &[ctrl('u')],
-        "Ctrl-U",
-        A::ClearField,
-        "wizard.keys.clear",
-        true,
-    ),
+    BIND_CLEAR_FIELD,
     b(&[ctrl('s')], "Ctrl-S", A::Save, "wizard.keys.save", false),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// While the name of a new assessment is typed on the Start screen.
 pub const NAMING: &[Binding] = &[
     b(ENTER, "Enter", A::Activate, "wizard.keys.create", true),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
-    b(
-        &[ctrl('u')],
-        "Ctrl-U",
-        A::ClearField,
-        "wizard.keys.clear",
-        true,
-    ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_CANCEL_EDIT,
+    BIND_CLEAR_FIELD,
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// While the path of a CSV file to import is typed.
@@ -356,21 +329,9 @@ pub const IMPORT_PATH: &[Binding] = &[
         "wizard.import.key_import",
         true,
     ),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
-    b(
-        &[ctrl('u')],
-        "Ctrl-U",
-        A::ClearField,
-        "wizard.keys.clear",
-        true,
-    ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_CANCEL_EDIT,
+    BIND_CLEAR_FIELD,
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// While the result of an import is shown.
@@ -385,8 +346,8 @@ pub const IMPORT_RESULT: &[Binding] = &[
         "wizard.keys.page_down",
         true,
     ),
-    b(FIRST, "Home/g", A::First, "wizard.keys.first", false),
-    b(LAST, "End/G", A::Last, "wizard.keys.last", false),
+    BIND_FIRST,
+    BIND_LAST,
     b(
         &[k(KeyCode::Enter), k(KeyCode::Esc)],
         "Enter/Esc",
@@ -394,19 +355,13 @@ pub const IMPORT_RESULT: &[Binding] = &[
         "wizard.import.key_close",
         true,
     ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// While a list of choices (the association) is open.
 pub const PICKER: &[Binding] = &[
-    b(UP, "↑/k", A::Up, "wizard.keys.up", false),
-    b(DOWN, "↓/j", A::Down, "wizard.keys.down", false),
+    BIND_UP,
+    BIND_DOWN,
     b(
         &[k(KeyCode::Enter), c(' ')],
         "Enter",
@@ -414,14 +369,8 @@ pub const PICKER: &[Binding] = &[
         "wizard.keys.choose",
         true,
     ),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_CANCEL_EDIT,
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// While a yes/no question is asked.
@@ -434,13 +383,7 @@ pub const CONFIRM: &[Binding] = &[
         "wizard.keys.no",
         true,
     ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// While the help overlay is open: any key closes it; these are the ones named.
@@ -452,13 +395,7 @@ pub const HELP: &[Binding] = &[
         "wizard.keys.close_help",
         true,
     ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// While a draft of the Start list gets a new name.
@@ -470,21 +407,9 @@ pub const RENAMING: &[Binding] = &[
         "wizard.drafts.key_do_rename",
         true,
     ),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
-    b(
-        &[ctrl('u')],
-        "Ctrl-U",
-        A::ClearField,
-        "wizard.keys.clear",
-        true,
-    ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_CANCEL_EDIT,
+    BIND_CLEAR_FIELD,
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// While the name of a "what if" copy is typed.
@@ -496,21 +421,9 @@ pub const DUPLICATING: &[Binding] = &[
         "wizard.drafts.key_do_duplicate",
         true,
     ),
-    b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true),
-    b(
-        &[ctrl('u')],
-        "Ctrl-U",
-        A::ClearField,
-        "wizard.keys.clear",
-        true,
-    ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_CANCEL_EDIT,
+    BIND_CLEAR_FIELD,
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// The draft asked for is open in another program.
@@ -529,13 +442,7 @@ pub const LOCKED: &[Binding] = &[
         "wizard.drafts.key_cancel",
         true,
     ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// The draft asked for cannot be read: start fresh beside it, or pick another.
@@ -548,13 +455,7 @@ pub const BROKEN: &[Binding] = &[
         "wizard.drafts.key_open_another",
         true,
     ),
-    b(
-        &[ctrl('c')],
-        "Ctrl-C",
-        A::Quit,
-        "wizard.keys.quit_anywhere",
-        false,
-    ),
+    BIND_QUIT_ANYWHERE,
 ];
 
 /// The first binding in `tables` (searched in order) that `event` matches.
