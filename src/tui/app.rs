@@ -246,7 +246,6 @@ pub enum Note {
         customers: usize,
     },
     CsvExportFailed(Arc<StoreError>),
-    OpenFailed(Arc<StoreError>),
     ListFailed(Arc<StoreError>),
     MouseOn,
     MouseOff,
@@ -264,7 +263,6 @@ impl Note {
             Note::SaveFailed(_)
                 | Note::ExportFailed(_)
                 | Note::CsvExportFailed(_)
-                | Note::OpenFailed(_)
                 | Note::ListFailed(_)
                 | Note::QuitUnsaved
         ) || matches!(self, Note::Drafts(n) if n.is_error())
@@ -333,7 +331,6 @@ pub enum Msg {
         profile: Profile,
         read_only: bool,
     },
-    OpenFailed(Arc<StoreError>),
     /// The draft is open in another program: ask whether to open it read-only.
     Locked {
         path: PathBuf,
@@ -347,20 +344,15 @@ pub enum Msg {
     /// A draft of the list was renamed, duplicated or deleted.
     DraftsChanged(start::DraftNote),
     DraftsListed(Vec<DraftSummary>),
-    ListFailed(Arc<StoreError>),
+    /// An effect whose only outcome is a message on the status line (an export written or
+    /// failed, a listing failed).
+    Told(Note),
     /// The draft was saved and put away: back to the Start screen.
     DraftClosed,
     /// Quit was asked for but the draft could not be saved.
     QuitRefused,
     Saved,
     SaveFailed(Arc<StoreError>),
-    Exported(PathBuf),
-    ExportFailed(Arc<StoreError>),
-    CsvExported {
-        path: PathBuf,
-        customers: usize,
-    },
-    CsvExportFailed(Arc<StoreError>),
     /// A CSV file to import was read.
     CsvRead {
         path: PathBuf,
@@ -614,16 +606,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DraftsChanged(note) => start::drafts_changed(model, note),
-        Msg::OpenFailed(e) => {
-            model.note = Some(Note::OpenFailed(e));
-            Vec::new()
-        }
         Msg::DraftsListed(list) => {
             start::set_drafts(model, list);
             Vec::new()
         }
-        Msg::ListFailed(e) => {
-            model.note = Some(Note::ListFailed(e));
+        Msg::Told(note) => {
+            model.note = Some(note);
             Vec::new()
         }
         Msg::DraftClosed => {
@@ -643,22 +631,6 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 return import::on_create_failed(model, e);
             }
             model.note = Some(Note::SaveFailed(e));
-            Vec::new()
-        }
-        Msg::Exported(path) => {
-            model.note = Some(Note::Exported(path));
-            Vec::new()
-        }
-        Msg::ExportFailed(e) => {
-            model.note = Some(Note::ExportFailed(e));
-            Vec::new()
-        }
-        Msg::CsvExported { path, customers } => {
-            model.note = Some(Note::CsvExported { path, customers });
-            Vec::new()
-        }
-        Msg::CsvExportFailed(e) => {
-            model.note = Some(Note::CsvExportFailed(e));
             Vec::new()
         }
         Msg::CsvRead { path, bytes } => import::on_read(model, path, &bytes),

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::app::{DraftSummary, Effect, Model, Msg, update};
+use super::app::{DraftSummary, Effect, Model, Msg, Note, update};
 use super::persist::{Done, Saver};
 use super::screens::start::DraftNote;
 use crate::i18n::Lang;
@@ -363,7 +363,7 @@ impl App {
             }
             Effect::ListDrafts => vec![match self.store.list() {
                 Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
-                Err(e) => Msg::ListFailed(Arc::new(e)),
+                Err(e) => Msg::Told(Note::ListFailed(Arc::new(e))),
             }],
             Effect::RememberLanguage(lang) => {
                 // A preference that cannot be written is not worth interrupting anyone.
@@ -437,11 +437,11 @@ impl App {
         );
         if !self.persist {
             // An in-memory app writes nothing; the report was still rendered (benchmarks).
-            return Msg::Exported(path);
+            return Msg::Told(Note::Exported(path));
         }
         match store::write_atomically(&path, text.as_bytes()) {
-            Ok(()) => Msg::Exported(path),
-            Err(e) => Msg::ExportFailed(Arc::new(e)),
+            Ok(()) => Msg::Told(Note::Exported(path)),
+            Err(e) => Msg::Told(Note::ExportFailed(Arc::new(e))),
         }
     }
 }
@@ -456,9 +456,9 @@ impl App {
         if self.persist
             && let Err(e) = store::write_atomically(&path, text.as_bytes())
         {
-            return Msg::CsvExportFailed(Arc::new(e));
+            return Msg::Told(Note::CsvExportFailed(Arc::new(e)));
         }
-        Msg::CsvExported { path, customers }
+        Msg::Told(Note::CsvExported { path, customers })
     }
 }
 

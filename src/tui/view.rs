@@ -188,10 +188,6 @@ fn note_text(loc: &Locale, note: &Note) -> String {
             "wizard.note.export_failed",
             &[("reason", &crate::messages::store_error(loc, e))],
         ),
-        Note::OpenFailed(e) => loc.f(
-            "wizard.note.open_failed",
-            &[("reason", &crate::messages::store_error(loc, e))],
-        ),
         Note::ListFailed(e) => loc.f(
             "wizard.note.list_failed",
             &[("reason", &crate::messages::store_error(loc, e))],
