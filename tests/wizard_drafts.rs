@@ -259,6 +259,41 @@ fn a_locked_draft_can_be_left_alone() {
 }
 
 #[test]
+fn a_read_only_draft_offers_only_the_keys_that_look_around() {
+    let (dir, path, mut app) = start_on_contoso();
+    let elsewhere = store::lock(&path).expect("lock");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('r'));
+    app.model.go_to(Screen::Customers);
+    let screen = render(&app, 80, 24);
+    let footer = screen.lines().last().expect("footer");
+    for refused in ["edit", "add", "import", "delete"] {
+        assert!(!footer.contains(refused), "{refused} offered: {footer}");
+    }
+    assert!(footer.contains("next step"), "{footer}");
+    press(&mut app, KeyCode::Char('?'));
+    let help = render(&app, 80, 24);
+    assert!(help.contains("next step"), "{help}");
+    for refused in [" add", " delete", "import CSV"] {
+        assert!(!help.contains(refused), "{refused} in help: {help}");
+    }
+    press(&mut app, KeyCode::Esc);
+
+    // Exports write beside the draft and leave it alone, so they stay on offer.
+    app.model.go_to(Screen::Review);
+    let footer = render(&app, 80, 24);
+    assert!(footer.contains("c export CSV"), "{footer}");
+    press(&mut app, KeyCode::Char('c'));
+    let csv = dir.path().join("contoso.csv");
+    assert!(csv.exists(), "the customers CSV is written");
+    assert!(!matches!(
+        app.model.note,
+        Some(Note::Drafts(DraftNote::ReadOnlyRefused))
+    ));
+    drop(elsewhere);
+}
+
+#[test]
 fn edit_of_a_draft_open_elsewhere_lands_on_the_question() {
     let (dir, path, _) = start_on_contoso();
     let _elsewhere = store::lock(&path).expect("lock");

@@ -509,6 +509,19 @@ impl Model {
         }
     }
 
+    /// A read-only draft on one of its steps, where only looking around is allowed.
+    fn read_only_screen(&self) -> bool {
+        self.draft.as_ref().is_some_and(|d| d.read_only)
+            && self.screen != Screen::Start
+            && self.mode() == Mode::Normal
+    }
+
+    /// Whether the footer and help offer this key: on a read-only draft, keys that would
+    /// change it are left out, as they would only be refused.
+    pub fn offers(&self, binding: &Binding) -> bool {
+        !self.read_only_screen() || binding.action.only_looks()
+    }
+
     fn open(&mut self, path: PathBuf, profile: Profile) {
         let draft = Draft::new(path, profile);
         self.screen = draft.first_unfinished_step();
@@ -688,37 +701,13 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
 }
 
 /// On a read-only draft only keys that look around are taken; anything that would change
-/// the draft (choose, edit, add, delete, type) is refused with a message. Listing what is
-/// allowed, rather than what is not, keeps actions added later refused until thought about.
+/// the draft (choose, edit, add, delete, type) is refused with a message.
 fn refused_read_only(model: &Model, action: Option<Action>) -> bool {
-    use Action as A;
-    let read_only = model.draft.as_ref().is_some_and(|d| d.read_only);
-    if !read_only || model.screen == Screen::Start || model.mode() != Mode::Normal {
+    if !model.read_only_screen() {
         return false;
     }
     match action {
-        Some(
-            A::Quit
-            | A::Save
-            | A::Help
-            | A::SwitchLanguage
-            | A::ToggleMouse
-            | A::NextStep
-            | A::PrevStep
-            | A::Up
-            | A::Down
-            | A::Left
-            | A::Right
-            | A::NextField
-            | A::PrevField
-            | A::PageUp
-            | A::PageDown
-            | A::First
-            | A::Last
-            | A::Cancel
-            | A::Export,
-        ) => false,
-        Some(_) => true,
+        Some(action) => !action.only_looks(),
         // Unbound keys change something only on Customers (a digit starts editing a cell).
         None => model.screen == Screen::Customers,
     }

@@ -47,6 +47,37 @@ pub enum Action {
     OpenReadOnly,
 }
 
+impl Action {
+    /// True for actions that only look around (move, page, help, leave, export a report)
+    /// and so are offered on a read-only draft. Listing what is allowed, rather than what
+    /// is not, keeps actions added later refused until thought about.
+    pub fn only_looks(self) -> bool {
+        use Action as A;
+        matches!(
+            self,
+            A::Quit
+                | A::Help
+                | A::SwitchLanguage
+                | A::ToggleMouse
+                | A::NextStep
+                | A::PrevStep
+                | A::Up
+                | A::Down
+                | A::Left
+                | A::Right
+                | A::NextField
+                | A::PrevField
+                | A::PageUp
+                | A::PageDown
+                | A::First
+                | A::Last
+                | A::Cancel
+                | A::Export
+                | A::ExportCsv
+        )
+    }
+}
+
 /// A key as the tables name it. Letters match whatever the Shift state (terminals differ in
 /// reporting it); other keys match their modifiers exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

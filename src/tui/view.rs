@@ -224,7 +224,7 @@ fn footer_bindings(model: &Model) -> Vec<&'static Binding> {
     tables
         .iter()
         .flat_map(|t| t.iter())
-        .filter(|b| b.footer)
+        .filter(|b| b.footer && model.offers(b))
         .collect()
 }
 
@@ -265,6 +265,7 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
     let mut rows: Vec<(&str, String)> = tables
         .iter()
         .flat_map(|t| t.iter())
+        .filter(|b| model.offers(b))
         .map(|b| (b.caps, loc.t(b.label).to_string()))
         .collect();
     let caps_width = rows.iter().map(|(c, _)| width(c)).max().unwrap_or(0);
