@@ -31,6 +31,7 @@ pub fn problem(loc: &Locale, problem: &Problem) -> String {
             &[("value", value), ("expected", &list(loc, expected))],
         ),
         Problem::MissingField { field } => loc.f("problem.missing_field", &[("field", field)]),
+        Problem::DuplicateField { field } => loc.f("problem.duplicate_field", &[("field", field)]),
         Problem::UnknownField { field, expected } => loc.f(
             "problem.unknown_field",
             &[("field", field), ("expected", &list(loc, expected))],

@@ -53,6 +53,7 @@ pub fn staff() -> Vec<Person> {
         name: name.to_string(),
         exams: exams.iter().map(|s| s.to_string()).collect(),
         certifications: certs.iter().map(|s| s.to_string()).collect(),
+        ..Person::new(name)
     };
     vec![
         person("Mei Lin", &["70-346", "70-347"], &[]),

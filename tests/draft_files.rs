@@ -146,16 +146,45 @@ fn both_editions_and_markets_read() {
 }
 
 #[test]
-fn unknown_ids_and_unknown_top_level_fields_of_version_1_are_kept_or_ignored() {
+fn unknown_ids_and_fields_of_version_1_are_kept_and_written_back() {
     let p = from_json(&draft_with(
-        r#"  "exported_by": "some other tool",
-  "staff": [ { "name": "A", "exams": ["70-533"], "certifications": ["mcsa-windows-10"] } ]"#,
+        r#"  "exported_by": { "tool": "some other tool", "at": 3 },
+  "customers": [ { "tenant_id": "a1b2", "name": "Fabrikam", "notes": ["renewal in May"] } ],
+  "staff": [ { "name": "A", "exams": ["70-533"], "certifications": ["mcsa-windows-10"], "email": "a@example.com" } ]"#,
     ))
     .expect("valid");
     assert_eq!(p.staff[0].exams, ["70-533"]);
     assert_eq!(p.staff[0].certifications, ["mcsa-windows-10"]);
-    // Written back, unknown ids stay.
-    assert!(to_json(&p).contains("70-533"));
+    assert_eq!(p.other["exported_by"]["tool"], "some other tool");
+    assert_eq!(p.customers[0].other["tenant_id"], "a1b2");
+    assert_eq!(p.customers[0].other["notes"][0], "renewal in May");
+    assert_eq!(p.staff[0].other["email"], "a@example.com");
+    // Written back, unknown ids and fields stay, and read back the same.
+    let written = to_json(&p);
+    for kept in [
+        "70-533",
+        "exported_by",
+        "tenant_id",
+        "renewal in May",
+        "a@example.com",
+    ] {
+        assert!(written.contains(kept), "{kept} dropped:\n{written}");
+    }
+    assert_eq!(from_json(&written), Ok(p));
+}
+
+#[test]
+fn a_field_given_twice_is_refused_with_its_path() {
+    let text = draft_with(r#"  "customers": [ { "name": "A", "trial": false, "trial": true } ]"#);
+    let (path, problem, line) = invalid(&text);
+    assert_eq!(path, "customers[0]");
+    assert_eq!(line, Some(line_of(&text, "\"trial\": true")));
+    assert_eq!(
+        problem,
+        Problem::DuplicateField {
+            field: "trial".into()
+        }
+    );
 }
 
 #[test]
@@ -516,7 +545,7 @@ fn a_file_that_is_not_utf8_is_refused() {
 
 // ---------------------------------------------------------------- properties
 
-use cpc_wizard::profile::{Count, Customer, Person, Profile, Workload};
+use cpc_wizard::profile::{Count, Customer, OtherFields, Person, Profile, Workload};
 use proptest::prelude::*;
 
 fn any_text() -> impl Strategy<Value = String> {
@@ -568,11 +597,12 @@ fn any_profile() -> impl Strategy<Value = Profile> {
             staff: staff
                 .into_iter()
                 .map(|(name, exams, certifications)| Person {
-                    name,
                     exams,
                     certifications,
+                    ..Person::new(name)
                 })
                 .collect(),
+            other: OtherFields::new(),
         })
 }
 

@@ -1,8 +1,10 @@
 //! Any draft that can be saved loads back equal: arbitrary names (Chinese, control
-//! characters, path separators), counts over the whole range, every enum value.
+//! characters, path separators), counts over the whole range, every enum value, and
+//! fields this version does not know (kept, at every level).
 
 use cpc_wizard::profile::{
-    ActiveUsers, Association, Count, Customer, MAX_COUNT, Market, Person, Profile, Workload,
+    ActiveUsers, Association, Count, Customer, MAX_COUNT, Market, OtherFields, Person, Profile,
+    Workload,
 };
 use cpc_wizard::store::{self, OpenDraft, Store};
 use proptest::prelude::*;
@@ -27,14 +29,28 @@ fn count() -> impl Strategy<Value = Count> {
     .prop_map(|n| Count::new(n).unwrap())
 }
 
+/// Fields another tool or a person may have added; their names never clash with format 1's.
+fn other_fields() -> impl Strategy<Value = OtherFields> {
+    let value = prop_oneof![
+        name().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<bool>().prop_map(serde_json::Value::from),
+        Just(serde_json::Value::Null),
+        prop::collection::vec(name(), 0..3).prop_map(serde_json::Value::from),
+    ];
+    prop::collection::vec(("x_[a-z_]{1,8}", value), 0..3)
+        .prop_map(|fields| fields.into_iter().collect())
+}
+
 fn customer() -> impl Strategy<Value = Customer> {
     (
         name(),
         prop::sample::select(Association::ALL.to_vec()),
         any::<bool>(),
         prop::array::uniform5(count()),
+        other_fields(),
     )
-        .prop_map(|(name, association, trial, counts)| {
+        .prop_map(|(name, association, trial, counts, other)| {
             let mut active_users = ActiveUsers::default();
             for (w, c) in Workload::ALL.into_iter().zip(counts) {
                 active_users.set(w, c);
@@ -44,6 +60,7 @@ fn customer() -> impl Strategy<Value = Customer> {
                 association,
                 trial,
                 active_users,
+                other,
             }
         })
 }
@@ -62,11 +79,13 @@ fn person() -> impl Strategy<Value = Person> {
         name(),
         prop::collection::vec(exam_id(), 0..4),
         prop::collection::vec(exam_id(), 0..3),
+        other_fields(),
     )
-        .prop_map(|(name, exams, certifications)| Person {
+        .prop_map(|(name, exams, certifications, other)| Person {
             name,
             exams,
             certifications,
+            other,
         })
 }
 
@@ -77,13 +96,15 @@ fn profile() -> impl Strategy<Value = Profile> {
         prop::option::of(prop::sample::select(Market::ALL.to_vec())),
         prop::collection::vec(customer(), 0..6),
         prop::collection::vec(person(), 0..4),
+        other_fields(),
     )
-        .prop_map(|(name, edition, market, customers, staff)| Profile {
+        .prop_map(|(name, edition, market, customers, staff, other)| Profile {
             name,
             edition: edition.to_string(),
             market,
             customers,
             staff,
+            other,
         })
 }
 

@@ -28,9 +28,9 @@ fn exchange_only(name: &str, users: u32) -> Customer {
 
 fn person(name: &str, exams: &[&str], certifications: &[&str]) -> Person {
     Person {
-        name: name.into(),
         exams: exams.iter().map(|s| s.to_string()).collect(),
         certifications: certifications.iter().map(|s| s.to_string()).collect(),
+        ..Person::new(name)
     }
 }
 

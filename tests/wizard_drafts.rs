@@ -406,3 +406,33 @@ fn background_autosave_writes_while_keys_are_taken() {
     assert!(app.model.draft.as_ref().expect("draft").is_saved());
     assert!(load(&path).market.is_some());
 }
+
+#[test]
+fn fields_added_by_hand_survive_editing_in_the_wizard() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("by-hand.json");
+    std::fs::write(
+        &path,
+        r#"{ "format": "cpc-wizard/profile", "version": 1, "name": "By hand",
+  "crm_account": "ACC-17",
+  "customers": [ { "name": "Fabrikam", "tenant_id": "fab-01",
+                   "active_users": { "exchange_online": 10 } } ],
+  "staff": [ { "name": "Mei", "email": "mei@example.com" } ] }"#,
+    )
+    .expect("write");
+    let mut app = App::open_path(Store::new(dir.path()), path.clone(), Lang::En);
+    assert!(app.model.draft.is_some(), "opened");
+    app.model.go_to(Screen::Market);
+    press(&mut app, KeyCode::Enter); // developed market: a change to save
+    app.model.go_to(Screen::Customers);
+    typ(&mut app, "a");
+    typ(&mut app, "Contoso");
+    press(&mut app, KeyCode::Enter);
+    app.save_now();
+    let saved = load(&path);
+    assert!(saved.market.is_some(), "the change is on disk");
+    assert_eq!(saved.customers.len(), 2);
+    assert_eq!(saved.other["crm_account"], "ACC-17");
+    assert_eq!(saved.customers[0].other["tenant_id"], "fab-01");
+    assert_eq!(saved.staff[0].other["email"], "mei@example.com");
+}

@@ -146,9 +146,9 @@ fn person() -> impl Strategy<Value = Person> {
         ids(vec!["mcsa-office-365", "mcse-productivity"]),
     )
         .prop_map(|(name, exams, certifications)| Person {
-            name,
             exams,
             certifications,
+            ..Person::new(name)
         })
 }
 

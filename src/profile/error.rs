@@ -30,6 +30,9 @@ pub enum Problem {
     MissingField {
         field: String,
     },
+    DuplicateField {
+        field: String,
+    },
     UnknownField {
         field: String,
         expected: Vec<String>,
@@ -66,6 +69,11 @@ impl Problem {
     fn from_parser_words(message: &str) -> Option<Problem> {
         if let Some(rest) = message.strip_prefix("missing field ") {
             return Some(Problem::MissingField {
+                field: rest.trim_matches('`').to_string(),
+            });
+        }
+        if let Some(rest) = message.strip_prefix("duplicate field ") {
+            return Some(Problem::DuplicateField {
                 field: rest.trim_matches('`').to_string(),
             });
         }

@@ -2,21 +2,35 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, Problem};
-use super::{Association, Customer, DEFAULT_EDITION, Market, Person, Profile};
+use super::{Association, Customer, DEFAULT_EDITION, Market, OtherFields, Person, Profile};
 use crate::rules::RuleSet;
 
 pub const FORMAT_ID: &str = "cpc-wizard/profile";
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Read just enough to know whether the rest can be understood.
+/// Read just enough to know whether the rest can be understood, and the top-level fields
+/// this version does not know, which are kept and written back. The known fields are
+/// named only to be skipped here; `BodyV1` reads them.
 #[derive(Deserialize)]
 struct Header {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
+    #[serde(default, rename = "name")]
+    _name: IgnoredAny,
+    #[serde(default, rename = "edition")]
+    _edition: IgnoredAny,
+    #[serde(default, rename = "market")]
+    _market: IgnoredAny,
+    #[serde(default, rename = "customers")]
+    _customers: IgnoredAny,
+    #[serde(default, rename = "staff")]
+    _staff: IgnoredAny,
+    #[serde(flatten)]
+    other: OtherFields,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +119,7 @@ pub fn from_json(text: &str) -> Result<Profile, ParseError> {
         market: body.market,
         customers: body.customers,
         staff: body.staff,
+        other: header.other,
     })
 }
 

@@ -3,12 +3,17 @@
 mod count;
 mod error;
 mod format;
+mod kept_fields;
 
 pub use count::{Count, MAX_COUNT};
 pub use error::{ParseError, Problem};
 pub use format::{FORMAT_ID, FORMAT_VERSION, from_json, to_json};
 
 use serde::{Deserialize, Serialize};
+
+/// Fields of a draft's object that this program does not know (added by hand or by another
+/// tool), kept as they were read and written back, so that saving never drops them.
+pub type OtherFields = serde_json::Map<String, serde_json::Value>;
 
 /// Edition used when a draft names none.
 pub const DEFAULT_EDITION: &str = "2017-06";
@@ -20,6 +25,8 @@ pub struct Profile {
     pub market: Option<Market>,
     pub customers: Vec<Customer>,
     pub staff: Vec<Person>,
+    #[serde(flatten)]
+    pub other: OtherFields,
 }
 
 impl Profile {
@@ -30,6 +37,7 @@ impl Profile {
             market: None,
             customers: Vec::new(),
             staff: Vec::new(),
+            other: OtherFields::new(),
         }
     }
 }
@@ -162,15 +170,15 @@ impl ActiveUsers {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Read field by field in `kept_fields`, which keeps the fields it does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Customer {
     pub name: String,
-    #[serde(default)]
     pub association: Association,
-    #[serde(default)]
     pub trial: bool,
-    #[serde(default)]
     pub active_users: ActiveUsers,
+    #[serde(flatten)]
+    pub other: OtherFields,
 }
 
 impl Customer {
@@ -180,18 +188,20 @@ impl Customer {
             association: Association::DelegatedAdmin,
             trial: false,
             active_users: ActiveUsers::default(),
+            other: OtherFields::new(),
         }
     }
 }
 
 /// A person on the partner's staff, with the exams passed and certifications held.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Read field by field in `kept_fields`, which keeps the fields it does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
     pub name: String,
-    #[serde(default)]
     pub exams: Vec<String>,
-    #[serde(default)]
     pub certifications: Vec<String>,
+    #[serde(flatten)]
+    pub other: OtherFields,
 }
 
 impl Person {
@@ -200,6 +210,7 @@ impl Person {
             name: name.into(),
             exams: Vec::new(),
             certifications: Vec::new(),
+            other: OtherFields::new(),
         }
     }
 }

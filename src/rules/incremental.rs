@@ -103,6 +103,7 @@ mod tests {
             name: name.to_string(),
             exams: exams.iter().map(|s| s.to_string()).collect(),
             certifications: certifications.iter().map(|s| s.to_string()).collect(),
+            ..Person::new(name)
         }
     }
 
@@ -219,9 +220,9 @@ mod tests {
             ids(vec!["mcsa-office-365", "mcse-productivity"]),
         )
             .prop_map(|(name, exams, certifications)| Person {
-                name: name.to_string(),
                 exams,
                 certifications,
+                ..Person::new(name)
             })
     }
 

@@ -1,0 +1,135 @@
+//! Customers and people read field by field: the fields of format version 1 into their
+//! places, any other field kept in `other` to be written back as it was. Hand-written, as
+//! serde's `flatten` would buffer the whole object and lose the line of a bad value.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::{Customer, OtherFields, Person};
+
+/// A field's name: one of `known` by its index, read without allocating, or another kept
+/// as text.
+enum Key {
+    Known(usize),
+    Other(String),
+}
+
+fn next_key<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    known: &'static [&'static str],
+) -> Result<Option<Key>, A::Error> {
+    struct KeyVisitor(&'static [&'static str]);
+    impl<'de> Visitor<'de> for KeyVisitor {
+        type Value = Key;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a field name")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+            Ok(match self.0.iter().position(|k| *k == v) {
+                Some(i) => Key::Known(i),
+                None => Key::Other(v.to_string()),
+            })
+        }
+    }
+    struct KeySeed(&'static [&'static str]);
+    impl<'de> de::DeserializeSeed<'de> for KeySeed {
+        type Value = Key;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+            d.deserialize_str(KeyVisitor(self.0))
+        }
+    }
+    map.next_key_seed(KeySeed(known))
+}
+
+/// One field seen twice is refused, as serde's derived readers do.
+fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    field: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(field));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+const CUSTOMER_FIELDS: &[&str] = &["name", "association", "trial", "active_users"];
+const PERSON_FIELDS: &[&str] = &["name", "exams", "certifications"];
+
+fn keep<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    other: &mut OtherFields,
+    key: String,
+) -> Result<(), A::Error> {
+    let value = map.next_value()?;
+    other.insert(key, value);
+    Ok(())
+}
+
+impl<'de> Deserialize<'de> for Customer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct CustomerVisitor;
+        impl<'de> Visitor<'de> for CustomerVisitor {
+            type Value = Customer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of a customer's fields")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Customer, A::Error> {
+                let (mut name, mut association, mut trial, mut active_users) =
+                    (None, None, None, None);
+                let mut other = OtherFields::new();
+                while let Some(key) = next_key(&mut map, CUSTOMER_FIELDS)? {
+                    match key {
+                        Key::Known(0) => once(&mut map, &mut name, "name")?,
+                        Key::Known(1) => once(&mut map, &mut association, "association")?,
+                        Key::Known(2) => once(&mut map, &mut trial, "trial")?,
+                        Key::Known(_) => once(&mut map, &mut active_users, "active_users")?,
+                        Key::Other(key) => keep(&mut map, &mut other, key)?,
+                    }
+                }
+                Ok(Customer {
+                    name: name.ok_or_else(|| de::Error::missing_field("name"))?,
+                    association: association.unwrap_or_default(),
+                    trial: trial.unwrap_or_default(),
+                    active_users: active_users.unwrap_or_default(),
+                    other,
+                })
+            }
+        }
+        d.deserialize_map(CustomerVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Person {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PersonVisitor;
+        impl<'de> Visitor<'de> for PersonVisitor {
+            type Value = Person;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of a person's fields")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Person, A::Error> {
+                let (mut name, mut exams, mut certifications) = (None, None, None);
+                let mut other = OtherFields::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "name" => once(&mut map, &mut name, "name")?,
+                        "exams" => once(&mut map, &mut exams, "exams")?,
+                        "certifications" => once(&mut map, &mut certifications, "certifications")?,
+                        _ => keep(&mut map, &mut other, key)?,
+                    }
+                }
+                Ok(Person {
+                    name: name.ok_or_else(|| de::Error::missing_field("name"))?,
+                    exams: exams.unwrap_or_default(),
+                    certifications: certifications.unwrap_or_default(),
+                    other,
+                })
+            }
+        }
+        d.deserialize_map(PersonVisitor)
+    }
+}
