@@ -114,12 +114,12 @@ impl<'de> Deserialize<'de> for Person {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Person, A::Error> {
                 let (mut name, mut exams, mut certifications) = (None, None, None);
                 let mut other = OtherFields::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "name" => once(&mut map, &mut name, "name")?,
-                        "exams" => once(&mut map, &mut exams, "exams")?,
-                        "certifications" => once(&mut map, &mut certifications, "certifications")?,
-                        _ => keep(&mut map, &mut other, key)?,
+                while let Some(key) = next_key(&mut map, PERSON_FIELDS)? {
+                    match key {
+                        Key::Known(0) => once(&mut map, &mut name, "name")?,
+                        Key::Known(1) => once(&mut map, &mut exams, "exams")?,
+                        Key::Known(_) => once(&mut map, &mut certifications, "certifications")?,
+                        Key::Other(key) => keep(&mut map, &mut other, key)?,
                     }
                 }
                 Ok(Person {
