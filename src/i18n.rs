@@ -187,6 +187,44 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
+impl Locale {
+    /// A count in at most `width` columns: exact when it fits, else in the language's
+    /// larger units (`1.2M`, `1000萬`), with one decimal when that fits and says more.
+    pub fn compact_count(&self, n: u64, width: usize) -> String {
+        let exact = thousands(n);
+        if exact.len() <= width {
+            return exact;
+        }
+        let mut shortest = exact;
+        for (template, unit) in [
+            ("number.big", "number.big_unit"),
+            ("number.small", "number.small_unit"),
+        ] {
+            let unit: u64 = self.t(unit).parse().unwrap_or(0);
+            if unit == 0 || n < unit {
+                continue;
+            }
+            // A whole number of units needs no decimal ("10M", not "10.0M").
+            let decimals: &[usize] = if n.is_multiple_of(unit) {
+                &[0]
+            } else {
+                &[1, 0]
+            };
+            for &decimals in decimals {
+                let value = format!("{:.*}", decimals, n as f64 / unit as f64);
+                let text = self.f(template, &[("n", &value)]);
+                if crate::text::width(&text) <= width {
+                    return text;
+                }
+                if crate::text::width(&text) < crate::text::width(&shortest) {
+                    shortest = text;
+                }
+            }
+        }
+        shortest
+    }
+}
+
 /// A whole number with thousands separators: 12,345. Both languages write numbers so.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -210,6 +248,25 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(10_000_000), "10,000,000");
+    }
+
+    #[test]
+    fn counts_too_wide_for_their_cell_use_the_languages_units() {
+        let en = Locale::get(Lang::En);
+        let zh = Locale::get(Lang::ZhTw);
+        assert_eq!(en.compact_count(999_999, 7), "999,999");
+        assert_eq!(en.compact_count(1_000_000, 7), "1M");
+        assert_eq!(en.compact_count(1_234_567, 7), "1.2M");
+        assert_eq!(en.compact_count(10_000_000, 8), "10M");
+        assert_eq!(en.compact_count(123_456, 6), "123.5k");
+        assert_eq!(en.compact_count(123_456, 5), "123k");
+        assert_eq!(zh.compact_count(10_000_000, 8), "1000萬");
+        assert_eq!(zh.compact_count(1_234_567, 6), "123萬");
+        assert_eq!(zh.compact_count(1_234_567, 8), "123.5萬");
+        assert_eq!(zh.compact_count(123_456, 6), "12.3萬");
+        assert_eq!(zh.compact_count(99_999, 6), "99,999");
+        // Nothing fits: the shortest form, for the table to cut.
+        assert_eq!(en.compact_count(10_000_000, 3), "10M");
     }
 
     #[test]

@@ -286,7 +286,7 @@ fn a_newer_version_is_refused_naming_both_versions() {
 
 #[test]
 fn wrong_types_name_the_field_and_line() {
-    let cases: [(&str, &str, &str); 6] = [
+    let cases: [(&str, &str, &str); 8] = [
         (
             r#"  "customers": [ { "name": "A", "trial": "yes" } ]"#,
             "customers[0].trial",
@@ -309,6 +309,8 @@ fn wrong_types_name_the_field_and_line() {
             "exams",
         ),
         (r#"  "staff": [ { "name": 12 } ]"#, "staff[0].name", "staff"),
+        (r#"  "customers": [ ["A"] ]"#, "customers[0]", "customers"),
+        (r#"  "staff": [ "Mei" ]"#, "staff[0]", "staff"),
     ];
     for (body, path, on_line) in cases {
         let text = draft_with(body);
@@ -321,6 +323,9 @@ fn wrong_types_name_the_field_and_line() {
             }
             ("market", Problem::WrongType { expected, found }) => {
                 assert_eq!((expected.as_str(), found.as_str()), ("text", "3"));
+            }
+            ("customers[0]" | "staff[0]", Problem::WrongType { expected, .. }) => {
+                assert_eq!(expected, "object", "{body}");
             }
             // serde's own type errors are read back into typed problems too.
             (_, Problem::WrongType { expected, found }) => {

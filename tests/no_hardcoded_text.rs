@@ -32,6 +32,7 @@ const ALLOWED: &[(&str, &str)] = &[
     ("src/profile/error.rs", " at line "),
     ("src/profile/error.rs", "missing field "),
     ("src/profile/error.rs", "unknown field "),
+    ("src/profile/error.rs", "duplicate field "),
     ("src/profile/error.rs", "one of "),
     ("src/profile/error.rs", "invalid type: "),
     ("src/profile/error.rs", "an edition id"),

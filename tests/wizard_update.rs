@@ -507,3 +507,35 @@ fn esc_on_a_row_just_added_takes_it_away() {
     );
     gauges_match_evaluate(&app);
 }
+
+#[test]
+fn a_count_shortened_in_its_cell_is_given_in_full_under_the_table() {
+    let mut p = Profile::new("Big");
+    let mut big = cpc_wizard::profile::Customer::new("Big One");
+    big.active_users.set(
+        Workload::SharepointOnline,
+        cpc_wizard::profile::Count::new(1_234_567).expect("in range"),
+    );
+    p.customers.push(big);
+    for lang in Lang::ALL {
+        let (_dir, _path, mut app) = app_on_disk(p.clone(), lang);
+        app.model.go_to(Screen::Customers);
+        let full = if lang == Lang::En {
+            "SharePoint Online: 1,234,567 · Big One"
+        } else {
+            "SharePoint Online：1,234,567 · Big One"
+        };
+        let short = if lang == Lang::En { "1.2M" } else { "123.5萬" };
+        let screen = render(&app, 80, 24);
+        assert!(screen.contains(short), "{screen}");
+        assert!(!screen.contains(full), "only on its cell: {screen}");
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Right); // name → association → trial → Exch. → SharePt
+        }
+        let screen = render(&app, 80, 24);
+        assert!(screen.contains(full), "{screen}");
+        // A count that fits its cell is not repeated.
+        press(&mut app, KeyCode::Left);
+        assert!(!render(&app, 80, 24).contains(full));
+    }
+}

@@ -24,7 +24,7 @@ fn next_key<'de, A: MapAccess<'de>>(
     impl<'de> Visitor<'de> for KeyVisitor {
         type Value = Key;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a field name")
+            f.write_str("a string")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
             Ok(match self.0.iter().position(|k| *k == v) {
@@ -75,7 +75,8 @@ impl<'de> Deserialize<'de> for Customer {
         impl<'de> Visitor<'de> for CustomerVisitor {
             type Value = Customer;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of a customer's fields")
+                // Read back as "object" in `Problem::from_serde_message`.
+                f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Customer, A::Error> {
                 let (mut name, mut association, mut trial, mut active_users) =
@@ -109,7 +110,7 @@ impl<'de> Deserialize<'de> for Person {
         impl<'de> Visitor<'de> for PersonVisitor {
             type Value = Person;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of a person's fields")
+                f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Person, A::Error> {
                 let (mut name, mut exams, mut certifications) = (None, None, None);

@@ -389,8 +389,10 @@ pub fn keep_selection_visible(model: &mut Model) {
 fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     let wide = width >= 110;
     let narrow = width < 76;
+    // Eight columns hold 999,999; larger counts are shortened (the line under the table
+    // has the exact value).
     let number = if wide {
-        9
+        8
     } else if narrow {
         6
     } else {
@@ -414,8 +416,10 @@ fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     let fixed = association + trial + number * Workload::ALL.len() as u16 + counted;
     let gaps = |n: u16| n * table::GAP;
     let rest = width.saturating_sub(fixed + gaps(9));
+    // Wide, the name and the reason share what is left; the name takes half, up to what
+    // long tenant names need, and the reason the rest.
     let (name, note) = if rest >= 10 + 8 + table::GAP && wide {
-        let name = (rest * 2 / 5).max(10);
+        let name = (rest / 2).clamp(10, 32);
         (name, rest.saturating_sub(name + table::GAP))
     } else {
         (width.saturating_sub(fixed + gaps(8)).max(6), 0)
@@ -464,19 +468,6 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     Vec::new()
 }
 
-/// A count in `width` columns: exact when it fits, else in millions or thousands (the
-/// exact value is on the line under the table).
-fn compact(n: u64, width: u16) -> String {
-    let exact = thousands(n);
-    if exact.len() <= usize::from(width) {
-        exact
-    } else if n >= 1_000_000 {
-        format!("{:.1}M", n as f64 / 1_000_000.0)
-    } else {
-        format!("{}k", n / 1000)
-    }
-}
-
 fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     loc.t(match reason {
         Exclusion::Trial => "wizard.customers.short.trial",
@@ -517,7 +508,7 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             TRIAL => if c.trial { yes } else { no }.to_string(),
             8 => match r.excluded {
                 Some(reason) => short_exclusion(loc, reason).to_string(),
-                None => compact(r.counted, cols[8].width),
+                None => loc.compact_count(r.counted, usize::from(cols[8].width)),
             },
             // Short: the full sentence is on the line under the table.
             9 => match (r.excluded, r.top_workload) {
@@ -526,7 +517,9 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 (None, None) => String::new(),
             },
             col => workload(col)
-                .map(|w| compact(c.active_users.get(w).into(), cols[col].width))
+                .map(|w| {
+                    loc.compact_count(c.active_users.get(w).into(), usize::from(cols[col].width))
+                })
                 .unwrap_or_default(),
         }
     });
@@ -575,7 +568,7 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             theme.warning,
         )
     } else if let (Some(c), Some(r)) = (customers.get(s.row), results.get(s.row)) {
-        let text = loc.f(
+        let mut text = loc.f(
             "wizard.customers.detail",
             &[
                 ("name", &crate::text::visible(&c.name)),
@@ -583,6 +576,20 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 ("why", &customer_note(loc, r)),
             ],
         );
+        // A workload count shortened in its cell is given here in full, first.
+        if let Some(w) = workload(s.col) {
+            let exact = thousands(c.active_users.get(w).into());
+            if exact.len() > usize::from(cols[s.col].width) {
+                text = loc.f(
+                    "wizard.customers.detail_cell",
+                    &[
+                        ("detail", &text),
+                        ("workload", &workload_name(loc, w)),
+                        ("n", &exact),
+                    ],
+                );
+            }
+        }
         Line::styled(table::fit(&text, usize::from(g.detail.width)), theme.dim)
     } else {
         Line::default()
