@@ -133,6 +133,7 @@ fn an_unknown_draft_name_exits_2_naming_it() {
         err.contains(home.drafts().to_str().expect("utf-8")),
         "{err}"
     );
+    assert!(err.contains("cpc-wizard drafts"), "what to do next: {err}");
 }
 
 // ---------------------------------------------------------------- formats
