@@ -249,6 +249,53 @@ fn paste_goes_into_the_field_being_edited_without_control_characters() {
 }
 
 #[test]
+fn a_paste_on_a_selected_cell_opens_its_edit_with_the_text() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    app.model.go_to(Screen::Customers);
+    let before = app.model.draft.as_ref().expect("d").profile.clone();
+    // On a count: the edit opens with the paste, Enter keeps it.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right);
+    }
+    app.handle(Event::Paste("12,345".into()));
+    assert_eq!(app.model.mode(), Mode::Editing);
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 12_345);
+    gauges_match_evaluate(&app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.model.mode(), Mode::Normal);
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 12_345);
+    // On a name: Esc takes the paste back.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Left);
+    }
+    app.handle(Event::Paste("qd]".into()));
+    assert_eq!(app.model.mode(), Mode::Editing);
+    press(&mut app, KeyCode::Esc);
+    let d = app.model.draft.as_ref().expect("d");
+    assert_eq!(d.profile.customers[0].name, before.customers[0].name);
+    assert_eq!(
+        d.profile.customers.len(),
+        before.customers.len(),
+        "no key taken"
+    );
+    // On the association or trial cell there is nothing to paste into.
+    press(&mut app, KeyCode::Right);
+    app.handle(Event::Paste("none".into()));
+    assert_eq!(app.model.mode(), Mode::Normal);
+    // Staff: a paste on a name replaces it.
+    app.model.go_to(Screen::Staff);
+    app.handle(Event::Paste("Mei-Ling Lin".into()));
+    press(&mut app, KeyCode::Enter);
+    let d = app.model.draft.as_ref().expect("d");
+    assert_eq!(d.profile.staff[0].name, "Mei-Ling Lin");
+    // Help open: a paste does nothing.
+    press(&mut app, KeyCode::Char('?'));
+    app.handle(Event::Paste("x".into()));
+    assert!(app.model.help);
+    assert_eq!(app.model.mode(), Mode::Normal);
+}
+
+#[test]
 fn next_and_back_keep_what_was_typed() {
     let (_dir, _path, mut app) = empty_draft_app();
     press(&mut app, KeyCode::Char(']'));

@@ -577,10 +577,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Key(key) => on_key(model, key),
         Msg::Paste(text) => {
             let text = clean_paste(&text);
-            if model.mode() == Mode::Editing && !text.is_empty() {
-                edit(model, EditOp::Insert(text))
-            } else {
-                Vec::new()
+            if text.is_empty() || model.help {
+                return Vec::new();
+            }
+            match model.mode() {
+                Mode::Editing => edit(model, EditOp::Insert(text)),
+                Mode::Normal if model.import.is_none() => paste_on_cell(model, text),
+                _ => Vec::new(),
             }
         }
         Msg::Click { column, row } => on_click(model, column, row),
@@ -710,6 +713,22 @@ fn refused_read_only(model: &Model, action: Option<Action>) -> bool {
         Some(action) => !action.only_looks(),
         // Unbound keys change something only on Customers (a digit starts editing a cell).
         None => model.screen == Screen::Customers,
+    }
+}
+
+/// A paste outside a field lands in the selected table cell, where it can (a name, a count).
+fn paste_on_cell(model: &mut Model, text: String) -> Vec<Effect> {
+    if !matches!(model.screen, Screen::Customers | Screen::Staff) {
+        return Vec::new();
+    }
+    if model.read_only_screen() {
+        model.note = Some(Note::Drafts(start::DraftNote::ReadOnlyRefused));
+        return Vec::new();
+    }
+    model.note = None;
+    match model.screen {
+        Screen::Customers => customers::on_paste(model, text),
+        _ => staff::on_paste(model, text),
     }
 }
 

@@ -210,6 +210,25 @@ pub fn on_unbound_key(model: &mut Model, key: &KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Text pasted on a name or number cell replaces what is in it, as typing digits does: the
+/// edit opens with the pasted text, for Enter to keep or Esc to take back.
+pub fn on_paste(model: &mut Model, text: String) -> Vec<Effect> {
+    let col = model.customers.col;
+    if col != NAME && workload(col).is_none() {
+        return Vec::new();
+    }
+    let Some(customer) = model
+        .draft
+        .as_ref()
+        .and_then(|d| d.profile.customers.get(model.customers.row))
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    start_edit(model, TextField::default(), customer);
+    edit(model, EditOp::Insert(text))
+}
+
 fn editing_action(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Activate => commit_edit(model),

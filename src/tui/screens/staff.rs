@@ -213,6 +213,26 @@ fn delete(model: &mut Model) {
     keep_selection_visible(model);
 }
 
+/// Text pasted on a name replaces it, as on Customers: Enter keeps it, Esc takes it back.
+pub fn on_paste(model: &mut Model, text: String) -> Vec<Effect> {
+    if model.staff.col != 0 {
+        return Vec::new();
+    }
+    let Some(person) = model
+        .draft
+        .as_ref()
+        .and_then(|d| d.profile.staff.get(model.staff.row))
+    else {
+        return Vec::new();
+    };
+    model.staff.edit = Some(NameEdit {
+        field: TextField::default(),
+        original: person.name.clone(),
+        added: false,
+    });
+    edit(model, EditOp::Insert(text))
+}
+
 pub fn commit_edit(model: &mut Model) {
     model.staff.edit = None;
     model.staff.confirm_delete = false;
