@@ -43,7 +43,27 @@ fn next_key<'de, A: MapAccess<'de>>(
     map.next_key_seed(KeySeed(known))
 }
 
-/// One field seen twice is refused, as serde's derived readers do.
+/// Reads an object's fields: each of `known` through `field` (its index and the map, to
+/// read its value from), any other kept as it is. Returns the fields kept.
+fn read_fields<'de, A: MapAccess<'de>>(
+    mut map: A,
+    known: &'static [&'static str],
+    mut field: impl FnMut(usize, &mut A) -> Result<(), A::Error>,
+) -> Result<OtherFields, A::Error> {
+    let mut other = OtherFields::new();
+    while let Some(key) = next_key(&mut map, known)? {
+        match key {
+            Key::Known(index) => field(index, &mut map)?,
+            Key::Other(key) => {
+                let value = map.next_value()?;
+                other.insert(key, value);
+            }
+        }
+    }
+    Ok(other)
+}
+
+/// A known field's value; one seen twice is refused, as serde's derived readers do.
 fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
@@ -59,16 +79,6 @@ fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
 const CUSTOMER_FIELDS: &[&str] = &["name", "association", "trial", "active_users"];
 const PERSON_FIELDS: &[&str] = &["name", "exams", "certifications"];
 
-fn keep<'de, A: MapAccess<'de>>(
-    map: &mut A,
-    other: &mut OtherFields,
-    key: String,
-) -> Result<(), A::Error> {
-    let value = map.next_value()?;
-    other.insert(key, value);
-    Ok(())
-}
-
 impl<'de> Deserialize<'de> for Customer {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct CustomerVisitor;
@@ -78,19 +88,18 @@ impl<'de> Deserialize<'de> for Customer {
                 // Read back as "object" in `Problem::from_serde_message`.
                 f.write_str("a map")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Customer, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Customer, A::Error> {
                 let (mut name, mut association, mut trial, mut active_users) =
                     (None, None, None, None);
-                let mut other = OtherFields::new();
-                while let Some(key) = next_key(&mut map, CUSTOMER_FIELDS)? {
-                    match key {
-                        Key::Known(0) => once(&mut map, &mut name, "name")?,
-                        Key::Known(1) => once(&mut map, &mut association, "association")?,
-                        Key::Known(2) => once(&mut map, &mut trial, "trial")?,
-                        Key::Known(_) => once(&mut map, &mut active_users, "active_users")?,
-                        Key::Other(key) => keep(&mut map, &mut other, key)?,
+                let other = read_fields(map, CUSTOMER_FIELDS, |index, map| {
+                    let field = CUSTOMER_FIELDS[index];
+                    match index {
+                        0 => once(map, &mut name, field),
+                        1 => once(map, &mut association, field),
+                        2 => once(map, &mut trial, field),
+                        _ => once(map, &mut active_users, field),
                     }
-                }
+                })?;
                 Ok(Customer {
                     name: name.ok_or_else(|| de::Error::missing_field("name"))?,
                     association: association.unwrap_or_default(),
@@ -112,17 +121,16 @@ impl<'de> Deserialize<'de> for Person {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a map")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Person, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Person, A::Error> {
                 let (mut name, mut exams, mut certifications) = (None, None, None);
-                let mut other = OtherFields::new();
-                while let Some(key) = next_key(&mut map, PERSON_FIELDS)? {
-                    match key {
-                        Key::Known(0) => once(&mut map, &mut name, "name")?,
-                        Key::Known(1) => once(&mut map, &mut exams, "exams")?,
-                        Key::Known(_) => once(&mut map, &mut certifications, "certifications")?,
-                        Key::Other(key) => keep(&mut map, &mut other, key)?,
+                let other = read_fields(map, PERSON_FIELDS, |index, map| {
+                    let field = PERSON_FIELDS[index];
+                    match index {
+                        0 => once(map, &mut name, field),
+                        1 => once(map, &mut exams, field),
+                        _ => once(map, &mut certifications, field),
                     }
-                }
+                })?;
                 Ok(Person {
                     name: name.ok_or_else(|| de::Error::missing_field("name"))?,
                     exams: exams.unwrap_or_default(),
