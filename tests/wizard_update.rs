@@ -586,3 +586,52 @@ fn a_count_shortened_in_its_cell_is_given_in_full_under_the_table() {
         assert!(!render(&app, 80, 24).contains(full));
     }
 }
+
+#[test]
+fn review_pages_through_every_excluded_customer_and_says_what_is_out_of_sight() {
+    let mut p = Profile::new("Trials");
+    for i in 1..=40 {
+        let mut c = cpc_wizard::profile::Customer::new(format!("Trial {i:02}"));
+        c.trial = true;
+        p.customers.push(c);
+    }
+    let (_dir, _path, mut app) = app_on_disk(p, Lang::En);
+    resize(&mut app, 80, 24);
+    app.model.go_to(Screen::Review);
+    let first = render(&app, 80, 24);
+    assert!(first.contains("more lines below (↓ PgDn End)"), "{first}");
+    assert!(!first.contains("more lines above"), "{first}");
+    // Nothing of the head is cut at 80 columns: long sentences wrap.
+    assert!(
+        first.contains("2,000 more active users and 1 more qualified person for Silver"),
+        "{first}"
+    );
+    // Page by page to the end, every customer is seen at least once.
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..10 {
+        let screen = render(&app, 80, 24);
+        for i in 1..=40 {
+            if screen.contains(&format!("Trial {i:02} — trial subscription")) {
+                seen.insert(i);
+            }
+        }
+        press(&mut app, KeyCode::PageDown);
+    }
+    assert_eq!(
+        seen.len(),
+        40,
+        "never shown: {:?}",
+        (1..=40).filter(|i| !seen.contains(i)).collect::<Vec<_>>()
+    );
+    let last = render(&app, 80, 24);
+    assert!(last.contains("Trial 40"), "{last}");
+    assert!(!last.contains("more lines below"), "{last}");
+    assert!(last.contains("more lines above (↑ PgUp Home)"), "{last}");
+    // Home and End (g and G) are Review keys too.
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.model.review.scroll, 0);
+    press(&mut app, KeyCode::Char('G'));
+    assert!(render(&app, 80, 24).contains("Trial 40"));
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.model.review.scroll, 0);
+}

@@ -320,6 +320,8 @@ pub const REVIEW: &[Binding] = &[
     b(DOWN, "↓/j", A::Down, "wizard.keys.scroll_down", false),
     BIND_PAGE_UP,
     BIND_PAGE_DOWN,
+    BIND_FIRST,
+    BIND_LAST,
     b(&[c('e')], "e", A::Export, "wizard.keys.export", true),
     b(&[c('c')], "c", A::ExportCsv, "wizard.csv_export.key", true),
     b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", true),

@@ -12,6 +12,7 @@ use super::screens::{customers, import, market, review, staff, start};
 use super::theme::Theme;
 use super::widgets::gauges;
 use super::widgets::table::fit;
+use super::widgets::wrap::wrap;
 use crate::i18n::Locale;
 use crate::text::{visible, width};
 
@@ -364,90 +365,5 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
             &Line::raw(text.as_str()),
             inner.width.saturating_sub(1),
         );
-    }
-}
-
-fn is_closing_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '，'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '）'
-            | '」'
-            | '』'
-            | '》'
-            | '.'
-            | ','
-            | ')'
-    )
-}
-
-/// Words to lines of at most `columns` display columns; text without spaces (Chinese) is
-/// broken between characters.
-pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for c in text.chars() {
-        let cw = width(c.encode_utf8(&mut [0; 4]));
-        if width(&line) + cw > columns {
-            let last_wide = line
-                .chars()
-                .next_back()
-                .is_some_and(|l| width(l.encode_utf8(&mut [0; 4])) > 1);
-            // Closing punctuation never starts a line: the character before it goes along,
-            // or in English text the whole word (below, at the last space).
-            if is_closing_punctuation(c)
-                && (cw > 1 || last_wide || !line.contains(' '))
-                && let Some(last) = line.pop()
-            {
-                lines.push(std::mem::take(&mut line));
-                line.push(last);
-                line.push(c);
-                continue;
-            }
-            // Break at the last space when there is one, else here. Chinese text breaks
-            // between any two characters, so a wide character breaks right where it is.
-            let space = if cw > 1 || last_wide {
-                None
-            } else {
-                line.rfind(' ')
-            };
-            match space {
-                Some(i) if i > 0 => {
-                    let rest = line[i + 1..].to_string();
-                    line.truncate(i);
-                    lines.push(std::mem::take(&mut line));
-                    line = rest;
-                }
-                _ => lines.push(std::mem::take(&mut line)),
-            }
-        }
-        if !(line.is_empty() && c == ' ') {
-            line.push(c);
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn closing_punctuation_takes_its_word_or_character_along() {
-        // English: the last word goes to the next line with its full stop.
-        assert_eq!(
-            wrap("no draft was created.", 20),
-            ["no draft was", "created."]
-        );
-        // Chinese: the character before the full stop goes along.
-        assert_eq!(wrap("未建立任何草稿。", 14), ["未建立任何草", "稿。"]);
     }
 }

@@ -18,6 +18,7 @@ use super::super::keys::{self, Action, Binding};
 use super::super::theme::Theme;
 use super::super::widgets::table::fit;
 use super::super::widgets::text_field::{EditOp, TextField};
+use super::super::widgets::wrap::wrap_indented;
 use crate::i18n::{Locale, thousands};
 use crate::import::{ImportError, ImportSummary, import_csv, words};
 use crate::profile::Profile;
@@ -277,9 +278,7 @@ fn lines(model: &Model) -> Vec<String> {
     {
         // Lines after the headline are indented under it.
         let indent = if i == 0 { "" } else { "  " };
-        for line in super::super::view::wrap(sentence, room - indent.len()) {
-            out.push(format!("{indent}{line}"));
-        }
+        out.extend(wrap_indented(&format!("{indent}{sentence}"), room));
     }
     out
 }

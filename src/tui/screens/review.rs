@@ -3,13 +3,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 
 use super::super::app::{Effect, Model, Screen};
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::gauges::{MET_MARK, NOT_MET_MARK};
 use super::super::widgets::table::fit;
+use super::super::widgets::wrap::wrap_indented;
 use crate::i18n::thousands;
 use crate::report::phrases::{
     edition_name, exclusion_reason, gap, market_name, tier_name, tier_status, verdict, warning,
@@ -26,8 +28,11 @@ const EXPORT_ROWS: u16 = 3;
 
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let total = line_count(model);
-    let page = usize::from(model.areas().body.height.saturating_sub(EXPORT_ROWS)).max(1);
-    let max = total.saturating_sub(page);
+    let rows = usize::from(model.areas().body.height.saturating_sub(EXPORT_ROWS)).max(1);
+    let max = total.saturating_sub(rows);
+    // A page moves by what is shown between the two "more" lines, so that the lines those
+    // cover are on the next page.
+    let page = rows.saturating_sub(2).max(1);
     let s = &mut model.review;
     match action {
         Action::Up => s.scroll = s.scroll.saturating_sub(1),
@@ -52,16 +57,16 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// The lines above the excluded customers, built in full (there are a handful).
-fn head_lines<'a>(model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
+/// The sentences above the excluded customers, each with its style (there are a handful).
+fn head_sentences(model: &Model, theme: &Theme) -> Vec<(String, Style)> {
     let Some(d) = &model.draft else {
         return Vec::new();
     };
     let loc = model.loc();
     let a = &d.assessment;
     let mut lines = vec![
-        Line::styled(verdict(loc, a), theme.title),
-        Line::styled(
+        (verdict(loc, a), theme.title),
+        (
             loc.f(
                 "report.rules_line",
                 &[
@@ -71,7 +76,7 @@ fn head_lines<'a>(model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
             ),
             theme.dim,
         ),
-        Line::default(),
+        (String::new(), theme.plain),
     ];
     for tier in &a.tiers {
         let (mark, style) = if tier.met {
@@ -80,19 +85,19 @@ fn head_lines<'a>(model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
             (NOT_MET_MARK, theme.not_met)
         };
         let status = format!("{mark} {}", tier_status(loc, tier));
-        let mut spans = vec![Span::styled(
+        lines.push((
             loc.f(
                 "wizard.review.tier",
                 &[("tier", &tier_name(loc, &tier.tier)), ("status", &status)],
             ),
             style,
-        )];
+        ));
+        // On a line of its own, under its tier: the sentence the partner came for.
         if let Some(gap) = gap(loc, tier) {
-            spans.push(Span::raw(loc.f("wizard.review.gap", &[("gap", &gap)])));
+            lines.push((loc.f("wizard.review.gap", &[("gap", &gap)]), theme.plain));
         }
-        lines.push(Line::from(spans));
     }
-    lines.push(Line::styled(
+    lines.push((
         loc.f(
             "report.staff_heading",
             &[
@@ -103,13 +108,10 @@ fn head_lines<'a>(model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
         theme.plain,
     ));
     for w in &a.warnings {
-        lines.push(Line::styled(
-            format!("! {}", visible(&warning(loc, w))),
-            theme.warning,
-        ));
+        lines.push((format!("! {}", visible(&warning(loc, w))), theme.warning));
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(
+    lines.push((String::new(), theme.plain));
+    lines.push((
         loc.f(
             "wizard.review.excluded_heading",
             &[("n", &thousands(d.excluded_rows.len() as u64))],
@@ -117,28 +119,40 @@ fn head_lines<'a>(model: &'a Model, theme: &Theme) -> Vec<Line<'a>> {
         theme.heading,
     ));
     if d.excluded_rows.is_empty() {
-        lines.push(Line::styled(
-            loc.t("wizard.review.none_excluded"),
-            theme.dim,
-        ));
+        lines.push((loc.t("wizard.review.none_excluded").to_string(), theme.dim));
     }
     lines
 }
 
-fn head_count(model: &Model) -> usize {
-    let Some(d) = &model.draft else {
-        return 0;
-    };
-    // verdict, rules, blank, tiers, staff, warnings, blank, heading, maybe "none".
-    3 + d.assessment.tiers.len()
-        + 1
-        + d.assessment.warnings.len()
-        + 2
-        + usize::from(d.excluded_rows.is_empty())
+/// The head as screen lines of at most `columns`: nothing is cut, long sentences wrap.
+fn head_lines(model: &Model, theme: &Theme, columns: usize) -> Vec<Line<'static>> {
+    head_sentences(model, theme)
+        .into_iter()
+        .flat_map(|(text, style)| {
+            let wrapped = wrap_indented(&text, columns);
+            if wrapped.is_empty() {
+                vec![Line::default()]
+            } else {
+                wrapped
+                    .into_iter()
+                    .map(|line| Line::styled(line, style))
+                    .collect()
+            }
+        })
+        .collect()
 }
 
+/// The columns the screen's text has in the body.
+fn text_columns(body: Rect) -> usize {
+    usize::from(body.width.saturating_sub(2))
+}
+
+/// Every line of the screen above the export lines: the head (a handful, counted by
+/// building them) and one per excluded customer.
 fn line_count(model: &Model) -> usize {
-    head_count(model) + model.draft.as_ref().map_or(0, |d| d.excluded_rows.len())
+    let columns = text_columns(model.areas().body);
+    head_lines(model, &Theme::new(true), columns).len()
+        + model.draft.as_ref().map_or(0, |d| d.excluded_rows.len())
 }
 
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
@@ -149,12 +163,30 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     let x = body.x + 1;
     let w = body.width.saturating_sub(2);
     let rows = body.height.saturating_sub(EXPORT_ROWS);
-    let head = head_lines(model, theme);
+    let head = head_lines(model, theme, text_columns(body));
+    let scroll = model.review.scroll;
+    let total = line_count(model);
     let buf = frame.buffer_mut();
     for i in 0..rows {
-        let n = model.review.scroll + usize::from(i);
+        let n = scroll + usize::from(i);
         let y = body.y + i;
-        if let Some(line) = head.get(n) {
+        // The first and last rows say what is scrolled out of sight, and how to reach it.
+        let hidden = if i == 0 && scroll > 0 {
+            Some(("wizard.review.more_above", scroll + 1))
+        } else if i + 1 == rows && n + 1 < total {
+            Some(("wizard.review.more_below", total - n))
+        } else {
+            None
+        };
+        if let Some((key, count)) = hidden {
+            let text = loc.plural(key, count as u64, &[]);
+            buf.set_line(
+                x,
+                y,
+                &Line::styled(fit(&text, usize::from(w)), theme.dim),
+                w,
+            );
+        } else if let Some(line) = head.get(n) {
             buf.set_line(x, y, line, w);
         } else if let Some(&c) = d.excluded_rows.get(n - head.len()) {
             let customer = &d.profile.customers[c];

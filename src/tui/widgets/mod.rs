@@ -4,3 +4,4 @@ pub mod gauges;
 pub mod overlay;
 pub mod table;
 pub mod text_field;
+pub mod wrap;
