@@ -601,13 +601,18 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             buf.set_string(g.table.x.saturating_sub(2), y, "›", theme.selected);
         }
     }
-    let folder = loc.f(
-        "wizard.start.folder",
-        &[(
-            "folder",
-            &visible(&model.drafts_folder.display().to_string()),
-        )],
-    );
+    // With the count, once known, so that a list longer than the screen says how long it
+    // is.
+    let folder_name = visible(&model.drafts_folder.display().to_string()).into_owned();
+    let folder = if s.listing {
+        loc.f("wizard.start.folder_reading", &[("folder", &folder_name)])
+    } else {
+        loc.plural(
+            "wizard.start.folder",
+            s.drafts.len() as u64,
+            &[("folder", &folder_name)],
+        )
+    };
     buf.set_line(
         g.folder.x,
         g.folder.y,
