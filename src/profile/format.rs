@@ -1,6 +1,7 @@
 //! The draft file, format version 1 (SPEC.md §3): reading with field paths, writing.
 
 use std::fmt;
+use std::io;
 
 use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::{Deserialize, Serialize};
@@ -125,15 +126,22 @@ pub fn from_json(text: &str) -> Result<Profile, ParseError> {
 
 /// The draft as the pretty JSON that the program writes and a person can edit.
 pub fn to_json(profile: &Profile) -> String {
+    let mut bytes = Vec::new();
+    // Into memory, plain structs of strings and numbers: this cannot fail.
+    let _ = write_json(profile, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `to_json`'s text, written straight to `out`: a large draft is saved without a second
+/// copy of it in memory.
+pub fn write_json(profile: &Profile, out: &mut impl io::Write) -> io::Result<()> {
     let file = FileV1 {
         format: FORMAT_ID,
         version: FORMAT_VERSION,
         profile,
     };
-    // Serialising plain structs of strings and numbers cannot fail.
-    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &file)?;
+    out.write_all(b"\n")
 }
 
 fn syntax_or_shape(e: &serde_json::Error) -> ParseError {

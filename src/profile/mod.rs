@@ -4,16 +4,14 @@ mod count;
 mod error;
 mod format;
 mod kept_fields;
+mod other_fields;
 
 pub use count::{Count, MAX_COUNT};
 pub use error::{ParseError, Problem};
-pub use format::{FORMAT_ID, FORMAT_VERSION, from_json, to_json};
+pub use format::{FORMAT_ID, FORMAT_VERSION, from_json, to_json, write_json};
+pub use other_fields::OtherFields;
 
 use serde::{Deserialize, Serialize};
-
-/// Fields of a draft's object that this program does not know (added by hand or by another
-/// tool), kept as they were read and written back, so that saving never drops them.
-pub type OtherFields = serde_json::Map<String, serde_json::Value>;
 
 /// Edition used when a draft names none.
 pub const DEFAULT_EDITION: &str = "2017-06";

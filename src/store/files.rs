@@ -57,14 +57,15 @@ pub fn save(path: &Path, profile: &Profile) -> Result<(), StoreError> {
 /// fingerprint instead of reading the whole file again).
 pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<(), StoreError> {
     check_savable(profile)?;
-    write_atomically(path, profile::to_json(profile).as_bytes())
+    let tmp = write_temp(path, |out| profile::write_json(profile, out))?;
+    persist(path, tmp)
 }
 
 /// As `save`, but only where no file exists yet: never replaces another draft, even one
 /// that appears while this one is written.
 pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
     check_savable(profile)?;
-    let tmp = write_temp(path, profile::to_json(profile).as_bytes())?;
+    let tmp = write_temp(path, |out| profile::write_json(profile, out))?;
     tmp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == io::ErrorKind::AlreadyExists {
             StoreError::AlreadyExists {
@@ -79,7 +80,12 @@ pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let tmp = write_temp(path, bytes)?;
+    let tmp = write_temp(path, |out| out.write_all(bytes))?;
+    persist(path, tmp)
+}
+
+/// Renames the written temporary file onto `path`, and makes the rename durable.
+fn persist(path: &Path, tmp: NamedTempFile) -> Result<(), StoreError> {
     tmp.persist(path)
         .map_err(|e| StoreError::io(path, e.error))?;
     sync_dir(&folder_of(path));
@@ -97,17 +103,26 @@ fn check_savable(profile: &Profile) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The bytes in a flushed temporary file beside `path`, ready to be renamed onto it.
-fn write_temp(path: &Path, bytes: &[u8]) -> Result<NamedTempFile, StoreError> {
+/// What `write` writes, in a flushed temporary file beside `path`, ready to be renamed onto
+/// it.
+fn write_temp(
+    path: &Path,
+    write: impl FnOnce(&mut io::BufWriter<&fs::File>) -> io::Result<()>,
+) -> Result<NamedTempFile, StoreError> {
     let dir = folder_of(path);
     create_private_dir(&dir)?;
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(|e| StoreError::io(&dir, e))?;
     // tempfile creates the file with mode 0600 on Unix already.
-    tmp.write_all(bytes).map_err(|e| StoreError::io(path, e))?;
+    // Large enough that a big draft takes few write calls.
+    let mut out = io::BufWriter::with_capacity(256 * 1024, tmp.as_file());
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| StoreError::io(path, e))?;
+    drop(out);
     tmp.as_file()
         .sync_all()
         .map_err(|e| StoreError::io(path, e))?;
