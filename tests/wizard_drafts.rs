@@ -436,3 +436,28 @@ fn fields_added_by_hand_survive_editing_in_the_wizard() {
     assert_eq!(saved.customers[0].other["tenant_id"], "fab-01");
     assert_eq!(saved.staff[0].other["email"], "mei@example.com");
 }
+
+#[test]
+fn an_opened_draft_leaves_the_start_list_until_it_is_closed() {
+    let (dir, path, _) = start_on_contoso();
+    store::save(&dir.path().join("other.json"), &Profile::new("Other")).expect("save");
+    let mut app = App::open_path(Store::new(dir.path()), path.clone(), Lang::En);
+    assert!(app.model.draft.is_some());
+    assert!(
+        !app.after_first_frame(),
+        "no folder read after the first frame: nothing shows it"
+    );
+    assert!(app.model.start.drafts.is_empty());
+    // Back on the Start screen, the list is read then.
+    app.model.go_to(Screen::Market);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.model.screen, Screen::Start);
+    assert_eq!(app.model.start.drafts.len(), 2);
+
+    // A draft that does not open shows the Start screen at once: listed after its frame.
+    let _elsewhere = store::lock(&path).expect("lock");
+    let mut app = App::open_path(Store::new(dir.path()), path, Lang::En);
+    assert!(app.model.draft.is_none());
+    assert!(app.after_first_frame());
+    assert_eq!(app.model.start.drafts.len(), 2);
+}

@@ -91,9 +91,12 @@ impl App {
 
     /// See `open`.
     pub fn open_path(store: Store, path: PathBuf, lang: Lang) -> App {
-        // The Start screen behind the draft is listed after the first frame, not before.
         let mut app = App::start_listing_later(store, lang);
         app.run_effects(vec![Effect::Open(path)]);
+        // Opened, the Start screen is listed afresh when the draft is closed, and not before
+        // (reading every draft of a large folder would be wasted). Not opened, the Start
+        // screen shows at once, listed after its first frame.
+        app.list_after_first_frame = app.model.draft.is_none();
         app
     }
 
