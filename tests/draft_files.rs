@@ -174,6 +174,36 @@ fn unknown_ids_and_fields_of_version_1_are_kept_and_written_back() {
 }
 
 #[test]
+fn a_top_level_field_given_twice_is_named() {
+    for (field, value) in [
+        ("name", r#""Other""#),
+        ("version", "1"),
+        ("format", r#""cpc-wizard/profile""#),
+        ("customers", "[]"),
+    ] {
+        let text = SPEC_EXAMPLE.replacen("{\n", &format!("{{\n  \"{field}\": {value},\n"), 1);
+        match from_json(&text) {
+            Err(ParseError::Invalid {
+                path,
+                problem,
+                line,
+            }) => {
+                assert!(path.is_empty() || path == ".", "{field}: {path}");
+                assert_eq!(
+                    problem,
+                    Problem::DuplicateField {
+                        field: field.into()
+                    },
+                    "{field}"
+                );
+                assert!(line.is_some(), "{field}");
+            }
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+}
+
+#[test]
 fn a_field_given_twice_is_refused_with_its_path() {
     let text = draft_with(r#"  "customers": [ { "name": "A", "trial": false, "trial": true } ]"#);
     let (path, problem, line) = invalid(&text);

@@ -3,36 +3,16 @@
 use std::fmt;
 use std::io;
 
-use serde::de::{self, Deserializer, IgnoredAny, Visitor};
+use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, Problem};
-use super::{Association, Customer, DEFAULT_EDITION, Market, OtherFields, Person, Profile};
+use super::kept_fields::Header;
+use super::{Association, Customer, DEFAULT_EDITION, Market, Person, Profile};
 use crate::rules::RuleSet;
 
 pub const FORMAT_ID: &str = "cpc-wizard/profile";
 pub const FORMAT_VERSION: u32 = 1;
-
-/// Read just enough to know whether the rest can be understood, and the top-level fields
-/// this version does not know, which are kept and written back. The known fields are
-/// named only to be skipped here; `BodyV1` reads them.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
-    #[serde(default, rename = "name")]
-    _name: IgnoredAny,
-    #[serde(default, rename = "edition")]
-    _edition: IgnoredAny,
-    #[serde(default, rename = "market")]
-    _market: IgnoredAny,
-    #[serde(default, rename = "customers")]
-    _customers: IgnoredAny,
-    #[serde(default, rename = "staff")]
-    _staff: IgnoredAny,
-    #[serde(flatten)]
-    other: OtherFields,
-}
 
 #[derive(Deserialize)]
 struct BodyV1 {
@@ -152,8 +132,17 @@ fn syntax_or_shape(e: &serde_json::Error) -> ParseError {
             column: e.column(),
             detail: Problem::from_serde_message(&e.to_string()).to_string_lossy(),
         },
-        // Valid JSON, but not an object with the header fields.
-        Category::Data => ParseError::NotAProfile { found: None },
+        Category::Data => match Problem::from_serde_message(&e.to_string()) {
+            // "format" or "version" given twice: a problem of the draft's top, as any other
+            // top-level field given twice is.
+            Problem::DuplicateField { field } => ParseError::Invalid {
+                path: String::new(),
+                problem: Problem::DuplicateField { field },
+                line: (e.line() > 0).then_some(e.line()),
+            },
+            // Valid JSON, but not an object with the header fields.
+            _ => ParseError::NotAProfile { found: None },
+        },
     }
 }
 

@@ -1,11 +1,13 @@
-//! Customers and people read field by field: the fields of format version 1 into their
-//! places, any other field kept in `other` to be written back as it was. Hand-written, as
-//! serde's `flatten` would buffer the whole object and lose the line of a bad value.
+//! The draft's top, customers and people read field by field: the fields of format version
+//! 1 into their places, any other field kept in `other` to be written back as it was.
+//! Hand-written, as serde's `flatten` would buffer the whole object (a copy of every
+//! customer, for the top) and lose the line of a bad value.
 
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde_json::Value;
 
 use super::{Customer, OtherFields, Person};
 
@@ -76,6 +78,15 @@ fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     Ok(())
 }
 
+const TOP_FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "name",
+    "edition",
+    "market",
+    "customers",
+    "staff",
+];
 const CUSTOMER_FIELDS: &[&str] = &["name", "association", "trial", "active_users"];
 const PERSON_FIELDS: &[&str] = &["name", "exams", "certifications"];
 
@@ -140,5 +151,42 @@ impl<'de> Deserialize<'de> for Person {
             }
         }
         d.deserialize_map(PersonVisitor)
+    }
+}
+
+/// The top of a draft, read first: enough to know whether the rest can be understood, and
+/// the fields this version does not know. The format's own fields are skipped here and read
+/// by the body's reader, which names their problems with paths and lines.
+pub(super) struct Header {
+    pub format: Option<Value>,
+    pub version: Option<Value>,
+    pub other: OtherFields,
+}
+
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct HeaderVisitor;
+        impl<'de> Visitor<'de> for HeaderVisitor {
+            type Value = Header;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Header, A::Error> {
+                let (mut format, mut version) = (None, None);
+                let other = read_fields(map, TOP_FIELDS, |index, map| match index {
+                    0 => once(map, &mut format, TOP_FIELDS[index]),
+                    1 => once(map, &mut version, TOP_FIELDS[index]),
+                    _ => map.next_value::<IgnoredAny>().map(|_| ()),
+                })?;
+                // `null` is as good as absent.
+                let given = |v: Option<Value>| v.filter(|v| !v.is_null());
+                Ok(Header {
+                    format: given(format),
+                    version: given(version),
+                    other,
+                })
+            }
+        }
+        d.deserialize_map(HeaderVisitor)
     }
 }
