@@ -4,6 +4,7 @@
 //! customer, for the top) and lose the line of a bad value.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -90,67 +91,67 @@ const TOP_FIELDS: &[&str] = &[
 const CUSTOMER_FIELDS: &[&str] = &["name", "association", "trial", "active_users"];
 const PERSON_FIELDS: &[&str] = &["name", "exams", "certifications"];
 
-impl<'de> Deserialize<'de> for Customer {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct CustomerVisitor;
-        impl<'de> Visitor<'de> for CustomerVisitor {
-            type Value = Customer;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                // Read back as "object" in `Problem::from_serde_message`.
-                f.write_str("a map")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Customer, A::Error> {
-                let (mut name, mut association, mut trial, mut active_users) =
-                    (None, None, None, None);
-                let other = read_fields(map, CUSTOMER_FIELDS, |index, map| {
-                    let field = CUSTOMER_FIELDS[index];
-                    match index {
-                        0 => once(map, &mut name, field),
-                        1 => once(map, &mut association, field),
-                        2 => once(map, &mut trial, field),
-                        _ => once(map, &mut active_users, field),
-                    }
-                })?;
-                Ok(Customer {
-                    name: name.ok_or_else(|| de::Error::missing_field("name"))?,
-                    association: association.unwrap_or_default(),
-                    trial: trial.unwrap_or_default(),
-                    active_users: active_users.unwrap_or_default(),
-                    other,
-                })
-            }
-        }
-        d.deserialize_map(CustomerVisitor)
+/// An object read from a map of fields, through `read_fields`.
+trait FromFields: Sized {
+    fn from_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+struct FieldsVisitor<T>(PhantomData<T>);
+
+impl<'de, T: FromFields> Visitor<'de> for FieldsVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // Read back as "object" in `Problem::from_serde_message`.
+        f.write_str("a map")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::from_fields(map)
     }
 }
 
-impl<'de> Deserialize<'de> for Person {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct PersonVisitor;
-        impl<'de> Visitor<'de> for PersonVisitor {
-            type Value = Person;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map")
+fn deserialize_fields<'de, D: Deserializer<'de>, T: FromFields>(d: D) -> Result<T, D::Error> {
+    d.deserialize_map(FieldsVisitor(PhantomData))
+}
+
+impl FromFields for Customer {
+    fn from_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let (mut name, mut association, mut trial, mut active_users) = (None, None, None, None);
+        let other = read_fields(map, CUSTOMER_FIELDS, |index, map| {
+            let field = CUSTOMER_FIELDS[index];
+            match index {
+                0 => once(map, &mut name, field),
+                1 => once(map, &mut association, field),
+                2 => once(map, &mut trial, field),
+                _ => once(map, &mut active_users, field),
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Person, A::Error> {
-                let (mut name, mut exams, mut certifications) = (None, None, None);
-                let other = read_fields(map, PERSON_FIELDS, |index, map| {
-                    let field = PERSON_FIELDS[index];
-                    match index {
-                        0 => once(map, &mut name, field),
-                        1 => once(map, &mut exams, field),
-                        _ => once(map, &mut certifications, field),
-                    }
-                })?;
-                Ok(Person {
-                    name: name.ok_or_else(|| de::Error::missing_field("name"))?,
-                    exams: exams.unwrap_or_default(),
-                    certifications: certifications.unwrap_or_default(),
-                    other,
-                })
+        })?;
+        Ok(Customer {
+            name: name.ok_or_else(|| de::Error::missing_field("name"))?,
+            association: association.unwrap_or_default(),
+            trial: trial.unwrap_or_default(),
+            active_users: active_users.unwrap_or_default(),
+            other,
+        })
+    }
+}
+
+impl FromFields for Person {
+    fn from_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let (mut name, mut exams, mut certifications) = (None, None, None);
+        let other = read_fields(map, PERSON_FIELDS, |index, map| {
+            let field = PERSON_FIELDS[index];
+            match index {
+                0 => once(map, &mut name, field),
+                1 => once(map, &mut exams, field),
+                _ => once(map, &mut certifications, field),
             }
-        }
-        d.deserialize_map(PersonVisitor)
+        })?;
+        Ok(Person {
+            name: name.ok_or_else(|| de::Error::missing_field("name"))?,
+            exams: exams.unwrap_or_default(),
+            certifications: certifications.unwrap_or_default(),
+            other,
+        })
     }
 }
 
@@ -163,30 +164,38 @@ pub(super) struct Header {
     pub other: OtherFields,
 }
 
+impl FromFields for Header {
+    fn from_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let (mut format, mut version) = (None, None);
+        let other = read_fields(map, TOP_FIELDS, |index, map| match index {
+            0 => once(map, &mut format, TOP_FIELDS[index]),
+            1 => once(map, &mut version, TOP_FIELDS[index]),
+            _ => map.next_value::<IgnoredAny>().map(|_| ()),
+        })?;
+        // `null` is as good as absent.
+        let given = |v: Option<Value>| v.filter(|v| !v.is_null());
+        Ok(Header {
+            format: given(format),
+            version: given(version),
+            other,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Customer {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_fields(d)
+    }
+}
+
+impl<'de> Deserialize<'de> for Person {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_fields(d)
+    }
+}
+
 impl<'de> Deserialize<'de> for Header {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct HeaderVisitor;
-        impl<'de> Visitor<'de> for HeaderVisitor {
-            type Value = Header;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Header, A::Error> {
-                let (mut format, mut version) = (None, None);
-                let other = read_fields(map, TOP_FIELDS, |index, map| match index {
-                    0 => once(map, &mut format, TOP_FIELDS[index]),
-                    1 => once(map, &mut version, TOP_FIELDS[index]),
-                    _ => map.next_value::<IgnoredAny>().map(|_| ()),
-                })?;
-                // `null` is as good as absent.
-                let given = |v: Option<Value>| v.filter(|v| !v.is_null());
-                Ok(Header {
-                    format: given(format),
-                    version: given(version),
-                    other,
-                })
-            }
-        }
-        d.deserialize_map(HeaderVisitor)
+        deserialize_fields(d)
     }
 }
