@@ -109,8 +109,23 @@ pub fn localized_command(loc: &'static Locale) -> Command {
         let text = help(key);
         move |arg: Arg| arg.help(text).value_name(loc.t("cli_words.value_file"))
     };
+    // Where the drafts are is what `--help` readers most often need next.
+    let folder = match crate::store::Store::from_env() {
+        Ok(store) => loc.f(
+            "cli.drafts_folder",
+            &[
+                (
+                    "folder",
+                    &crate::text::visible(&store.dir().display().to_string()),
+                ),
+                ("var", &crate::store::HOME_VAR),
+            ],
+        ),
+        Err(_) => loc.f("cli.no_drafts_folder", &[("var", &crate::store::HOME_VAR)]),
+    };
     let command = Cli::command()
         .about(help("cli.about"))
+        .after_help(folder)
         .mut_arg("lang", |a| {
             a.help(help("cli.lang"))
                 .value_name(loc.t("cli_words.value_lang"))

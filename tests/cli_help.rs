@@ -65,6 +65,8 @@ fn top_level_help_in_chinese() {
             "檢查 Microsoft 合作夥伴",
             "以精靈開啟草稿",
             "--lang <語言>",
+            "草稿資料夾：",
+            "設定 CPC_WIZARD_HOME",
         ] {
             assert!(out.contains(expected), "{expected:?} missing from\n{out}");
         }
@@ -121,6 +123,15 @@ fn english_stays_english_and_the_version_prints() {
         "{out}"
     );
     assert!(out.contains("Print help"), "{out}");
+    // Where the drafts are: the folder CPC_WIZARD_HOME names here.
+    let folder = std::env::temp_dir().join("cpc-wizard-cli-help");
+    assert!(
+        out.contains(&format!(
+            "Drafts folder: {} (set CPC_WIZARD_HOME to use another)",
+            folder.display()
+        )),
+        "{out}"
+    );
     let (code, _, err) = run(&["assess"], None);
     assert_eq!(code, 2);
     assert!(
