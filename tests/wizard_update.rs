@@ -635,3 +635,18 @@ fn review_pages_through_every_excluded_customer_and_says_what_is_out_of_sight() 
     press(&mut app, KeyCode::Home);
     assert_eq!(app.model.review.scroll, 0);
 }
+
+#[test]
+fn a_customer_with_no_active_users_says_so_in_the_wide_table() {
+    let mut p = Profile::new("Zero");
+    p.customers
+        .push(cpc_wizard::profile::Customer::new("Empty Tenant"));
+    let (_dir, _path, mut app) = app_on_disk(p, Lang::En);
+    app.model.go_to(Screen::Customers);
+    let screen = render(&app, 120, 40);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Empty Tenant"))
+        .expect("the row");
+    assert!(row.trim_end().ends_with("no active users"), "{row}");
+}

@@ -533,7 +533,7 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             9 => match (r.excluded, r.top_workload) {
                 (Some(reason), _) => exclusion_reason(loc, reason).to_string(),
                 (None, Some(w)) => workload_name(loc, w).to_string(),
-                (None, None) => String::new(),
+                (None, None) => loc.t("report.no_active_users").to_string(),
             },
             col => workload(col)
                 .map(|w| {
