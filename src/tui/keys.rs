@@ -198,6 +198,11 @@ const BIND_CLEAR_FIELD: Binding = b(
     "wizard.keys.clear",
     true,
 );
+/// The table screens' cell keys (Customers, Staff).
+const BIND_LEFT: Binding = b(LEFT, "←/h", A::Left, "wizard.keys.left", false);
+const BIND_RIGHT: Binding = b(RIGHT, "→/l", A::Right, "wizard.keys.right", false);
+const BIND_NEXT_FIELD: Binding = b(TAB, "Tab", A::NextField, "wizard.keys.next_field", false);
+const BIND_EDIT: Binding = b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true);
 const BIND_FIRST: Binding = b(FIRST, "Home/g", A::First, "wizard.keys.first", false);
 const BIND_LAST: Binding = b(LAST, "End/G", A::Last, "wizard.keys.last", false);
 const BIND_PREV_FIELD: Binding = b(
@@ -265,11 +270,11 @@ pub const MARKET: &[Binding] = &[
 pub const CUSTOMERS: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
-    b(LEFT, "←/h", A::Left, "wizard.keys.left", false),
-    b(RIGHT, "→/l", A::Right, "wizard.keys.right", false),
-    b(TAB, "Tab", A::NextField, "wizard.keys.next_field", false),
+    BIND_LEFT,
+    BIND_RIGHT,
+    BIND_NEXT_FIELD,
     BIND_PREV_FIELD,
-    b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true),
+    BIND_EDIT,
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", false),
     b(&[c('a')], "a", A::New, "wizard.keys.add_customer", true),
     b(&[c('i')], "i", A::Import, "wizard.import.key_open", true),
@@ -292,11 +297,11 @@ pub const CUSTOMERS: &[Binding] = &[
 pub const STAFF: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
-    b(LEFT, "←/h", A::Left, "wizard.keys.left", false),
-    b(RIGHT, "→/l", A::Right, "wizard.keys.right", false),
-    b(TAB, "Tab", A::NextField, "wizard.keys.next_field", false),
+    BIND_LEFT,
+    BIND_RIGHT,
+    BIND_NEXT_FIELD,
     BIND_PREV_FIELD,
-    b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true),
+    BIND_EDIT,
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", true),
     b(&[c('a')], "a", A::New, "wizard.keys.add_person", true),
     b(
