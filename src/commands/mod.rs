@@ -31,6 +31,8 @@ pub enum CliError {
     UnknownTier { given: String, known: Vec<String> },
     #[error("cannot write to the terminal: {0}")]
     Output(#[from] std::io::Error),
+    #[error("the wizard needs a terminal")]
+    NoTerminal,
 }
 
 impl CliError {
@@ -48,6 +50,7 @@ impl CliError {
                 "error.output",
                 &[("detail", &crate::messages::io_error(loc, e))],
             ),
+            CliError::NoTerminal => loc.t("error.no_terminal").to_string(),
         }
     }
 

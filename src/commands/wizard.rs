@@ -27,7 +27,19 @@ pub fn wizard(
         }
         None => tui::Start::Drafts,
     };
-    match tui::run(store.clone(), start, loc.lang)? {
+    // Screens written into a pipe or a file would be of no use to anyone.
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::NoTerminal);
+    }
+    let ended = tui::run(store.clone(), start, loc.lang).map_err(|e| {
+        // No controlling terminal to read keys from (started by a service, say).
+        if e.raw_os_error() == Some(libc::ENXIO) {
+            CliError::NoTerminal
+        } else {
+            CliError::Output(e)
+        }
+    })?;
+    match ended {
         tui::Ended::Quit => Ok(ExitCode::SUCCESS),
         // As a shell reports a program ended by a signal: 128 + its number.
         tui::Ended::Signal(signal) => Ok(ExitCode::from(
