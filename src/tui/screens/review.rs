@@ -165,7 +165,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     let rows = body.height.saturating_sub(EXPORT_ROWS);
     let head = head_lines(model, theme, text_columns(body));
     let scroll = model.review.scroll;
-    let total = line_count(model);
+    let total = head.len() + d.excluded_rows.len();
     let buf = frame.buffer_mut();
     for i in 0..rows {
         let n = scroll + usize::from(i);
