@@ -192,7 +192,8 @@ fn paired_ratios(c: &mut Criterion) {
     let (bc, ec, sc) = (median(&mut bc), median(&mut ec), median(&mut sc));
     println!(
         "first frame at {COLS}x{ROWS}, medians of {ROUNDS} interleaved rounds \
-         (wall: spawn to complete frame; CPU: the program's user+system time to it)"
+         (wall: spawn to complete frame; CPU: the program's user+system time until it is \
+         ended, right after that frame)"
     );
     println!(
         "  bare ratatui program             wall {:7.2} ms          CPU {:6.2} ms",
