@@ -3,7 +3,7 @@
 
 use std::ops::Index;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 /// Almost always empty, so it costs one pointer until a field is kept: drafts hold one per
@@ -58,12 +58,5 @@ impl Index<&str> for OtherFields {
 impl Serialize for OtherFields {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.iter())
-    }
-}
-
-impl<'de> Deserialize<'de> for OtherFields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = Map::deserialize(d)?;
-        Ok(OtherFields((!map.is_empty()).then(|| Box::new(map))))
     }
 }
