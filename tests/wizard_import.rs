@@ -3,8 +3,6 @@
 
 mod wizard_common;
 
-use std::path::Path;
-
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::import::import_csv;
 use cpc_wizard::profile::{Association, Profile, Workload};
@@ -15,48 +13,16 @@ use cpc_wizard::tui::{App, Screen};
 use ratatui::crossterm::event::KeyCode;
 use wizard_common::*;
 
-const GOOD: &str = "\u{feff}Customer,Association,Trial,Exchange Online,SharePoint Online\r\n\
-宏碁電腦,DAP,no,2500,100\r\n\
-\"Contoso, Ltd\",none,0,10,0\r\n\
-fabrikam,DPOR,yes,300,0\r\n";
-
-/// Three bad rows, each with its own problem.
-const BAD: &str = "name,exchange_online,trial\n甲,12x,maybe\n乙,-3,no\n丙,10000001,yes\n";
-
 fn on_customers(lang: Lang) -> (tempfile::TempDir, std::path::PathBuf, App) {
     let (dir, path, mut app) = app_on_disk(contoso(), lang);
     app.model.go_to(Screen::Customers);
     (dir, path, app)
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write csv");
-    path
-}
-
-fn import_via_keys(app: &mut App, path: &Path) {
-    press(app, KeyCode::Char('i'));
-    assert_eq!(app.model.mode(), Mode::Editing, "the path field is open");
-    typ(app, &path.display().to_string());
-    press(app, KeyCode::Enter);
-}
-
-fn outcome(app: &App) -> &Outcome {
-    match &app.model.import {
-        Some(Import::Result { outcome, .. }) => outcome,
-        other => panic!("no import result shown: {other:?}"),
-    }
-}
-
-fn profile(app: &App) -> &Profile {
-    &app.model.draft.as_ref().expect("draft").profile
-}
-
 #[test]
 fn a_good_file_is_imported_saved_and_summarised() {
     let (dir, draft_path, mut app) = on_customers(Lang::En);
-    let csv = write(dir.path(), "customers.csv", GOOD);
+    let csv = write(dir.path(), "customers.csv", CSV_GOOD);
     import_via_keys(&mut app, &csv);
 
     let Outcome::Imported(summary) = outcome(&app) else {
@@ -109,7 +75,7 @@ fn a_good_file_is_imported_saved_and_summarised() {
 fn a_bad_file_changes_nothing_and_every_bad_row_is_listed() {
     let (dir, draft_path, mut app) = on_customers(Lang::En);
     let before = load(&draft_path);
-    let csv = write(dir.path(), "bad.csv", BAD);
+    let csv = write(dir.path(), "bad.csv", CSV_BAD);
     import_via_keys(&mut app, &csv);
 
     let Outcome::Refused(_) = outcome(&app) else {
@@ -187,7 +153,7 @@ fn a_missing_file_is_reported_and_esc_or_an_empty_path_do_nothing() {
 #[test]
 fn pasted_paths_go_into_the_field_and_leaving_the_step_closes_it() {
     let (dir, _draft_path, mut app) = on_customers(Lang::En);
-    let csv = write(dir.path(), "good.csv", GOOD);
+    let csv = write(dir.path(), "good.csv", CSV_GOOD);
     press(&mut app, KeyCode::Char('i'));
     app.handle(ratatui::crossterm::event::Event::Paste(format!(
         "{}\n",
@@ -229,7 +195,7 @@ fn the_result_is_reworded_when_the_language_switches() {
     app.model.go_to(Screen::Customers);
     app.send(Msg::CsvRead {
         path: "/data/customers.csv".into(),
-        bytes: BAD.as_bytes().to_vec(),
+        bytes: CSV_BAD.as_bytes().to_vec(),
     });
     assert!(render(&app, 80, 24).contains("Nothing was imported"));
     app.model.lang = Lang::ZhTw;

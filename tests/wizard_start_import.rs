@@ -10,18 +10,10 @@ use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::Profile;
 use cpc_wizard::store::{self, OpenDraft, Store, StoreError};
 use cpc_wizard::tui::app::{Mode, update};
-use cpc_wizard::tui::screens::import::{Import, Outcome};
+use cpc_wizard::tui::screens::import::Outcome;
 use cpc_wizard::tui::{App, Model, Msg, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use wizard_common::*;
-
-const GOOD: &str = "\u{feff}Customer,Association,Trial,Exchange Online,SharePoint Online\r\n\
-宏碁電腦,DAP,no,2500,100\r\n\
-\"Contoso, Ltd\",none,0,10,0\r\n\
-fabrikam,DPOR,yes,300,0\r\n";
-
-/// Three bad rows, each with its own problem.
-const BAD: &str = "name,exchange_online,trial\n甲,12x,maybe\n乙,-3,no\n丙,10000001,yes\n";
 
 /// A drafts folder (`drafts/`, with the CSV files beside it, not in it) and the Start
 /// screen on it.
@@ -30,30 +22,6 @@ fn start(lang: Lang) -> (tempfile::TempDir, PathBuf, App) {
     let drafts = dir.path().join("drafts");
     let app = App::start(Store::new(&drafts), lang);
     (dir, drafts, app)
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write csv");
-    path
-}
-
-fn import_via_keys(app: &mut App, path: &Path) {
-    press(app, KeyCode::Char('i'));
-    assert_eq!(app.model.mode(), Mode::Editing, "the path field is open");
-    typ(app, &path.display().to_string());
-    press(app, KeyCode::Enter);
-}
-
-fn outcome(app: &App) -> &Outcome {
-    match &app.model.import {
-        Some(Import::Result { outcome, .. }) => outcome,
-        other => panic!("no import result shown: {other:?}"),
-    }
-}
-
-fn profile(app: &App) -> &Profile {
-    &app.model.draft.as_ref().expect("a draft is open").profile
 }
 
 /// The draft files in the folder (none when the folder was never made).
@@ -73,7 +41,7 @@ fn drafts_on_disk(drafts: &Path) -> Vec<PathBuf> {
 #[test]
 fn a_good_file_creates_and_opens_a_draft_named_after_it() {
     let (dir, drafts, mut app) = start(Lang::En);
-    let csv = write(dir.path(), "customers.csv", GOOD);
+    let csv = write(dir.path(), "customers.csv", CSV_GOOD);
     import_via_keys(&mut app, &csv);
 
     // Open on its first unfinished step (no market yet), the summary over it.
@@ -120,7 +88,7 @@ fn a_good_file_creates_and_opens_a_draft_named_after_it() {
 fn a_taken_name_is_numbered() {
     let (dir, drafts, mut app) = start(Lang::En);
     store::save(&drafts.join("customers.json"), &Profile::new("customers")).expect("save");
-    let csv = write(dir.path(), "customers.csv", GOOD);
+    let csv = write(dir.path(), "customers.csv", CSV_GOOD);
     import_via_keys(&mut app, &csv);
 
     let draft = app.model.draft.as_ref().expect("draft");
@@ -135,7 +103,7 @@ fn a_taken_name_is_numbered() {
 #[test]
 fn a_bad_file_creates_nothing_and_every_bad_row_is_listed() {
     let (dir, drafts, mut app) = start(Lang::En);
-    let csv = write(dir.path(), "bad.csv", BAD);
+    let csv = write(dir.path(), "bad.csv", CSV_BAD);
     import_via_keys(&mut app, &csv);
 
     assert!(matches!(outcome(&app), Outcome::Refused(_)));
@@ -174,7 +142,7 @@ fn a_draft_that_cannot_be_made_is_reported_in_the_panel() {
     // The drafts "folder" is a file: nothing can be created in it.
     let not_a_folder = write(dir.path(), "drafts-file", "");
     let mut app = App::start(Store::new(&not_a_folder), Lang::En);
-    let csv = write(dir.path(), "customers.csv", GOOD);
+    let csv = write(dir.path(), "customers.csv", CSV_GOOD);
     import_via_keys(&mut app, &csv);
 
     assert!(app.model.draft.is_none());
@@ -187,7 +155,7 @@ fn a_draft_that_cannot_be_made_is_reported_in_the_panel() {
 #[test]
 fn esc_cancels_the_path_field() {
     let (dir, drafts, mut app) = start(Lang::En);
-    let csv = write(dir.path(), "customers.csv", GOOD);
+    let csv = write(dir.path(), "customers.csv", CSV_GOOD);
     press(&mut app, KeyCode::Char('i'));
     typ(&mut app, &csv.display().to_string());
     press(&mut app, KeyCode::Esc);
@@ -245,7 +213,7 @@ fn path_field_and_failure_panel_snapshots() {
             &mut model,
             Msg::CsvRead {
                 path: "/home/mei/匯出/customers.csv".into(),
-                bytes: BAD.as_bytes().to_vec(),
+                bytes: CSV_BAD.as_bytes().to_vec(),
             },
         );
         assert!(effects.is_empty(), "nothing is created: {effects:?}");

@@ -1,5 +1,5 @@
 //! Helpers shared by the wizard tests: a realistic draft, key events, drawing on a test
-//! backend.
+//! backend, CSV files to import.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Profile, from_json};
 use cpc_wizard::store::Store;
+use cpc_wizard::tui::app::Mode;
+use cpc_wizard::tui::screens::import::{Import, Outcome};
 use cpc_wizard::tui::{App, Model, Msg, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -94,4 +96,40 @@ pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
 
 pub fn render(app: &App, width: u16, height: u16) -> String {
     render_model(&app.model, width, height)
+}
+
+/// A good customers CSV as spreadsheets write it: BOM, CRLF, a quoted comma, Chinese.
+pub const CSV_GOOD: &str = "\u{feff}Customer,Association,Trial,Exchange Online,SharePoint Online\r\n\
+宏碁電腦,DAP,no,2500,100\r\n\
+\"Contoso, Ltd\",none,0,10,0\r\n\
+fabrikam,DPOR,yes,300,0\r\n";
+
+/// Three bad rows, each with its own problem.
+pub const CSV_BAD: &str = "name,exchange_online,trial\n甲,12x,maybe\n乙,-3,no\n丙,10000001,yes\n";
+
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write csv");
+    path
+}
+
+/// `i`, the file's path typed, Enter: an import as a user starts it.
+pub fn import_via_keys(app: &mut App, path: &Path) {
+    press(app, KeyCode::Char('i'));
+    assert_eq!(app.model.mode(), Mode::Editing, "the path field is open");
+    typ(app, &path.display().to_string());
+    press(app, KeyCode::Enter);
+}
+
+/// The import's result on screen.
+pub fn outcome(app: &App) -> &Outcome {
+    match &app.model.import {
+        Some(Import::Result { outcome, .. }) => outcome,
+        other => panic!("no import result shown: {other:?}"),
+    }
+}
+
+/// The open draft's profile.
+pub fn profile(app: &App) -> &Profile {
+    &app.model.draft.as_ref().expect("a draft is open").profile
 }
