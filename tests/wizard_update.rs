@@ -23,10 +23,7 @@ fn gauges_match_evaluate(app: &App) {
 }
 
 fn customer_count(app: &App, row: usize, w: Workload) -> u32 {
-    app.model.draft.as_ref().expect("draft").profile.customers[row]
-        .active_users
-        .get(w)
-        .get()
+    profile(&app).customers[row].active_users.get(w).get()
 }
 
 fn empty_draft_app() -> (tempfile::TempDir, std::path::PathBuf, App) {
@@ -109,10 +106,7 @@ fn market_and_edition_are_chosen_and_gauges_follow() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.model.draft.as_ref().expect("d").profile.edition,
-        "2017-07"
-    );
+    assert_eq!(profile(&app).edition, "2017-07");
     gauges_match_evaluate(&app);
     app.handle(ctrl('s'));
     assert_eq!(load(&path).edition, "2017-07");
@@ -208,15 +202,12 @@ fn customers_association_trial_and_delete() {
     // Trial toggles with Space.
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Char(' '));
-    assert!(app.model.draft.as_ref().expect("d").profile.customers[0].trial);
+    assert!(profile(&app).customers[0].trial);
     // Delete asks first; n keeps, y deletes.
     press(&mut app, KeyCode::Char('d'));
     assert_eq!(app.model.mode(), Mode::Confirm);
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(
-        app.model.draft.as_ref().expect("d").profile.customers.len(),
-        5
-    );
+    assert_eq!(profile(&app).customers.len(), 5);
     press(&mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Char('y'));
     let d = app.model.draft.as_ref().expect("d");
@@ -252,7 +243,7 @@ fn paste_goes_into_the_field_being_edited_without_control_characters() {
 fn a_paste_on_a_selected_cell_opens_its_edit_with_the_text() {
     let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
     app.model.go_to(Screen::Customers);
-    let before = app.model.draft.as_ref().expect("d").profile.clone();
+    let before = profile(&app).clone();
     // On a count: the edit opens with the paste, Enter keeps it.
     for _ in 0..3 {
         press(&mut app, KeyCode::Right);
@@ -359,7 +350,7 @@ fn staff_toggle_items_and_keep_unknown_ids() {
     // Delete with confirmation.
     press(&mut app, KeyCode::Delete);
     press(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.model.draft.as_ref().expect("d").profile.staff.len(), 3);
+    assert_eq!(profile(&app).staff.len(), 3);
     press(&mut app, KeyCode::Char('q'));
     assert!(app.should_quit());
     assert_eq!(load(&path).staff[2].exams, ["70-346", "70-999", "70-347"]);
@@ -531,27 +522,11 @@ fn esc_on_a_row_just_added_takes_it_away() {
     press(&mut app, KeyCode::Char('a'));
     typ(&mut app, "Oops");
     press(&mut app, KeyCode::Esc);
-    assert!(
-        app.model
-            .draft
-            .as_ref()
-            .expect("d")
-            .profile
-            .customers
-            .is_empty()
-    );
+    assert!(profile(&app).customers.is_empty());
     press(&mut app, KeyCode::Char(']'));
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::Esc);
-    assert!(
-        app.model
-            .draft
-            .as_ref()
-            .expect("d")
-            .profile
-            .staff
-            .is_empty()
-    );
+    assert!(profile(&app).staff.is_empty());
     gauges_match_evaluate(&app);
 }
 
