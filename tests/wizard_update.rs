@@ -23,7 +23,7 @@ fn gauges_match_evaluate(app: &App) {
 }
 
 fn customer_count(app: &App, row: usize, w: Workload) -> u32 {
-    profile(&app).customers[row].active_users.get(w).get()
+    profile(app).customers[row].active_users.get(w).get()
 }
 
 fn empty_draft_app() -> (tempfile::TempDir, std::path::PathBuf, App) {
