@@ -144,6 +144,42 @@ impl Locale {
         all.extend_from_slice(args);
         fill(self.t(&chosen), &all)
     }
+
+    /// A count in at most `width` columns: exact when it fits, else in the language's
+    /// larger units (`1.2M`, `1000萬`), with one decimal when that fits and says more.
+    pub fn compact_count(&self, n: u64, width: usize) -> String {
+        let exact = thousands(n);
+        if exact.len() <= width {
+            return exact;
+        }
+        let mut shortest = exact;
+        for (template, unit) in [
+            ("number.big", "number.big_unit"),
+            ("number.small", "number.small_unit"),
+        ] {
+            let unit: u64 = self.t(unit).parse().unwrap_or(0);
+            if unit == 0 || n < unit {
+                continue;
+            }
+            // A whole number of units needs no decimal ("10M", not "10.0M").
+            let decimals: &[usize] = if n.is_multiple_of(unit) {
+                &[0]
+            } else {
+                &[1, 0]
+            };
+            for &decimals in decimals {
+                let value = format!("{:.*}", decimals, n as f64 / unit as f64);
+                let text = self.f(template, &[("n", &value)]);
+                if crate::text::width(&text) <= width {
+                    return text;
+                }
+                if crate::text::width(&text) < crate::text::width(&shortest) {
+                    shortest = text;
+                }
+            }
+        }
+        shortest
+    }
 }
 
 fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
@@ -185,44 +221,6 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names.sort_unstable();
     names.dedup();
     names
-}
-
-impl Locale {
-    /// A count in at most `width` columns: exact when it fits, else in the language's
-    /// larger units (`1.2M`, `1000萬`), with one decimal when that fits and says more.
-    pub fn compact_count(&self, n: u64, width: usize) -> String {
-        let exact = thousands(n);
-        if exact.len() <= width {
-            return exact;
-        }
-        let mut shortest = exact;
-        for (template, unit) in [
-            ("number.big", "number.big_unit"),
-            ("number.small", "number.small_unit"),
-        ] {
-            let unit: u64 = self.t(unit).parse().unwrap_or(0);
-            if unit == 0 || n < unit {
-                continue;
-            }
-            // A whole number of units needs no decimal ("10M", not "10.0M").
-            let decimals: &[usize] = if n.is_multiple_of(unit) {
-                &[0]
-            } else {
-                &[1, 0]
-            };
-            for &decimals in decimals {
-                let value = format!("{:.*}", decimals, n as f64 / unit as f64);
-                let text = self.f(template, &[("n", &value)]);
-                if crate::text::width(&text) <= width {
-                    return text;
-                }
-                if crate::text::width(&text) < crate::text::width(&shortest) {
-                    shortest = text;
-                }
-            }
-        }
-        shortest
-    }
 }
 
 /// A whole number with thousands separators: 12,345. Both languages write numbers so.
