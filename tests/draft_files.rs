@@ -158,7 +158,8 @@ fn unknown_ids_and_fields_of_version_1_are_kept_and_written_back() {
     assert_eq!(p.other["exported_by"]["tool"], "some other tool");
     assert_eq!(p.customers[0].other["tenant_id"], "a1b2");
     assert_eq!(p.customers[0].other["notes"][0], "renewal in May");
-    assert_eq!(p.staff[0].other["email"], "a@example.com");
+    // A person's email is a field of the format (SPEC.md §3), no longer kept as unknown.
+    assert_eq!(p.staff[0].email.as_deref(), Some("a@example.com"));
     // Written back, unknown ids and fields stay, and read back the same.
     let written = to_json(&p);
     for kept in [
@@ -628,6 +629,7 @@ fn any_profile() -> impl Strategy<Value = Profile> {
             name,
             edition: edition.to_string(),
             market,
+            counting: Default::default(),
             customers,
             staff: staff
                 .into_iter()
@@ -661,4 +663,53 @@ proptest! {
             prop_assert!(p.edition == "2017-06" || p.edition == "2017-07");
         }
     }
+}
+
+#[test]
+fn the_reading_and_the_report_fields_read_back_and_bad_ones_are_named() {
+    use cpc_wizard::profile::{Counting, SourceKind, Workload};
+    let p = from_json(&draft_with(
+        r#"  "counting": "best_workload",
+  "customers": [ { "name": "Fabrikam", "tenant_domain": "fabrikam.onmicrosoft.com",
+    "source": { "kind": "usage_report", "file": "fab.csv", "report_date": "2017-06-30" },
+    "licensed_users": { "exchange_online": 40 }, "active_users_in_7_days": { "yammer": 2 } } ],
+  "staff": [ { "name": "A", "email": "a@example.com", "source": { "kind": "training" } } ]"#,
+    ))
+    .expect("valid");
+    assert_eq!(p.counting, Counting::BestWorkload);
+    let c = &p.customers[0];
+    assert_eq!(c.tenant_domain.as_deref(), Some("fabrikam.onmicrosoft.com"));
+    let source = c.source.as_deref().expect("source");
+    assert_eq!(source.kind, SourceKind::UsageReport);
+    assert_eq!(
+        source.report_date.map(|d| d.to_string()).as_deref(),
+        Some("2017-06-30")
+    );
+    assert_eq!(
+        c.licensed_users
+            .get(Workload::ExchangeOnline)
+            .map(|n| n.get()),
+        Some(40)
+    );
+    assert_eq!(c.licensed_users.get(Workload::Yammer), None);
+    assert_eq!(
+        p.staff[0].source.as_deref().map(|s| s.kind),
+        Some(SourceKind::Training)
+    );
+    assert_eq!(from_json(&to_json(&p)), Ok(p));
+
+    // Absent or null: the default reading, and nothing written for it.
+    let plain = from_json(&draft_with(r#"  "counting": null"#)).expect("valid");
+    assert_eq!(plain.counting, Counting::LargestWorkload);
+    assert!(!to_json(&plain).contains("counting"));
+
+    let (path, problem, line) = invalid(&draft_with("  \"counting\": \"average\""));
+    assert_eq!(path, "counting");
+    assert!(matches!(problem, Problem::UnknownValue { ref value, .. } if value == "average"));
+    assert_eq!(line, Some(5));
+    let (path, _, line) = invalid(&draft_with(
+        "  \"customers\": [ { \"name\": \"F\",\n \"source\": { \"kind\": \"typed\", \"report_date\": \"30/06/2017\" } } ]",
+    ));
+    assert_eq!(path, "customers[0].source.report_date");
+    assert_eq!(line, Some(6));
 }

@@ -3,8 +3,8 @@
 //! fields this version does not know (kept, at every level).
 
 use cpc_wizard::profile::{
-    ActiveUsers, Association, Count, Customer, MAX_COUNT, Market, OtherFields, Person, Profile,
-    Workload,
+    ActiveUsers, Association, Count, Counting, Customer, MAX_COUNT, Market, OtherFields, Person,
+    Profile, ReportDate, Source, SourceKind, Workload, WorkloadFigures,
 };
 use cpc_wizard::store::{self, OpenDraft, Store};
 use proptest::prelude::*;
@@ -29,6 +29,36 @@ fn count() -> impl Strategy<Value = Count> {
     .prop_map(|n| Count::new(n).unwrap())
 }
 
+/// Where a row's numbers came from: absent, or any kind with or without file and date.
+fn source() -> impl Strategy<Value = Option<Box<Source>>> {
+    prop::option::of(
+        (
+            prop::sample::select(SourceKind::ALL.to_vec()),
+            prop::option::of(name()),
+            prop::option::of((2000i32..2100, 1u32..=12, 1u32..=28)),
+        )
+            .prop_map(|(kind, file, date)| {
+                Box::new(Source {
+                    kind,
+                    file,
+                    report_date: date
+                        .and_then(|(y, m, d)| ReportDate::parse(&format!("{y:04}-{m:02}-{d:02}"))),
+                })
+            }),
+    )
+}
+
+/// A report's per-workload figures: any subset of the workloads.
+fn figures() -> impl Strategy<Value = WorkloadFigures> {
+    prop::array::uniform5(prop::option::of(count())).prop_map(|slots| {
+        let mut figures = WorkloadFigures::default();
+        for (w, c) in Workload::ALL.into_iter().zip(slots) {
+            figures.set(w, c);
+        }
+        figures
+    })
+}
+
 /// Fields another tool or a person may have added; their names never clash with format 1's.
 fn other_fields() -> impl Strategy<Value = OtherFields> {
     let value = prop_oneof![
@@ -48,9 +78,11 @@ fn customer() -> impl Strategy<Value = Customer> {
         prop::sample::select(Association::ALL.to_vec()),
         any::<bool>(),
         prop::array::uniform5(count()),
+        (prop::option::of(name()), source(), figures(), figures()),
         other_fields(),
     )
-        .prop_map(|(name, association, trial, counts, other)| {
+        .prop_map(|(name, association, trial, counts, report, other)| {
+            let (tenant_domain, source, licensed_users, active_users_in_7_days) = report;
             let mut active_users = ActiveUsers::default();
             for (w, c) in Workload::ALL.into_iter().zip(counts) {
                 active_users.set(w, c);
@@ -60,6 +92,10 @@ fn customer() -> impl Strategy<Value = Customer> {
                 association,
                 trial,
                 active_users,
+                tenant_domain,
+                source,
+                licensed_users,
+                active_users_in_7_days,
                 other,
             }
         })
@@ -79,14 +115,19 @@ fn person() -> impl Strategy<Value = Person> {
         name(),
         prop::collection::vec(exam_id(), 0..4),
         prop::collection::vec(exam_id(), 0..3),
+        (prop::option::of(name()), source()),
         other_fields(),
     )
-        .prop_map(|(name, exams, certifications, other)| Person {
-            name,
-            exams,
-            certifications,
-            other,
-        })
+        .prop_map(
+            |(name, exams, certifications, (email, source), other)| Person {
+                name,
+                exams,
+                certifications,
+                email,
+                source,
+                other,
+            },
+        )
 }
 
 fn profile() -> impl Strategy<Value = Profile> {
@@ -94,18 +135,22 @@ fn profile() -> impl Strategy<Value = Profile> {
         name(),
         prop::sample::select(vec!["2017-06", "2017-07"]),
         prop::option::of(prop::sample::select(Market::ALL.to_vec())),
+        prop::sample::select(Counting::ALL.to_vec()),
         prop::collection::vec(customer(), 0..6),
         prop::collection::vec(person(), 0..4),
         other_fields(),
     )
-        .prop_map(|(name, edition, market, customers, staff, other)| Profile {
-            name,
-            edition: edition.to_string(),
-            market,
-            customers,
-            staff,
-            other,
-        })
+        .prop_map(
+            |(name, edition, market, counting, customers, staff, other)| Profile {
+                name,
+                edition: edition.to_string(),
+                market,
+                counting,
+                customers,
+                staff,
+                other,
+            },
+        )
 }
 
 proptest! {

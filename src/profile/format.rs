@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, Problem};
 use super::kept_fields::Header;
-use super::{Association, Customer, DEFAULT_EDITION, Market, Person, Profile};
+use super::{Association, Counting, Customer, DEFAULT_EDITION, Market, Person, Profile};
 use crate::rules::RuleSet;
 
 pub const FORMAT_ID: &str = "cpc-wizard/profile";
@@ -22,6 +22,8 @@ struct BodyV1 {
     edition: Option<String>,
     #[serde(default)]
     market: Option<Market>,
+    #[serde(default, deserialize_with = "counting_or_default")]
+    counting: Counting,
     #[serde(default)]
     customers: Vec<Customer>,
     #[serde(default)]
@@ -98,6 +100,7 @@ pub fn from_json(text: &str) -> Result<Profile, ParseError> {
         name: body.name,
         edition,
         market: body.market,
+        counting: body.counting,
         customers: body.customers,
         staff: body.staff,
         other: header.other,
@@ -182,7 +185,7 @@ fn known_edition<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
 }
 
 /// Deserialises one of a closed set of ids, reporting an unknown one with the ids allowed.
-fn deserialize_id<'de, D, T>(
+pub(super) fn deserialize_id<'de, D, T>(
     d: D,
     ids: &'static [&'static str],
     from_id: fn(&str) -> Option<T>,
@@ -232,6 +235,18 @@ where
 }
 
 const MARKET_IDS: &[&str] = &["developed", "developing"];
+const COUNTING_IDS: &[&str] = &["largest_workload", "sum_of_workloads", "best_workload"];
+
+impl<'de> Deserialize<'de> for Counting {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_id(d, COUNTING_IDS, Counting::from_id)
+    }
+}
+
+/// `null` reads as absent: the default reading.
+fn counting_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<Counting, D::Error> {
+    Ok(Option::<Counting>::deserialize(d)?.unwrap_or_default())
+}
 const ASSOCIATION_IDS: &[&str] = &[
     "delegated_admin",
     "transacting_partner",

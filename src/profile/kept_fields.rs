@@ -85,11 +85,21 @@ const TOP_FIELDS: &[&str] = &[
     "name",
     "edition",
     "market",
+    "counting",
     "customers",
     "staff",
 ];
-const CUSTOMER_FIELDS: &[&str] = &["name", "association", "trial", "active_users"];
-const PERSON_FIELDS: &[&str] = &["name", "exams", "certifications"];
+const CUSTOMER_FIELDS: &[&str] = &[
+    "name",
+    "association",
+    "trial",
+    "active_users",
+    "tenant_domain",
+    "source",
+    "licensed_users",
+    "active_users_in_7_days",
+];
+const PERSON_FIELDS: &[&str] = &["name", "exams", "certifications", "email", "source"];
 
 /// An object read from a map of fields, through `read_fields`.
 trait FromFields: Sized {
@@ -116,13 +126,18 @@ fn deserialize_fields<'de, D: Deserializer<'de>, T: FromFields>(d: D) -> Result<
 impl FromFields for Customer {
     fn from_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         let (mut name, mut association, mut trial, mut active_users) = (None, None, None, None);
+        let (mut tenant_domain, mut source, mut licensed, mut in_7_days) = (None, None, None, None);
         let other = read_fields(map, CUSTOMER_FIELDS, |index, map| {
             let field = CUSTOMER_FIELDS[index];
             match index {
                 0 => once(map, &mut name, field),
                 1 => once(map, &mut association, field),
                 2 => once(map, &mut trial, field),
-                _ => once(map, &mut active_users, field),
+                3 => once(map, &mut active_users, field),
+                4 => once(map, &mut tenant_domain, field),
+                5 => once(map, &mut source, field),
+                6 => once(map, &mut licensed, field),
+                _ => once(map, &mut in_7_days, field),
             }
         })?;
         Ok(Customer {
@@ -130,6 +145,11 @@ impl FromFields for Customer {
             association: association.unwrap_or_default(),
             trial: trial.unwrap_or_default(),
             active_users: active_users.unwrap_or_default(),
+            // `null` is as good as absent for the optional fields.
+            tenant_domain: tenant_domain.flatten(),
+            source: source.flatten().map(Box::new),
+            licensed_users: licensed.flatten().unwrap_or_default(),
+            active_users_in_7_days: in_7_days.flatten().unwrap_or_default(),
             other,
         })
     }
@@ -138,18 +158,23 @@ impl FromFields for Customer {
 impl FromFields for Person {
     fn from_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         let (mut name, mut exams, mut certifications) = (None, None, None);
+        let (mut email, mut source) = (None, None);
         let other = read_fields(map, PERSON_FIELDS, |index, map| {
             let field = PERSON_FIELDS[index];
             match index {
                 0 => once(map, &mut name, field),
                 1 => once(map, &mut exams, field),
-                _ => once(map, &mut certifications, field),
+                2 => once(map, &mut certifications, field),
+                3 => once(map, &mut email, field),
+                _ => once(map, &mut source, field),
             }
         })?;
         Ok(Person {
             name: name.ok_or_else(|| de::Error::missing_field("name"))?,
             exams: exams.unwrap_or_default(),
             certifications: certifications.unwrap_or_default(),
+            email: email.flatten(),
+            source: source.flatten().map(Box::new),
             other,
         })
     }

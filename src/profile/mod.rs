@@ -2,14 +2,18 @@
 
 mod count;
 mod error;
+mod figures;
 mod format;
 mod kept_fields;
 mod other_fields;
+mod provenance;
 
 pub use count::{Count, MAX_COUNT};
 pub use error::{ParseError, Problem};
+pub use figures::WorkloadFigures;
 pub use format::{FORMAT_ID, FORMAT_VERSION, from_json, to_json, write_json};
 pub use other_fields::OtherFields;
+pub use provenance::{ReportDate, Source, SourceKind};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +25,10 @@ pub struct Profile {
     pub name: String,
     pub edition: String,
     pub market: Option<Market>,
+    /// How workloads combine toward the thresholds (SPEC.md §2, decision 2). Written only
+    /// when not the default, so drafts of earlier versions read and write back alike.
+    #[serde(skip_serializing_if = "Counting::is_default")]
+    pub counting: Counting,
     pub customers: Vec<Customer>,
     pub staff: Vec<Person>,
     #[serde(flatten)]
@@ -33,6 +41,7 @@ impl Profile {
             name: name.into(),
             edition: DEFAULT_EDITION.to_string(),
             market: None,
+            counting: Counting::default(),
             customers: Vec::new(),
             staff: Vec::new(),
             other: OtherFields::new(),
@@ -55,6 +64,44 @@ impl Market {
             Market::Developed => "developed",
             Market::Developing => "developing",
         }
+    }
+}
+
+/// The three readings of how workloads combine toward 2,000 / 4,000 active entitlements:
+/// Microsoft never published which one Partner Center uses (SPEC.md §2, decision 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Counting {
+    /// A customer counts its highest workload; the partner's total is their sum.
+    #[default]
+    LargestWorkload,
+    /// Every workload of every counted customer adds (the most generous).
+    SumOfWorkloads,
+    /// Per workload, the sum over customers; the total is the largest of those (the strictest).
+    BestWorkload,
+}
+
+impl Counting {
+    pub const ALL: [Counting; 3] = [
+        Counting::LargestWorkload,
+        Counting::SumOfWorkloads,
+        Counting::BestWorkload,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Counting::LargestWorkload => "largest_workload",
+            Counting::SumOfWorkloads => "sum_of_workloads",
+            Counting::BestWorkload => "best_workload",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == Counting::default()
     }
 }
 
@@ -175,6 +222,18 @@ pub struct Customer {
     pub association: Association,
     pub trial: bool,
     pub active_users: ActiveUsers,
+    /// The tenant's domain (`contoso.onmicrosoft.com`), from a usage report or typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenant_domain: Option<String>,
+    /// Where `active_users` came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Box<Source>>,
+    /// From a usage report: users holding each workload's licence, not deleted.
+    #[serde(skip_serializing_if = "WorkloadFigures::is_empty")]
+    pub licensed_users: WorkloadFigures,
+    /// From a usage report: active users still inside the 28-day window 7 days later.
+    #[serde(skip_serializing_if = "WorkloadFigures::is_empty")]
+    pub active_users_in_7_days: WorkloadFigures,
     #[serde(flatten)]
     pub other: OtherFields,
 }
@@ -186,6 +245,10 @@ impl Customer {
             association: Association::DelegatedAdmin,
             trial: false,
             active_users: ActiveUsers::default(),
+            tenant_domain: None,
+            source: None,
+            licensed_users: WorkloadFigures::default(),
+            active_users_in_7_days: WorkloadFigures::default(),
             other: OtherFields::new(),
         }
     }
@@ -198,6 +261,11 @@ pub struct Person {
     pub name: String,
     pub exams: Vec<String>,
     pub certifications: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Where the exams and certifications came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Box<Source>>,
     #[serde(flatten)]
     pub other: OtherFields,
 }
@@ -208,6 +276,8 @@ impl Person {
             name: name.into(),
             exams: Vec::new(),
             certifications: Vec::new(),
+            email: None,
+            source: None,
             other: OtherFields::new(),
         }
     }
