@@ -139,7 +139,7 @@ fn bad_files_are_reported_and_never_rewritten() {
     let newer = store.dir().join("newer.json");
     match store::load(&newer) {
         Err(StoreError::Parse { error, .. }) => assert!(matches!(
-            error,
+            *error,
             cpc_wizard::profile::ParseError::NewerVersion {
                 found: 2,
                 supported: 1

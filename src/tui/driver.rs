@@ -442,7 +442,7 @@ impl App {
             // An in-memory app writes nothing; the report was still rendered (benchmarks).
             return Msg::Told(Note::Exported(path));
         }
-        match store::write_atomically(&path, text.as_bytes()) {
+        match store::write_export(&path, text.as_bytes()) {
             Ok(()) => Msg::Told(Note::Exported(path)),
             Err(e) => Msg::Told(Note::ExportFailed(Arc::new(e))),
         }
@@ -457,7 +457,7 @@ impl App {
         let text = crate::export::customers_csv(&draft.profile, &draft.assessment);
         let customers = draft.profile.customers.len();
         if self.persist
-            && let Err(e) = store::write_atomically(&path, text.as_bytes())
+            && let Err(e) = store::write_export(&path, text.as_bytes())
         {
             return Msg::Told(Note::CsvExportFailed(Arc::new(e)));
         }
