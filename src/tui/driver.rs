@@ -325,7 +325,7 @@ impl App {
             Effect::ExportReport(path) => vec![self.export(path)],
             Effect::ExportCsv(path) => vec![self.export_csv(path)],
             Effect::ImportCsv(typed) => vec![read_csv(&typed)],
-            Effect::Open(path) => vec![self.open_draft(path, false)],
+            Effect::Open(path) => self.open_for_editing(path),
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
             Effect::Create {
                 name,
@@ -402,6 +402,29 @@ impl App {
                 path,
                 error: Arc::new(e),
             },
+        }
+    }
+
+    /// Opens a draft for editing, or read-only, saying why, when its file or folder cannot
+    /// be written as it is.
+    fn open_for_editing(&mut self, path: PathBuf) -> Vec<Msg> {
+        match self.open_draft(path.clone(), false) {
+            Msg::LoadFailed { error, .. }
+                if matches!(
+                    *error,
+                    StoreError::FileReadOnly { .. }
+                        | StoreError::FolderReadOnly { .. }
+                        | StoreError::HardLinked { .. }
+                ) =>
+            {
+                let opened = self.open_draft(path, true);
+                if matches!(opened, Msg::Opened { .. }) {
+                    vec![opened, Msg::Told(Note::OpenedReadOnly(error))]
+                } else {
+                    vec![opened]
+                }
+            }
+            other => vec![other],
         }
     }
 
