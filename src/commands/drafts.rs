@@ -119,7 +119,7 @@ struct JsonDraft {
     file: String,
     /// RFC 3339, UTC; null when the file system does not say.
     changed: Option<String>,
-    /// The tier's id (`Silver`, `Gold`); null when none is reached or unreadable.
+    /// The tier's id (`silver`, `gold`); null when none is reached or unreadable.
     highest_tier: Option<String>,
     /// Why the file cannot be read, in the chosen language; null when it can.
     error: Option<String>,

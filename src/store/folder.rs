@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use super::files::{STALE_TEMP_AGE, clean_stale_temp_files, load};
 use super::names::{is_blank, name_key, numbered_file_name};
-use super::{EXTENSION, Store, StoreError, file_stem_for};
+use super::{EXTENSION, Store, StoreError, file_name_for, file_stem_for};
 use crate::profile::Profile;
 
 /// One line of the drafts list.
@@ -70,6 +70,12 @@ impl Store {
             && let Some(path) = self.find_by_name(draft)?
         {
             return Ok(path);
+        }
+        // A file that cannot be read has no name to find it by; the one this name would be
+        // saved as is meant, and its error is better said than a new draft made beside it.
+        let by_stem = self.dir().join(file_name_for(draft));
+        if !is_blank(draft) && by_stem.is_file() && load(&by_stem).is_err() {
+            return Ok(by_stem);
         }
         let by_file_name = self.dir().join(draft);
         if as_path.components().count() == 1 && by_file_name.is_file() {

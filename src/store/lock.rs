@@ -278,12 +278,24 @@ fn still_at(file: &File, path: &Path) -> bool {
 /// Held while a new draft's name is checked and its file written, so that two programs
 /// creating drafts of one name at once make one draft, not two.
 pub(crate) struct NamesLock {
-    _file: Option<File>,
+    /// None where the file system has no locks.
+    held: Option<(File, PathBuf)>,
 }
 
-/// The lock on the names of the drafts in `dir` (a hidden file that stays there). Waits for
-/// another program's creation to finish: that takes milliseconds. Where the file system
-/// has no locks, creation goes on unguarded as before.
+impl Drop for NamesLock {
+    fn drop(&mut self) {
+        if let Some((file, _path)) = &self.held {
+            // As a draft's lock: removed before it is let go, so the folder stays clean.
+            #[cfg(unix)]
+            let _ = fs::remove_file(_path);
+            let _ = file.unlock();
+        }
+    }
+}
+
+/// The lock on the names of the drafts in `dir` (a hidden file there while held). Waits
+/// for another program's creation to finish: that takes milliseconds. Where the file
+/// system has no locks, creation goes on unguarded as before.
 pub(crate) fn lock_names(dir: &Path) -> Result<NamesLock, StoreError> {
     create_private_dir(dir)?;
     let path = dir.join(NAMES_LOCK_FILE);
@@ -294,17 +306,32 @@ pub(crate) fn lock_names(dir: &Path) -> Result<NamesLock, StoreError> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut attempt = options.open(&path);
-    if attempt.as_ref().is_err_and(is_link_refused) {
-        remove_planted(&path)?;
-        attempt = options.open(&path);
+    for _ in 0..64 {
+        let file = match options.open(&path) {
+            Ok(file) if file.metadata().is_ok_and(|m| m.is_file()) => file,
+            Ok(_) => {
+                remove_planted(&path)?;
+                continue;
+            }
+            Err(e) if is_link_refused(&e) => {
+                remove_planted(&path)?;
+                continue;
+            }
+            Err(e) => return Err(StoreError::io(&path, e)),
+        };
+        match file.lock() {
+            // The holder before us removed the file as it let go: lock the new one.
+            Ok(()) if !still_at(&file, &path) => continue,
+            Ok(()) => {
+                return Ok(NamesLock {
+                    held: Some((file, path)),
+                });
+            }
+            Err(e) if no_os_locks(&e) => return Ok(NamesLock { held: None }),
+            Err(e) => return Err(StoreError::io(&path, e)),
+        }
     }
-    let file = attempt.map_err(|e| StoreError::io(&path, e))?;
-    match file.lock() {
-        Ok(()) => Ok(NamesLock { _file: Some(file) }),
-        Err(e) if no_os_locks(&e) => Ok(NamesLock { _file: None }),
-        Err(e) => Err(StoreError::io(&path, e)),
-    }
+    Err(StoreError::io(&path, io::ErrorKind::WouldBlock.into()))
 }
 
 /// The names lock's file: hidden, and never taken for a draft or a leftover.
