@@ -166,7 +166,10 @@ pub fn localized_command(loc: &'static Locale) -> Command {
                     help("store_safety.drafts_format"),
                     loc.f(
                         "cli_words.format_values",
-                        &[("values", &"text, json"), ("default", &"text")]
+                        &[
+                            ("values", &DraftsFormat::names().join(", ")),
+                            ("default", &DraftsFormat::Text.name())
+                        ]
                     )
                 ))
                 .hide_possible_values(true)

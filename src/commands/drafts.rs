@@ -26,6 +26,23 @@ pub enum DraftsFormat {
     Json,
 }
 
+impl DraftsFormat {
+    /// The value as typed on the command line.
+    pub fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Every value, as typed on the command line.
+    pub fn names() -> Vec<String> {
+        <DraftsFormat as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(|f| f.name())
+            .collect()
+    }
+}
+
 pub fn drafts(store: &Store, format: DraftsFormat, loc: &Locale) -> Result<ExitCode, CliError> {
     let entries = store.list()?;
     match format {
