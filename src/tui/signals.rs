@@ -147,7 +147,9 @@ pub enum Input {
     Ready,
     Timeout,
     /// The terminal is gone. crossterm would spin for ever on it (it reads until "would
-    /// block", which a hung-up terminal never says), so it must not be asked.
+    /// block", which a hung-up terminal never says), so it must not be asked. Only Unix
+    /// terminals hang up; a Windows console that closes ends the program instead.
+    #[cfg_attr(not(unix), allow(dead_code))]
     HungUp,
 }
 
