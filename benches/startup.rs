@@ -216,7 +216,15 @@ fn paired_ratios(c: &mut Criterion) {
     );
 }
 
+/// User plus system time of all children that have ended and been waited for (zero where
+/// the system does not say: Windows).
+#[cfg(not(unix))]
+fn children_cpu() -> Duration {
+    Duration::ZERO
+}
+
 /// User plus system time of all children that have ended and been waited for.
+#[cfg(unix)]
 fn children_cpu() -> Duration {
     // SAFETY: getrusage fills the struct we pass; a zeroed rusage is a valid value.
     let usage = unsafe {

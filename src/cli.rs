@@ -2,6 +2,7 @@
 
 use clap::{Arg, ArgMatches, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::commands::DraftsFormat;
 use crate::i18n::{Lang, Locale};
 use crate::report::ReportFormat;
 
@@ -26,7 +27,10 @@ pub enum Cmd {
         #[arg(long)]
         require: Option<String>,
     },
-    Drafts,
+    Drafts {
+        #[arg(long, value_enum, default_value_t = DraftsFormat::Text)]
+        format: DraftsFormat,
+    },
     ImportCsv {
         file: std::path::PathBuf,
         #[arg(long)]
@@ -155,7 +159,24 @@ pub fn localized_command(loc: &'static Locale) -> Command {
                         .value_name(loc.t("cli_words.value_tier"))
                 })
         })
-        .mut_subcommand("drafts", |c| c.about(help("cli.drafts")))
+        .mut_subcommand("drafts", |c| {
+            c.about(help("cli.drafts")).mut_arg("format", |a| {
+                a.help(format!(
+                    "{}{}",
+                    help("store_safety.drafts_format"),
+                    loc.f(
+                        "cli_words.format_values",
+                        &[
+                            ("values", &DraftsFormat::names().join(", ")),
+                            ("default", &DraftsFormat::Text.name())
+                        ]
+                    )
+                ))
+                .hide_possible_values(true)
+                .hide_default_value(true)
+                .value_name(loc.t("cli_words.value_format"))
+            })
+        })
         .mut_subcommand("import-csv", |c| {
             c.about(help("cli.import_csv"))
                 .mut_arg("file", file("cli.file_arg"))

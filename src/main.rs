@@ -8,6 +8,7 @@ use cpc_wizard::store::Store;
 use cpc_wizard::text::visible;
 
 fn main() -> ExitCode {
+    cpc_wizard::tui::survive_file_size_limit();
     let cli = Cli::parse_localized();
     let store = Store::from_env();
     let settings = store
@@ -40,7 +41,7 @@ fn run(store: &Store, command: Option<Cmd>, loc: &'static Locale) -> Result<Exit
             format,
             require,
         }) => commands::assess(store, &draft, format, require.as_deref(), loc),
-        Some(Cmd::Drafts) => commands::drafts(store, loc),
+        Some(Cmd::Drafts { format }) => commands::drafts(store, format, loc),
         Some(Cmd::ImportCsv { file, into }) => commands::import_csv(store, &file, &into, loc),
         Some(Cmd::ExportCsv { draft, file }) => commands::export_csv(store, &draft, &file, loc),
     }

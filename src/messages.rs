@@ -115,6 +115,7 @@ pub fn io_error(loc: &Locale, error: &std::io::Error) -> String {
         K::DirectoryNotEmpty => "directory_not_empty",
         K::BrokenPipe => "broken_pipe",
         K::Interrupted => "interrupted",
+        K::FileTooLarge => return loc.t("store_safety.file_too_large").to_string(),
         _ => return error.to_string(),
     };
     loc.t(&format!("messages.io.{key}")).to_string()
@@ -219,5 +220,27 @@ pub fn store_error(loc: &Locale, error: &StoreError) -> String {
         StoreError::UnknownEdition { edition } => {
             loc.f("store.unknown_edition", &[("edition", edition)])
         }
+        StoreError::EmptyName => loc.t("store_safety.empty_name").to_string(),
+        StoreError::NameTaken { name, path } => loc.f(
+            "store_safety.name_taken",
+            &[("name", name), ("path", &path.display())],
+        ),
+        StoreError::ChangedOnDisk { path } => {
+            loc.f("store_safety.changed_on_disk", &[("path", &path.display())])
+        }
+        StoreError::FileReadOnly { path } => {
+            loc.f("store_safety.file_read_only", &[("path", &path.display())])
+        }
+        StoreError::FolderReadOnly { folder } => loc.f(
+            "store_safety.folder_read_only",
+            &[("folder", &folder.display())],
+        ),
+        StoreError::HardLinked { path } => {
+            loc.f("store_safety.hard_linked", &[("path", &path.display())])
+        }
+        StoreError::NoSuchFolder { folder } => loc.f(
+            "store_safety.no_such_folder",
+            &[("folder", &folder.display())],
+        ),
     }
 }

@@ -268,3 +268,66 @@ fn control_characters_from_the_file_never_reach_the_terminal() {
             .contains("\u{241b}[2J")
     );
 }
+
+#[test]
+fn export_to_a_missing_folder_says_so_and_creates_nothing() {
+    let home = TempDir::new().unwrap();
+    fs::write(home.path().join("in.csv"), GOOD).unwrap();
+    cmd(home.path())
+        .args(["import-csv", "in.csv", "--into", "Contoso"])
+        .assert()
+        .success();
+    cmd(home.path())
+        .args(["export-csv", "Contoso", "no/such/folder/out.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("does not exist"))
+        .stderr(predicate::str::contains("no/such/folder"));
+    assert!(!home.path().join("no").exists(), "no folder was created");
+}
+
+/// A file-size limit (`ulimit -f`) makes the write fail, not the program die: exit 2 with a
+/// message naming the file, and the draft as it was.
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_is_a_write_error_and_the_draft_is_kept() {
+    let home = TempDir::new().unwrap();
+    fs::write(
+        home.path().join("small.csv"),
+        "Customer,Exchange Online\nContoso,10\n",
+    )
+    .unwrap();
+    cmd(home.path())
+        .args(["import-csv", "small.csv", "--into", "Big"])
+        .assert()
+        .success();
+    let draft = home.path().join("Big.json");
+    let before = fs::read(&draft).unwrap();
+    let mut rows = String::from("Customer,Exchange Online\n");
+    for i in 0..200 {
+        rows.push_str(&format!("Customer number {i},{i}\n"));
+    }
+    fs::write(home.path().join("big.csv"), rows).unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("cpc-wizard");
+    Command::new("bash")
+        .env("CPC_WIZARD_HOME", home.path())
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .current_dir(home.path())
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1; exec '{}' import-csv big.csv --into Big",
+            binary.display()
+        ))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Big.json"))
+        .stderr(predicate::str::contains("size limit"));
+    assert_eq!(fs::read(&draft).unwrap(), before, "the old draft is kept");
+    let leftovers: Vec<_> = fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -124,3 +124,61 @@ fn an_empty_or_missing_folder_says_so() {
     let (out, _) = drafts(dir.path(), "en");
     assert_eq!(out.lines().count(), 2, "{out}");
 }
+
+/// One huge name is cut with `…`; it does not pad every other line.
+#[test]
+fn a_huge_name_is_cut_and_pads_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    OpenDraft::create(&store, Profile::new("x".repeat(100_000))).unwrap();
+    OpenDraft::create(&store, Profile::new("Short")).unwrap();
+    let (out, code) = drafts(dir.path(), "en");
+    assert_eq!(code, 0);
+    assert!(out.len() < 1_000, "{} bytes", out.len());
+    assert!(out.contains('…'));
+    for line in out.lines() {
+        assert!(cpc_wizard::text::width(line) < 100, "{line}");
+    }
+}
+
+#[test]
+fn drafts_as_json_for_scripts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let silver_path = OpenDraft::create(&store, silver("Contoso 2016"))
+        .unwrap()
+        .path()
+        .to_path_buf();
+    set_age(&silver_path, 48);
+    OpenDraft::create(&store, Profile::new("台北資訊 FY18")).unwrap();
+    fs::write(dir.path().join("broken.json"), "{").unwrap();
+    let out = Command::cargo_bin("cpc-wizard")
+        .unwrap()
+        .env("CPC_WIZARD_HOME", dir.path())
+        .args(["--lang", "en", "drafts", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.ends_with("}\n"));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let list = value["drafts"].as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    for entry in list {
+        let keys: Vec<&str> = entry
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["name", "file", "changed", "highest_tier", "error"]);
+    }
+    let contoso = list.iter().find(|e| e["name"] == "Contoso 2016").unwrap();
+    assert_eq!(contoso["highest_tier"], "silver");
+    assert_eq!(contoso["file"], silver_path.display().to_string());
+    assert!(contoso["changed"].as_str().unwrap().ends_with('Z'));
+    assert!(contoso["error"].is_null());
+    let broken = list.iter().find(|e| e["name"].is_null()).unwrap();
+    assert!(broken["error"].as_str().unwrap().contains("broken.json"));
+    assert!(broken["highest_tier"].is_null());
+}

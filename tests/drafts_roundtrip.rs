@@ -132,7 +132,8 @@ fn person() -> impl Strategy<Value = Person> {
 
 fn profile() -> impl Strategy<Value = Profile> {
     (
-        name(),
+        // A draft needs a name with something in it (a blank one is refused).
+        name().prop_filter("not blank", |n| !n.trim().is_empty()),
         prop::sample::select(vec!["2017-06", "2017-07"]),
         prop::option::of(prop::sample::select(Market::ALL.to_vec())),
         prop::sample::select(Counting::ALL.to_vec()),

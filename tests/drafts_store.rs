@@ -2,7 +2,6 @@
 //! delete, safe names, file modes, clean-up of killed saves.
 
 use std::fs;
-use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use cpc_wizard::profile::{Association, Count, Customer, Market, Person, Profile};
@@ -139,7 +138,7 @@ fn bad_files_are_reported_and_never_rewritten() {
     let newer = store.dir().join("newer.json");
     match store::load(&newer) {
         Err(StoreError::Parse { error, .. }) => assert!(matches!(
-            error,
+            *error,
             cpc_wizard::profile::ParseError::NewerVersion {
                 found: 2,
                 supported: 1
@@ -235,7 +234,7 @@ fn files_are_owner_only_and_the_new_folder_too() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, store) = folder();
     let mut draft = OpenDraft::create(&store, sample("Contoso")).unwrap();
-    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(store.dir()), 0o700);
     assert_eq!(mode(draft.path()), 0o600);
     let mut changed = draft.profile().clone();

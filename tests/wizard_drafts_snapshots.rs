@@ -26,7 +26,7 @@ fn broken_error() -> StoreError {
     match from_json("{\n  \"format\": \"cpc-wizard/profile\",\n  oops\n}") {
         Err(error) => StoreError::Parse {
             path: "/home/mei/.local/share/cpc-wizard/broken.json".into(),
-            error,
+            error: Box::new(error),
         },
         Ok(_) => panic!("the broken text parsed"),
     }

@@ -1,18 +1,64 @@
-//! `cpc-wizard drafts`: one line per draft, newest first.
+//! `cpc-wizard drafts`: one line per draft, newest first; `--format json` for scripts.
 
 use std::io::Write;
 use std::process::ExitCode;
+
+use serde::Serialize;
 
 use super::CliError;
 use crate::i18n::Locale;
 use crate::report::phrases::tier_name;
 use crate::rules::{RuleSet, evaluate};
-use crate::store::Store;
+use crate::store::{DraftEntry, Store};
 use crate::text::{pad_right, visible, width};
 use crate::time::local_date_time;
+use crate::tui::widgets::table::fit;
 
-pub fn drafts(store: &Store, loc: &Locale) -> Result<ExitCode, CliError> {
+/// The widest the name column gets: a longer name is cut with `…`, so that one huge name
+/// cannot pad every other line.
+const NAME_COLUMNS: usize = 48;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DraftsFormat {
+    /// Columns for people.
+    Text,
+    /// One JSON object with the list, for scripts.
+    Json,
+}
+
+impl DraftsFormat {
+    /// The value as typed on the command line.
+    pub fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Every value, as typed on the command line.
+    pub fn names() -> Vec<String> {
+        <DraftsFormat as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(|f| f.name())
+            .collect()
+    }
+}
+
+pub fn drafts(store: &Store, format: DraftsFormat, loc: &Locale) -> Result<ExitCode, CliError> {
     let entries = store.list()?;
+    match format {
+        DraftsFormat::Text => text(store, &entries, loc),
+        DraftsFormat::Json => json(&entries, loc),
+    }
+}
+
+/// The highest tier a draft reaches (`Ok(None)`: none), or why it cannot be read.
+fn highest_tier(entry: &DraftEntry) -> Result<Option<String>, &crate::store::StoreError> {
+    let profile = entry.profile.as_ref()?;
+    let rules = RuleSet::by_edition(&profile.edition).unwrap_or(RuleSet::default_edition());
+    Ok(evaluate(profile, rules).highest_tier)
+}
+
+fn text(store: &Store, entries: &[DraftEntry], loc: &Locale) -> Result<ExitCode, CliError> {
     let mut out = std::io::stdout().lock();
     if entries.is_empty() {
         writeln!(
@@ -28,17 +74,11 @@ pub fn drafts(store: &Store, loc: &Locale) -> Result<ExitCode, CliError> {
     let rows: Vec<[String; 3]> = entries
         .iter()
         .map(|entry| {
-            let name = visible(&entry.display_name()).into_owned();
+            let name = fit(&entry.display_name(), NAME_COLUMNS);
             let changed = entry.modified.map(local_date_time).unwrap_or_default();
-            let status = match &entry.profile {
-                Ok(profile) => {
-                    let rules =
-                        RuleSet::by_edition(&profile.edition).unwrap_or(RuleSet::default_edition());
-                    match evaluate(profile, rules).highest_tier {
-                        Some(tier) => tier_name(loc, &tier),
-                        None => loc.t("drafts.no_tier").to_string(),
-                    }
-                }
+            let status = match highest_tier(entry) {
+                Ok(Some(tier)) => tier_name(loc, &tier),
+                Ok(None) => loc.t("drafts.no_tier").to_string(),
                 Err(e) => loc.f(
                     "drafts.unreadable",
                     &[("reason", &visible(&crate::messages::store_error(loc, e)))],
@@ -80,5 +120,52 @@ pub fn drafts(store: &Store, loc: &Locale) -> Result<ExitCode, CliError> {
             status
         )?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `{"drafts": [...]}`: every key always present, newest first as in the text list.
+#[derive(Serialize)]
+struct JsonList {
+    drafts: Vec<JsonDraft>,
+}
+
+#[derive(Serialize)]
+struct JsonDraft {
+    /// The name inside the file; null when the file cannot be read.
+    name: Option<String>,
+    file: String,
+    /// RFC 3339, UTC; null when the file system does not say.
+    changed: Option<String>,
+    /// The tier's id (`silver`, `gold`); null when none is reached or unreadable.
+    highest_tier: Option<String>,
+    /// Why the file cannot be read, in the chosen language; null when it can.
+    error: Option<String>,
+}
+
+fn json(entries: &[DraftEntry], loc: &Locale) -> Result<ExitCode, CliError> {
+    let list = JsonList {
+        drafts: entries
+            .iter()
+            .map(|entry| {
+                let (highest_tier, error) = match highest_tier(entry) {
+                    Ok(tier) => (tier, None),
+                    Err(e) => (None, Some(crate::messages::store_error(loc, e))),
+                };
+                JsonDraft {
+                    name: entry.profile.as_ref().ok().map(|p| p.name.clone()),
+                    file: entry.path.display().to_string(),
+                    changed: entry.modified.map(|t| {
+                        chrono::DateTime::<chrono::Utc>::from(t)
+                            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                    }),
+                    highest_tier,
+                    error,
+                }
+            })
+            .collect(),
+    };
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &list).map_err(std::io::Error::from)?;
+    writeln!(out)?;
     Ok(ExitCode::SUCCESS)
 }

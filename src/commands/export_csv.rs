@@ -22,7 +22,8 @@ pub fn export_csv(
     // The loader accepts only editions that exist, so the fallback is never taken.
     let rules = RuleSet::by_edition(&profile.edition).unwrap_or(RuleSet::default_edition());
     let text = customers_csv(&profile, &evaluate(&profile, rules));
-    store::write_atomically(file, text.as_bytes())?;
+    // The folder must exist: a mistyped folder is said, not created.
+    store::write_export(file, text.as_bytes())?;
     let mut stdout = std::io::stdout().lock();
     writeln!(
         stdout,

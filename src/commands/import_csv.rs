@@ -24,54 +24,41 @@ pub fn import_csv(
         path: file.to_path_buf(),
         source,
     })?;
-    let target = open_or_new(store, into)?;
-    let mut profile = match &target {
-        Target::Existing(open) => open.profile().clone(),
-        Target::New { profile, .. } => profile.clone(),
-    };
-
-    let summary = match import(&bytes, &mut profile) {
-        Ok(summary) => summary,
-        Err(error) => {
-            // Every bad row on its own line, so that none is missed and each can be grepped.
-            let mut lines = words::error_lines(loc, &error).into_iter();
-            let mut stderr = std::io::stderr().lock();
-            if let Some(headline) = lines.next() {
-                let message = loc.f(
-                    "csv.in_file",
-                    &[("file", &file.display()), ("message", &headline)],
-                );
-                writeln!(
-                    stderr,
-                    "{}",
-                    visible(&loc.f("error.prefix", &[("message", &message)]))
-                )?;
-            }
-            for line in lines {
-                writeln!(stderr, "  {}", visible(&line))?;
-            }
-            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    // A second round when another program created a draft of this name between our look
+    // and our create: the import then goes into that draft, and there is still one.
+    let mut rounds = 0;
+    let (profile, summary, path, created) = loop {
+        rounds += 1;
+        let target = match open_or_new(store, into) {
+            Ok(target) => target,
+            Err(e @ StoreError::Locked { .. }) => return refused_by_lock(loc, &e),
+            Err(e) => return Err(e.into()),
+        };
+        let mut profile = match &target {
+            Target::Existing(open) => open.profile().clone(),
+            Target::New { profile, .. } => profile.clone(),
+        };
+        let summary = match import(&bytes, &mut profile) {
+            Ok(summary) => summary,
+            Err(error) => return report_bad_rows(loc, file, &error),
+        };
+        let written = match target {
+            Target::Existing(mut open) => open
+                .save(&profile)
+                .map(|()| (open.path().to_path_buf(), false)),
+            Target::New {
+                path: Some(path), ..
+            } => OpenDraft::create_at(&path, profile.clone())
+                .map(|open| (open.path().to_path_buf(), true)),
+            Target::New { path: None, .. } => OpenDraft::create(store, profile.clone())
+                .map(|open| (open.path().to_path_buf(), true)),
+        };
+        match written {
+            Ok((path, created)) => break (profile, summary, path, created),
+            Err(StoreError::NameTaken { .. } | StoreError::AlreadyExists { .. }) if rounds < 2 => {}
+            Err(e @ StoreError::Locked { .. }) => return refused_by_lock(loc, &e),
+            Err(e) => return Err(e.into()),
         }
-    };
-    let (path, created) = match target {
-        Target::Existing(mut open) => {
-            open.save(&profile)?;
-            (open.path().to_path_buf(), false)
-        }
-        Target::New {
-            path: Some(path), ..
-        } => (
-            OpenDraft::create_at(&path, profile.clone())?
-                .path()
-                .to_path_buf(),
-            true,
-        ),
-        Target::New { path: None, .. } => (
-            OpenDraft::create(store, profile.clone())?
-                .path()
-                .to_path_buf(),
-            true,
-        ),
     };
 
     let mut stdout = std::io::stdout().lock();
@@ -85,6 +72,60 @@ pub fn import_csv(
         visible(&loc.f(key, &[("name", &profile.name), ("path", &path.display())]))
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every bad row on its own line, so that none is missed and each can be grepped.
+fn report_bad_rows(
+    loc: &Locale,
+    file: &Path,
+    error: &crate::import::ImportError,
+) -> Result<ExitCode, CliError> {
+    let mut lines = words::error_lines(loc, error).into_iter();
+    let mut stderr = std::io::stderr().lock();
+    if let Some(headline) = lines.next() {
+        let message = loc.f(
+            "csv.in_file",
+            &[("file", &file.display()), ("message", &headline)],
+        );
+        writeln!(
+            stderr,
+            "{}",
+            visible(&loc.f("error.prefix", &[("message", &message)]))
+        )?;
+    }
+    for line in lines {
+        writeln!(stderr, "  {}", visible(&line))?;
+    }
+    Ok(ExitCode::from(EXIT_BAD_INPUT))
+}
+
+/// The draft is open in the wizard: the way on is to close it there (opening it
+/// read-only, as the wizard offers, is no way to import).
+fn refused_by_lock(loc: &Locale, error: &StoreError) -> Result<ExitCode, CliError> {
+    let StoreError::Locked { path, holder } = error else {
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    };
+    let message = match holder {
+        Some(h) => loc.f(
+            "store_safety.locked_close_other",
+            &[
+                ("path", &path.display()),
+                ("pid", &h.pid),
+                ("host", &h.host),
+                ("since", &crate::time::local_date_time(h.since_time())),
+            ],
+        ),
+        None => loc.f(
+            "store_safety.locked_close_other_unknown",
+            &[("path", &path.display())],
+        ),
+    };
+    writeln!(
+        std::io::stderr().lock(),
+        "{}",
+        visible(&loc.f("error.prefix", &[("message", &message)]))
+    )?;
+    Ok(ExitCode::from(EXIT_BAD_INPUT))
 }
 
 /// The draft to import into.

@@ -8,7 +8,7 @@ mod import_csv;
 mod wizard;
 
 pub use assess::assess;
-pub use drafts::drafts;
+pub use drafts::{DraftsFormat, drafts};
 pub use export_csv::export_csv;
 pub use import_csv::import_csv;
 pub use wizard::wizard;

@@ -21,8 +21,13 @@ pub enum StoreError {
     /// `line` is the line of the first byte that is not UTF-8.
     #[error("{}: line {line}: not UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf, line: usize },
+    /// Boxed: it is the largest error, and Windows' wider paths would make every
+    /// `Result` of the store carry its size.
     #[error("{}: {error}", path.display())]
-    Parse { path: PathBuf, error: ParseError },
+    Parse {
+        path: PathBuf,
+        error: Box<ParseError>,
+    },
     /// Another program holds the draft's lock. `holder` is who, when the lock file says.
     #[error("{} is open elsewhere", path.display())]
     Locked {
@@ -42,6 +47,29 @@ pub enum StoreError {
         path: PathBuf,
         reason: Box<StoreError>,
     },
+    /// A draft needs a name with something in it besides spaces.
+    #[error("a draft needs a name")]
+    EmptyName,
+    /// Another draft has this name (names are compared without case and surrounding
+    /// spaces); `path` is its file.
+    #[error("a draft named {name:?} exists already ({})", path.display())]
+    NameTaken { name: String, path: PathBuf },
+    /// The file was changed outside cpc-wizard since it was read or last saved: saving
+    /// stops rather than overwrite that change.
+    #[error("{} was changed outside cpc-wizard since it was opened", path.display())]
+    ChangedOnDisk { path: PathBuf },
+    /// The draft file's permissions say read-only: it is opened read-only.
+    #[error("{} is a read-only file", path.display())]
+    FileReadOnly { path: PathBuf },
+    /// The folder cannot be written in: drafts open read-only and none can be created.
+    #[error("the folder {} cannot be written in", folder.display())]
+    FolderReadOnly { folder: PathBuf },
+    /// The file has other names (hard links): replacing it would split the draft in two.
+    #[error("{} has other hard links", path.display())]
+    HardLinked { path: PathBuf },
+    /// A file is to be written into a folder that does not exist.
+    #[error("the folder {} does not exist", folder.display())]
+    NoSuchFolder { folder: PathBuf },
     /// A profile that could not be read back is never written.
     #[error("unknown edition {edition:?}")]
     UnknownEdition { edition: String },

@@ -33,7 +33,7 @@ pub fn load(path: &Path) -> Result<Profile, StoreError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     profile::from_json(text).map_err(|error| StoreError::Parse {
         path: path.to_path_buf(),
-        error,
+        error: Box::new(error),
     })
 }
 
@@ -79,6 +79,17 @@ pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Writes an export (a report, a CSV file) atomically. Unlike a draft's folder, the folder
+/// the user named must exist already: a typo must not create folders.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let folder = folder_of(path);
+    if !folder.is_dir() {
+        return Err(StoreError::NoSuchFolder { folder });
+    }
+    write_atomically(path, bytes)
+}
+
+/// Writes a file atomically, creating its folder when needed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let tmp = write_temp(path, |out| out.write_all(bytes))?;
     persist(path, tmp)
@@ -127,6 +138,31 @@ fn write_temp(
         .sync_all()
         .map_err(|e| StoreError::io(path, e))?;
     Ok(tmp)
+}
+
+/// Where a path leads when it is a symbolic link: the draft's file, which is what is locked
+/// and written (the link stays a link). Any other path is itself.
+pub(crate) fn link_target(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Whether the file has other names (hard links), so that replacing it would part them.
+pub(crate) fn has_other_links(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
 }
 
 pub(crate) fn folder_of(path: &Path) -> PathBuf {

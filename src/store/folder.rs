@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::files::{STALE_TEMP_AGE, clean_stale_temp_files, load};
-use super::{EXTENSION, Store, StoreError, file_stem_for};
+use super::names::{is_blank, name_key, numbered_file_name};
+use super::{EXTENSION, Store, StoreError, file_name_for, file_stem_for};
 use crate::profile::Profile;
 
 /// One line of the drafts list.
@@ -34,43 +35,51 @@ impl DraftEntry {
 }
 
 impl Store {
-    /// Where a new draft of this name would be saved: its safe file name, numbered when that
-    /// file already holds another draft.
+    /// Where a new draft of this name would be saved: its safe file name, numbered when
+    /// that file is taken (by a draft of another name that maps to the same file name).
     pub fn path_for_new(&self, name: &str) -> PathBuf {
         let stem = file_stem_for(name);
         let mut candidate = self.dir().join(format!("{stem}.{EXTENSION}"));
         let mut n = 2;
-        while candidate.exists() {
-            candidate = self.dir().join(format!("{stem} ({n}).{EXTENSION}"));
+        // `symlink_metadata`: a dangling link is a taken name too.
+        while fs::symlink_metadata(&candidate).is_ok() {
+            candidate = self.dir().join(numbered_file_name(&stem, n));
             n += 1;
         }
         candidate
     }
 
-    /// Finds a draft given on the command line: a path to a file, a file name in the drafts
-    /// folder, or the name of a draft in it.
+    /// The file of the draft with this name (compared without case and surrounding
+    /// spaces), read from inside the files: file names do not tell names apart.
+    pub fn find_by_name(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
+        let wanted = name_key(name);
+        Ok(self
+            .draft_paths()?
+            .into_iter()
+            .find(|path| load(path).is_ok_and(|profile| name_key(&profile.name) == wanted)))
+    }
+
+    /// Finds a draft given on the command line: a path to a file, the name of a draft in
+    /// the folder, or a draft's file name in it.
     pub fn resolve(&self, draft: &str) -> Result<PathBuf, StoreError> {
         let as_path = Path::new(draft);
         if as_path.is_file() {
             return Ok(as_path.to_path_buf());
         }
-        let by_stem = self
-            .dir()
-            .join(format!("{}.{EXTENSION}", file_stem_for(draft)));
-        if by_stem.is_file() {
+        if !is_blank(draft)
+            && let Some(path) = self.find_by_name(draft)?
+        {
+            return Ok(path);
+        }
+        // A file that cannot be read has no name to find it by; the one this name would be
+        // saved as is meant, and its error is better said than a new draft made beside it.
+        let by_stem = self.dir().join(file_name_for(draft));
+        if !is_blank(draft) && by_stem.is_file() && load(&by_stem).is_err() {
             return Ok(by_stem);
         }
         let by_file_name = self.dir().join(draft);
         if as_path.components().count() == 1 && by_file_name.is_file() {
             return Ok(by_file_name);
-        }
-        let wanted = draft.trim();
-        for path in self.draft_paths()? {
-            if let Ok(profile) = load(&path)
-                && (profile.name == wanted || profile.name.trim().eq_ignore_ascii_case(wanted))
-            {
-                return Ok(path);
-            }
         }
         Err(StoreError::NotFound {
             name: draft.to_string(),

@@ -51,7 +51,12 @@ impl LockHolder {
     }
 
     fn read(lock_path: &Path) -> Option<LockHolder> {
-        let text = fs::read_to_string(lock_path).ok()?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut no_follow_options().read(true).open(lock_path).ok()?,
+            &mut text,
+        )
+        .ok()?;
         serde_json::from_str(text.trim()).ok()
     }
 }
@@ -108,8 +113,10 @@ pub fn lock_path_for(draft: &Path) -> PathBuf {
 }
 
 /// Takes the lock of a draft (the draft file need not exist yet), or says who holds it.
+/// A draft reached through a symbolic link is locked where its file is, so every path to
+/// one draft meets the same lock.
 pub fn acquire(draft: &Path) -> Result<DraftLock, StoreError> {
-    acquire_with(draft, true)
+    acquire_with(&super::files::link_target(draft), true)
 }
 
 /// `use_os_lock: false` is the path taken on file systems without OS locks; tests use it.
@@ -134,6 +141,14 @@ pub(crate) fn acquire_with(draft: &Path, use_os_lock: bool) -> Result<DraftLock,
                 if !still_at(&file, &lock_path) {
                     continue;
                 }
+                // A file left by a holder that ended without removing it. We write only in
+                // a lock file we created, so it goes and the next round makes ours: a
+                // leftover (or a planted hard link) is never truncated or written.
+                #[cfg(unix)]
+                if !created {
+                    let _ = fs::remove_file(&lock_path);
+                    continue;
+                }
                 return finish(file, lock_path, LockKind::Os);
             }
             Err(TryLockError::WouldBlock) => return Err(locked()),
@@ -156,9 +171,10 @@ pub(crate) fn acquire_with(draft: &Path, use_os_lock: bool) -> Result<DraftLock,
 }
 
 /// Opens the lock file, creating it (owner-only) when absent; says whether we created it,
-/// which is what owning it means where the OS has no locks.
+/// which is what owning it means where the OS has no locks. Links are never followed: a
+/// symbolic link planted as the lock file is removed (the link, not what it points to).
 fn open_lock_file(path: &Path) -> Result<(File, bool), StoreError> {
-    let mut options = OpenOptions::new();
+    let mut options = no_follow_options();
     options.read(true).write(true).create_new(true);
     #[cfg(unix)]
     {
@@ -173,8 +189,11 @@ fn open_lock_file(path: &Path) -> Result<(File, bool), StoreError> {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(StoreError::io(path, e)),
         }
-        match OpenOptions::new().read(true).write(true).open(path) {
-            Ok(f) => return Ok((f, false)),
+        match no_follow_options().read(true).write(true).open(path) {
+            Ok(f) if f.metadata().is_ok_and(|m| m.is_file()) => return Ok((f, false)),
+            // A link or something else that is not a plain file: not a lock file of ours.
+            Ok(_) => remove_planted(path)?,
+            Err(e) if is_link_refused(&e) => remove_planted(path)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => last = Some(e),
             Err(e) => return Err(StoreError::io(path, e)),
         }
@@ -183,6 +202,46 @@ fn open_lock_file(path: &Path) -> Result<(File, bool), StoreError> {
         path,
         last.unwrap_or_else(|| io::ErrorKind::NotFound.into()),
     ))
+}
+
+/// Options that open the last component of a path itself, never what a link there points
+/// to.
+fn no_follow_options() -> OpenOptions {
+    #[allow(unused_mut)]
+    let mut options = OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        // FILE_FLAG_OPEN_REPARSE_POINT: open a symbolic link itself.
+        options.custom_flags(0x0020_0000);
+    }
+    options
+}
+
+/// The error opening a symbolic link without following it gives.
+fn is_link_refused(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+fn remove_planted(path: &Path) -> Result<(), StoreError> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::io(path, e)),
+    }
 }
 
 fn finish(mut file: File, path: PathBuf, kind: LockKind) -> Result<DraftLock, StoreError> {
@@ -204,7 +263,7 @@ fn still_at(file: &File, path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        match (file.metadata(), fs::metadata(path)) {
+        match (file.metadata(), fs::symlink_metadata(path)) {
             (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
             _ => false,
         }
@@ -215,6 +274,68 @@ fn still_at(file: &File, path: &Path) -> bool {
         true
     }
 }
+
+/// Held while a new draft's name is checked and its file written, so that two programs
+/// creating drafts of one name at once make one draft, not two.
+pub(crate) struct NamesLock {
+    /// None where the file system has no locks.
+    held: Option<(File, PathBuf)>,
+}
+
+impl Drop for NamesLock {
+    fn drop(&mut self) {
+        if let Some((file, _path)) = &self.held {
+            // As a draft's lock: removed before it is let go, so the folder stays clean.
+            #[cfg(unix)]
+            let _ = fs::remove_file(_path);
+            let _ = file.unlock();
+        }
+    }
+}
+
+/// The lock on the names of the drafts in `dir` (a hidden file there while held). Waits
+/// for another program's creation to finish: that takes milliseconds. Where the file
+/// system has no locks, creation goes on unguarded as before.
+pub(crate) fn lock_names(dir: &Path) -> Result<NamesLock, StoreError> {
+    create_private_dir(dir)?;
+    let path = dir.join(NAMES_LOCK_FILE);
+    let mut options = no_follow_options();
+    options.read(true).write(true).create(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    for _ in 0..64 {
+        let file = match options.open(&path) {
+            Ok(file) if file.metadata().is_ok_and(|m| m.is_file()) => file,
+            Ok(_) => {
+                remove_planted(&path)?;
+                continue;
+            }
+            Err(e) if is_link_refused(&e) => {
+                remove_planted(&path)?;
+                continue;
+            }
+            Err(e) => return Err(StoreError::io(&path, e)),
+        };
+        match file.lock() {
+            // The holder before us removed the file as it let go: lock the new one.
+            Ok(()) if !still_at(&file, &path) => continue,
+            Ok(()) => {
+                return Ok(NamesLock {
+                    held: Some((file, path)),
+                });
+            }
+            Err(e) if no_os_locks(&e) => return Ok(NamesLock { held: None }),
+            Err(e) => return Err(StoreError::io(&path, e)),
+        }
+    }
+    Err(StoreError::io(&path, io::ErrorKind::WouldBlock.into()))
+}
+
+/// The names lock's file: hidden, and never taken for a draft or a leftover.
+pub const NAMES_LOCK_FILE: &str = ".cpc-wizard-names.lock";
 
 /// The file system cannot lock files at all (as opposed to: the lock is taken).
 fn no_os_locks(e: &io::Error) -> bool {
@@ -241,17 +362,18 @@ fn pid_file_is_stale(lock_path: &Path) -> bool {
 fn process_is_running(pid: u32) -> bool {
     #[cfg(unix)]
     {
-        let Ok(pid) = libc::pid_t::try_from(pid) else {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
             return false;
         };
-        if pid <= 0 {
-            return false;
-        }
         // Signal 0 checks that the process exists without touching it; EPERM means it
         // exists but belongs to someone else.
-        // SAFETY: kill with signal 0 sends nothing and has no memory effects.
-        let result = unsafe { libc::kill(pid, 0) };
-        result == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        match rustix::process::test_kill_process(pid) {
+            Ok(()) => true,
+            Err(e) => e == rustix::io::Errno::PERM,
+        }
     }
     #[cfg(not(unix))]
     {
@@ -265,14 +387,10 @@ fn process_is_running(pid: u32) -> bool {
 fn host_name() -> String {
     #[cfg(unix)]
     {
-        let mut buf = [0u8; 256];
-        // SAFETY: the buffer is valid for its length; gethostname writes at most that much.
-        let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
-        if rc == 0 {
-            let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
-            return String::from_utf8_lossy(&buf[..end]).into_owned();
-        }
-        String::new()
+        rustix::system::uname()
+            .nodename()
+            .to_string_lossy()
+            .into_owned()
     }
     #[cfg(not(unix))]
     {

@@ -6,19 +6,24 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::files::{Fingerprint, folder_of, load, same_file, sync_dir};
+use super::names::is_blank;
 use super::open::OpenDraft;
-use super::{StoreError, file_name_for, lock};
+use super::{Store, StoreError, file_name_for, lock};
 
 impl OpenDraft {
-    /// Gives the draft a new name and moves its file to the new name's safe file name. The
-    /// draft as last saved is what moves: save first. `AlreadyExists` when another draft has
-    /// that file name. A crash midway leaves the old file, or both: never neither.
+    /// Gives the draft a new name and moves its file to the new name's safe file name
+    /// (numbered when another draft has that file name). The draft as last saved is what
+    /// moves: save first. `NameTaken` when another draft has that name; `EmptyName` for a
+    /// blank one. A crash midway leaves the old file, or both: never neither.
     pub fn rename(&mut self, new_name: &str) -> Result<(), StoreError> {
         self.check_writable()?;
         self.check_unchanged_or_loadable()?;
+        let folder = folder_of(&self.path);
+        let _names = lock::lock_names(&folder)?;
+        check_name_free(&folder, new_name, Some(&self.path))?;
         let mut renamed = self.profile.clone();
         renamed.name = new_name.to_string();
-        let target = folder_of(&self.path).join(file_name_for(new_name));
+        let target = folder.join(file_name_for(new_name));
 
         // Same file name (or the same file under another case): a save in place does.
         if target == self.path || same_file(&target, &self.path) {
@@ -31,9 +36,7 @@ impl OpenDraft {
             }
             return Ok(());
         }
-        if target.exists() {
-            return Err(StoreError::AlreadyExists { path: target });
-        }
+        let target = Store::new(&folder).path_for_new(new_name);
         // The new file is complete and locked before the old one goes, and the old lock is
         // let go only after its file is removed.
         let moved = OpenDraft::create_at(&target, renamed)?;
@@ -45,14 +48,11 @@ impl OpenDraft {
 
     /// A copy of the draft (as last saved) under a new name, in the same folder, open for
     /// editing. Works on a read-only draft too: a "what if" of a draft open elsewhere.
+    /// `NameTaken` when a draft has that name already.
     pub fn duplicate(&self, new_name: &str) -> Result<OpenDraft, StoreError> {
         let mut copy = self.profile().clone();
         copy.name = new_name.to_string();
-        let target = folder_of(self.path()).join(file_name_for(new_name));
-        if target.exists() {
-            return Err(StoreError::AlreadyExists { path: target });
-        }
-        OpenDraft::create_at(&target, copy)
+        OpenDraft::create(&Store::new(folder_of(self.path())), copy)
     }
 
     /// Deletes the draft's file. The wizard asks for confirmation first.
@@ -77,6 +77,23 @@ impl OpenDraft {
                 reason: Box::new(reason),
             }),
         }
+    }
+}
+
+/// `NameTaken` when a draft in `folder` other than `except` has this name; `EmptyName` for
+/// a blank one.
+fn check_name_free(folder: &Path, name: &str, except: Option<&Path>) -> Result<(), StoreError> {
+    if is_blank(name) {
+        return Err(StoreError::EmptyName);
+    }
+    match Store::new(folder).find_by_name(name)? {
+        Some(path) if !except.is_some_and(|own| own == path || same_file(own, &path)) => {
+            Err(StoreError::NameTaken {
+                name: name.to_string(),
+                path,
+            })
+        }
+        _ => Ok(()),
     }
 }
 

@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use super::files::{
-    Fingerprint, STALE_TEMP_AGE, clean_stale_temp_files, folder_of, load, save_new, save_unchecked,
+    Fingerprint, STALE_TEMP_AGE, clean_stale_temp_files, folder_of, has_other_links, link_target,
+    load, save_new, save_unchecked,
 };
 use super::lock::{self, DraftLock};
+use super::names::is_blank;
 use super::{Store, StoreError};
 use crate::profile::Profile;
 
@@ -26,15 +28,23 @@ pub struct OpenDraft {
 
 impl OpenDraft {
     /// Opens a draft for editing: takes its lock, then loads it. `StoreError::Locked` when
-    /// another program has it open; `open_read_only` still works then.
+    /// another program has it open; `open_read_only` still works then. A draft that cannot
+    /// be written as it is (`FileReadOnly`, `FolderReadOnly`, `HardLinked`) is refused
+    /// likewise, with the reason to show when it is opened read-only instead.
+    ///
+    /// A symbolic link opens the draft it points to: that file is locked and saved, and
+    /// the link stays a link.
     pub fn open(path: &Path) -> Result<OpenDraft, StoreError> {
-        clean_stale_temp_files(&folder_of(path), STALE_TEMP_AGE);
+        let path = link_target(path);
+        let folder = folder_of(&path);
+        clean_stale_temp_files(&folder, STALE_TEMP_AGE);
+        check_can_replace(&path)?;
         // Lock first: what we load is then what nobody else is changing.
-        let lock = lock::acquire(path)?;
-        let profile = load(path)?;
+        let lock = lock::acquire(&path).map_err(|e| read_only_folder_or(e, &folder))?;
+        let profile = load(&path)?;
         Ok(OpenDraft {
-            on_disk: Fingerprint::of(path),
-            path: path.to_path_buf(),
+            on_disk: Fingerprint::of(&path),
+            path,
             profile,
             lock: Some(lock),
         })
@@ -42,21 +52,33 @@ impl OpenDraft {
 
     /// Opens a draft to look at, without its lock; `save` refuses.
     pub fn open_read_only(path: &Path) -> Result<OpenDraft, StoreError> {
-        let profile = load(path)?;
+        let path = link_target(path);
+        let profile = load(&path)?;
         Ok(OpenDraft {
-            on_disk: Fingerprint::of(path),
-            path: path.to_path_buf(),
+            on_disk: Fingerprint::of(&path),
+            path,
             profile,
             lock: None,
         })
     }
 
     /// A new draft in the store's folder, under the safe file name of its name (numbered
-    /// when taken), written at once and open for editing.
+    /// when that file is taken), written at once and open for editing. Refuses a blank
+    /// name, and a name another draft has (`NameTaken`); the check and the write are one
+    /// step for every program creating drafts in the folder.
     pub fn create(store: &Store, profile: Profile) -> Result<OpenDraft, StoreError> {
-        // Another program can take the same free name at the same moment; the no-replace
-        // write makes one of us move on to the next number. (A name whose lock is held by
-        // a program creating that very draft right now is reported as `Locked`.)
+        if is_blank(&profile.name) {
+            return Err(StoreError::EmptyName);
+        }
+        let _names = lock::lock_names(store.dir())?;
+        if let Some(path) = store.find_by_name(&profile.name)? {
+            return Err(StoreError::NameTaken {
+                name: profile.name,
+                path,
+            });
+        }
+        // A file name can still be taken by a program that does not take the names lock
+        // (an older version): the no-replace write makes us move on to the next number.
         for _ in 0..64 {
             let path = store.path_for_new(&profile.name);
             match Self::create_at(&path, profile.clone()) {
@@ -71,6 +93,9 @@ impl OpenDraft {
 
     /// A new draft at exactly this path; `AlreadyExists` if a file is there.
     pub(crate) fn create_at(path: &Path, profile: Profile) -> Result<OpenDraft, StoreError> {
+        if is_blank(&profile.name) {
+            return Err(StoreError::EmptyName);
+        }
         let lock = lock::acquire(path)?;
         save_new(path, &profile)?;
         Ok(OpenDraft {
@@ -95,19 +120,24 @@ impl OpenDraft {
     }
 
     /// Saves the profile to this draft's file, atomically. Refuses when read-only, and when
-    /// the file was changed outside the program into something that no longer loads (it is
-    /// kept for the user to look at). Does nothing when the profile equals what is on disk.
-    /// The file keeps its name; `rename` moves it.
+    /// the file was changed outside the program since it was read or last saved
+    /// (`ChangedOnDisk`, or `WontOverwrite` when the change no longer loads): that change
+    /// is kept, never overwritten; `reload` or a copy is the way on. Does nothing when the
+    /// profile equals what is on disk. The file keeps its name; `rename` moves it.
     pub fn save(&mut self, profile: &Profile) -> Result<(), StoreError> {
         self.check_writable()?;
         let now = Fingerprint::of(&self.path);
         if now != self.on_disk {
-            if now.is_some()
-                && let Err(reason) = load(&self.path)
-            {
-                return Err(StoreError::WontOverwrite {
-                    path: self.path.clone(),
-                    reason: Box::new(reason),
+            // A file removed meanwhile is written again: nothing of anyone's is lost.
+            if now.is_some() {
+                return Err(match load(&self.path) {
+                    Ok(_) => StoreError::ChangedOnDisk {
+                        path: self.path.clone(),
+                    },
+                    Err(reason) => StoreError::WontOverwrite {
+                        path: self.path.clone(),
+                        reason: Box::new(reason),
+                    },
                 });
             }
         } else if *profile == self.profile {
@@ -119,6 +149,14 @@ impl OpenDraft {
         Ok(())
     }
 
+    /// Reads the file again, as it is on disk now (after a change made outside the
+    /// program), keeping the lock; what is unsaved here is dropped.
+    pub fn reload(&mut self) -> Result<&Profile, StoreError> {
+        self.profile = load(&self.path)?;
+        self.on_disk = Fingerprint::of(&self.path);
+        Ok(&self.profile)
+    }
+
     pub(crate) fn check_writable(&self) -> Result<(), StoreError> {
         match self.lock {
             Some(_) => Ok(()),
@@ -126,6 +164,50 @@ impl OpenDraft {
                 path: self.path.clone(),
             }),
         }
+    }
+}
+
+/// Refuses to open for editing what a save would have to break or could not do: a
+/// read-only file, a folder that cannot be written in, a file with other hard links.
+/// Permission bits are read, not tried: root may write anything, and should not.
+fn check_can_replace(path: &Path) -> Result<(), StoreError> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        // Missing: `load` says so.
+        return Ok(());
+    };
+    if meta.permissions().readonly() {
+        return Err(StoreError::FileReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    let folder = folder_of(path);
+    // (Windows sets a folder's read-only attribute for other reasons, and ignores it.)
+    if cfg!(unix) && std::fs::metadata(&folder).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(StoreError::FolderReadOnly { folder });
+    }
+    if has_other_links(&meta) {
+        return Err(StoreError::HardLinked {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// A lock that cannot be created because the folder is not writable is that, not an
+/// input/output failure.
+fn read_only_folder_or(error: StoreError, folder: &Path) -> StoreError {
+    match &error {
+        StoreError::Io { source, .. }
+            if matches!(
+                source.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            StoreError::FolderReadOnly {
+                folder: folder.to_path_buf(),
+            }
+        }
+        _ => error,
     }
 }
 

@@ -254,6 +254,9 @@ pub enum Note {
     Drafts(start::DraftNote),
     /// A quit whose save failed: the next quit leaves without saving.
     QuitUnsaved,
+    /// The draft was opened read-only because it cannot be written as it is (a read-only
+    /// file or folder, a hard-linked file): why.
+    OpenedReadOnly(Arc<StoreError>),
 }
 
 impl Note {

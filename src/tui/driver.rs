@@ -325,7 +325,7 @@ impl App {
             Effect::ExportReport(path) => vec![self.export(path)],
             Effect::ExportCsv(path) => vec![self.export_csv(path)],
             Effect::ImportCsv(typed) => vec![read_csv(&typed)],
-            Effect::Open(path) => vec![self.open_draft(path, false)],
+            Effect::Open(path) => self.open_for_editing(path),
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
             Effect::Create {
                 name,
@@ -405,6 +405,29 @@ impl App {
         }
     }
 
+    /// Opens a draft for editing, or read-only, saying why, when its file or folder cannot
+    /// be written as it is.
+    fn open_for_editing(&mut self, path: PathBuf) -> Vec<Msg> {
+        match self.open_draft(path.clone(), false) {
+            Msg::LoadFailed { error, .. }
+                if matches!(
+                    *error,
+                    StoreError::FileReadOnly { .. }
+                        | StoreError::FolderReadOnly { .. }
+                        | StoreError::HardLinked { .. }
+                ) =>
+            {
+                let opened = self.open_draft(path, true);
+                if matches!(opened, Msg::Opened { .. }) {
+                    vec![opened, Msg::Told(Note::OpenedReadOnly(error))]
+                } else {
+                    vec![opened]
+                }
+            }
+            other => vec![other],
+        }
+    }
+
     fn opened(&mut self, open: OpenDraft) -> Msg {
         let msg = Msg::Opened {
             path: open.path().to_path_buf(),
@@ -442,7 +465,7 @@ impl App {
             // An in-memory app writes nothing; the report was still rendered (benchmarks).
             return Msg::Told(Note::Exported(path));
         }
-        match store::write_atomically(&path, text.as_bytes()) {
+        match store::write_export(&path, text.as_bytes()) {
             Ok(()) => Msg::Told(Note::Exported(path)),
             Err(e) => Msg::Told(Note::ExportFailed(Arc::new(e))),
         }
@@ -457,7 +480,7 @@ impl App {
         let text = crate::export::customers_csv(&draft.profile, &draft.assessment);
         let customers = draft.profile.customers.len();
         if self.persist
-            && let Err(e) = store::write_atomically(&path, text.as_bytes())
+            && let Err(e) = store::write_export(&path, text.as_bytes())
         {
             return Msg::Told(Note::CsvExportFailed(Arc::new(e)));
         }

@@ -16,6 +16,7 @@ pub mod widgets;
 
 pub use app::{Model, Msg, Screen};
 pub use driver::App;
+pub use signals::survive_file_size_limit;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

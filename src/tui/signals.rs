@@ -112,6 +112,21 @@ impl Drop for Signals {
     }
 }
 
+/// A file-size limit (`ulimit -f`) ends a program with SIGXFSZ unless the signal is
+/// handled. Handled, the write that passes the limit fails with EFBIG instead, and is
+/// reported as any failed write: the message names the file, the old file is kept, and the
+/// wizard gives the terminal back as usual.
+pub fn survive_file_size_limit() {
+    #[cfg(unix)]
+    {
+        // Recording the signal is all the handler does; the failed write says the rest.
+        let _ = signal_hook::flag::register(
+            signal_hook::consts::signal::SIGXFSZ,
+            Arc::new(AtomicBool::new(false)),
+        );
+    }
+}
+
 /// Whether the terminal is likely gone (it hung up), so writing to it must not be waited on.
 pub fn terminal_gone(signal: Option<i32>) -> bool {
     #[cfg(unix)]
@@ -132,7 +147,9 @@ pub enum Input {
     Ready,
     Timeout,
     /// The terminal is gone. crossterm would spin for ever on it (it reads until "would
-    /// block", which a hung-up terminal never says), so it must not be asked.
+    /// block", which a hung-up terminal never says), so it must not be asked. Only Unix
+    /// terminals hang up; a Windows console that closes ends the program instead.
+    #[cfg_attr(not(unix), allow(dead_code))]
     HungUp,
 }
 

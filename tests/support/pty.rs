@@ -183,7 +183,9 @@ impl PtySession {
         None
     }
 
-    /// Sends a signal to the program (SIGTERM, SIGHUP, SIGKILL …).
+    /// Sends a signal to the program (SIGTERM, SIGHUP, SIGKILL …). Unix only: Windows has
+    /// no signals to send.
+    #[cfg(unix)]
     pub fn signal(&self, signal: i32) {
         if let Some(pid) = self.pid() {
             // SAFETY: kill(2) with a pid we spawned; no memory is touched.
