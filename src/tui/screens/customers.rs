@@ -489,6 +489,7 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
 
 fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     loc.t(match reason {
+        Exclusion::Duplicate => "counted_once.short",
         Exclusion::Trial => "wizard.customers.short.trial",
         Exclusion::NoAssociation => "wizard.customers.short.no_association",
         Exclusion::AssociationNotCounted => "wizard.customers.short.association_not_counted",
@@ -592,7 +593,10 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             &[
                 ("name", &crate::text::visible(&c.name)),
                 ("n", &thousands(r.counted)),
-                ("why", &customer_note(loc, r)),
+                (
+                    "why",
+                    &customer_note(loc, &draft.assessment, customers, s.row),
+                ),
             ],
         );
         // A workload count shortened in its cell is given here in full, first.

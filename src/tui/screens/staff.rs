@@ -12,7 +12,7 @@ use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
 use super::super::widgets::text_field::{EditOp, TextField};
 use crate::profile::Person;
-use crate::report::phrases::{item_name, person_status, unknown_ids};
+use crate::report::phrases::{item_name, person_line, unknown_ids};
 use crate::rules::{RuleSet, same_id};
 use crate::text::visible;
 
@@ -354,7 +354,7 @@ fn status(model: &Model, row: usize) -> String {
     let Some(result) = d.assessment.staff.get(row) else {
         return String::new();
     };
-    let mut text = person_status(loc, d.rules(), result);
+    let mut text = person_line(loc, d.rules(), &d.profile.staff, result);
     if let Some(unknown) = unknown_ids(loc, result) {
         text = format!("{text}{}{unknown}", loc.t("person.separator"));
     }
