@@ -28,7 +28,8 @@ fn reading_adjective(loc: &Locale, counting: Counting) -> &str {
 /// One sentence on what the reading counts.
 pub fn reading_explanation(loc: &Locale, counting: Counting) -> &str {
     loc.t(match counting {
-        Counting::LargestWorkload => "readings.explain.largest_workload",
+        // The sentence the reports gave before there were three readings.
+        Counting::LargestWorkload => "report.counting_rule",
         Counting::SumOfWorkloads => "readings.explain.sum_of_workloads",
         Counting::BestWorkload => "readings.explain.best_workload",
     })
