@@ -131,3 +131,96 @@ pub fn as_of(profile: &Profile, assessment: &Assessment) -> Option<ReportDate> {
         .filter_map(|s| s.report_date)
         .min()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::profile::{Count, Customer, Market, Person, Workload};
+    use crate::rules::{RuleSet, evaluate};
+
+    /// Two qualified people and one customer with these Exchange and SharePoint users.
+    fn assessed(exchange: u64, sharepoint: u64) -> Assessment {
+        let mut p = Profile::new("P");
+        p.market = Some(Market::Developed);
+        let mut c = Customer::new("C");
+        for (w, n) in [
+            (Workload::ExchangeOnline, exchange),
+            (Workload::SharepointOnline, sharepoint),
+        ] {
+            c.active_users.set(w, Count::new(n).unwrap_or(Count::ZERO));
+        }
+        p.customers = vec![c];
+        p.staff = ["A", "B"]
+            .map(|n| Person {
+                certifications: vec!["mcsa-office-365".into()],
+                ..Person::new(n)
+            })
+            .to_vec();
+        evaluate(&p, RuleSet::default_edition())
+    }
+
+    fn summary(lang: Lang, a: &Assessment) -> Vec<String> {
+        readings_summary(Locale::get(lang), a)
+    }
+
+    #[test]
+    fn gold_under_one_reading_only_then_silver_under_every_reading() {
+        // largest 2,500 (Silver), sum 4,500 (Gold), best 2,500 (Silver).
+        let a = assessed(2_500, 2_000);
+        assert_eq!(
+            summary(Lang::En, &a),
+            [
+                "Gold under the sum-of-workloads reading only",
+                "Silver under every reading"
+            ]
+        );
+        assert_eq!(
+            summary(Lang::ZhTw, &a),
+            [
+                "僅在「工作負載加總」解讀下達到金級",
+                "在每種解讀下皆達到銀級"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tier_under_two_readings_and_none_under_any() {
+        // One customer: largest and best agree; here every reading reaches Gold.
+        assert_eq!(
+            summary(Lang::En, &assessed(4_000, 0)),
+            ["Gold under every reading"]
+        );
+        assert_eq!(
+            summary(Lang::En, &assessed(1_000, 900)),
+            ["No tier under any reading"]
+        );
+        // largest 1,500, sum 2,500 (Silver), best 1,500.
+        assert_eq!(
+            summary(Lang::En, &assessed(1_500, 1_000)),
+            ["Silver under the sum-of-workloads reading only"]
+        );
+    }
+
+    #[test]
+    fn the_reading_used_is_named_and_the_default_says_so() {
+        let loc = Locale::get(Lang::En);
+        assert_eq!(
+            reading_used(loc, Counting::LargestWorkload),
+            "Reading: largest workload (the default)"
+        );
+        assert_eq!(
+            reading_used(loc, Counting::BestWorkload),
+            "Reading: best workload"
+        );
+        let a = assessed(2_500, 2_000);
+        let others: Vec<String> = other_readings(&a).map(|r| reading_result(loc, r)).collect();
+        assert_eq!(
+            others,
+            [
+                "sum of workloads: 4,500 active entitlements, Gold",
+                "best workload: 2,500 active entitlements, Silver"
+            ]
+        );
+    }
+}

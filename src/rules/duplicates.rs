@@ -27,6 +27,9 @@ pub(crate) struct CustomerIndex {
     keys: Vec<(Option<String>, Option<String>)>,
     by_name: HashMap<String, BTreeSet<usize>>,
     by_domain: HashMap<String, BTreeSet<usize>>,
+    /// The customers that repeat an earlier one, so their warnings are redone without a
+    /// walk over every customer.
+    repeated: BTreeSet<usize>,
 }
 
 impl CustomerIndex {
@@ -35,13 +38,32 @@ impl CustomerIndex {
             keys: Vec::with_capacity(customers.len()),
             by_name: HashMap::with_capacity(customers.len()),
             by_domain: HashMap::new(),
+            repeated: BTreeSet::new(),
         };
         for (i, customer) in customers.iter().enumerate() {
             let keys = customer_keys(customer);
             index.join(i, &keys);
             index.keys.push(keys);
         }
+        let repeated: BTreeSet<usize> = (0..customers.len())
+            .filter(|&i| index.first_of(i).is_some())
+            .collect();
+        index.repeated = repeated;
         index
+    }
+
+    /// The customers that repeat an earlier one, ascending.
+    pub(crate) fn repeated(&self) -> impl Iterator<Item = usize> + '_ {
+        self.repeated.iter().copied()
+    }
+
+    /// Records whether customer `i` now repeats an earlier one.
+    pub(crate) fn set_repeated(&mut self, i: usize, repeats: bool) {
+        if repeats {
+            self.repeated.insert(i);
+        } else {
+            self.repeated.remove(&i);
+        }
     }
 
     /// The earliest customer before `i` with its name or its tenant domain.

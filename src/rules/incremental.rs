@@ -33,6 +33,7 @@ impl Assessment {
             };
             let new = assess_customer(c, rules, self.index.first_of(row));
             repeats_changed |= new.duplicate_of.is_some() || slot.duplicate_of.is_some();
+            self.index.set_repeated(row, new.duplicate_of.is_some());
             self.tally.remove(slot);
             self.tally.add(&new);
             *slot = new;
@@ -83,15 +84,9 @@ impl Assessment {
 
     /// The repeated-customer warnings again, from the repeats the index knows: they sit
     /// after the market warning and before the person ones, in row order, as `evaluate`
-    /// puts them. Walks the customer results, not the draft's text.
+    /// puts them. Costs the number of repeats, not of customers.
     fn refresh_customer_warnings(&mut self, customers: &[Customer]) {
-        let rows = self
-            .customers
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.duplicate_of.is_some())
-            .map(|(i, _)| i);
-        let fresh = customer_duplicate_warnings(customers, &self.customers, rows);
+        let fresh = customer_duplicate_warnings(customers, &self.customers, self.index.repeated());
         self.warnings
             .retain(|w| !matches!(w, Warning::DuplicateCustomer { .. }));
         let at = usize::from(matches!(self.warnings.first(), Some(Warning::NoMarket)));
