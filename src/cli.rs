@@ -4,6 +4,7 @@ use clap::{Arg, ArgMatches, Command, CommandFactory, FromArgMatches, Parser, Sub
 
 use crate::commands::DraftsFormat;
 use crate::i18n::{Lang, Locale};
+use crate::profile::Counting;
 use crate::report::ReportFormat;
 
 #[derive(Debug, Parser)]
@@ -26,6 +27,8 @@ pub enum Cmd {
         format: ReportFormat,
         #[arg(long)]
         require: Option<String>,
+        #[arg(long, value_parser = parse_counting)]
+        counting: Option<Counting>,
     },
     Drafts {
         #[arg(long, value_enum, default_value_t = DraftsFormat::Text)]
@@ -46,6 +49,10 @@ fn parse_lang(value: &str) -> Result<Lang, String> {
     // The ids, which read the same in every language; the sentence around them is the
     // locale's (`cli_words.invalid_value`).
     Lang::from_id(value).ok_or_else(|| Lang::ALL.map(Lang::id).join(", "))
+}
+
+fn parse_counting(value: &str) -> Result<Counting, String> {
+    Counting::from_id(value.trim()).ok_or_else(|| Counting::ALL.map(Counting::id).join(", "))
 }
 
 impl Cli {
@@ -157,6 +164,13 @@ pub fn localized_command(loc: &'static Locale) -> Command {
                 .mut_arg("require", |a| {
                     a.help(help("cli.require"))
                         .value_name(loc.t("cli_words.value_tier"))
+                })
+                .mut_arg("counting", |a| {
+                    a.help(loc.f(
+                        "readings.cli_help",
+                        &[("values", &Counting::ALL.map(Counting::id).join(", "))],
+                    ))
+                    .value_name(loc.t("readings.cli_value"))
                 })
         })
         .mut_subcommand("drafts", |c| {

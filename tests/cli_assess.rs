@@ -214,6 +214,26 @@ fn text_report_snapshot() {
 }
 
 #[test]
+fn json_report_snapshot() {
+    let home = Home::new();
+    home.draft("contoso.json", CONTOSO);
+    let out = home.assess(&["Contoso MSP FY18", "--format", "json"]);
+    assert_eq!(code(&out), 0);
+    insta::assert_snapshot!("assess_json", stdout(&out));
+}
+
+#[test]
+fn text_report_under_each_other_reading_snapshot() {
+    let home = Home::new();
+    home.draft("contoso.json", CONTOSO);
+    for counting in ["sum_of_workloads", "best_workload"] {
+        let out = home.assess(&["Contoso MSP FY18", "--counting", counting]);
+        assert_eq!(code(&out), 0);
+        insta::assert_snapshot!(format!("assess_text_en_{counting}"), stdout(&out));
+    }
+}
+
+#[test]
 fn text_is_the_default_format() {
     let home = Home::new();
     home.draft("contoso.json", CONTOSO);
@@ -545,4 +565,163 @@ fn a_chinese_draft_by_its_chinese_name() {
         "{report}"
     );
     assert!(report.contains("人員：3 人中 1 人合格"), "{report}");
+}
+
+// ---------------------------------------------------------------- readings, counted once
+
+#[test]
+fn json_names_the_reading_and_carries_all_three() {
+    let home = Home::new();
+    home.draft("contoso.json", CONTOSO);
+    let j = json_of(&home.assess(&["Contoso MSP FY18", "--format", "json"]));
+    assert_eq!(j["counting"], "largest_workload");
+    assert_eq!(j["as_of"], Value::Null);
+    // largest: 1,450 + 520 + 160 = 2,130. sum: (1,450+800+300) + (450+520) + (75+160) =
+    // 3,755. best: Exchange 1,450+450 = 1,900 beats SharePoint 960, Skype 520, ProPlus 300.
+    let readings: Vec<(String, u64, Value)> = j["readings"]
+        .as_array()
+        .expect("readings")
+        .iter()
+        .map(|r| {
+            (
+                r["counting"].as_str().expect("id").to_string(),
+                r["active_entitlements"].as_u64().expect("total"),
+                r["highest_tier"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        readings,
+        [
+            ("largest_workload".into(), 2_130, "silver".into()),
+            ("sum_of_workloads".into(), 3_755, "silver".into()),
+            ("best_workload".into(), 1_900, Value::Null),
+        ]
+    );
+}
+
+#[test]
+fn counting_assesses_under_another_reading_without_changing_the_draft() {
+    let home = Home::new();
+    let path = home.draft("contoso.json", CONTOSO);
+    let out = home.assess(&[
+        "contoso.json",
+        "--format",
+        "json",
+        "--counting",
+        "best_workload",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let j = json_of(&out);
+    assert_eq!(j["counting"], "best_workload");
+    assert_eq!(j["active_entitlements"], 1_900);
+    assert_eq!(j["highest_tier"], Value::Null);
+    // Fabrikam counts its 1,450 Exchange users, Northwind its 450 (not its 520 on Skype).
+    assert_eq!(j["customers"][0]["counted"], 1_450);
+    assert_eq!(j["customers"][1]["counted"], 450);
+    let text = stdout(&home.assess(&["contoso.json", "--counting", "sum_of_workloads"]));
+    assert!(text.contains("Reading: sum of workloads\n"), "{text}");
+    assert!(
+        text.contains("Silver under the largest-workload and sum-of-workloads readings\n"),
+        "{text}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("draft"), CONTOSO);
+    // --require follows the reading asked for.
+    let out = home.assess(&[
+        "contoso.json",
+        "--require",
+        "silver",
+        "--counting",
+        "best_workload",
+    ]);
+    assert_eq!(code(&out), 1);
+}
+
+#[test]
+fn an_unknown_reading_exits_2_naming_the_three() {
+    let home = Home::new();
+    home.draft("contoso.json", CONTOSO);
+    let out = home.assess(&["contoso.json", "--counting", "average"]);
+    assert_eq!(code(&out), 2);
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    for id in [
+        "largest_workload",
+        "sum_of_workloads",
+        "best_workload",
+        "average",
+    ] {
+        assert!(err.contains(id), "{id}: {err}");
+    }
+    let help = stdout(
+        &home
+            .cmd()
+            .args(["assess", "--help"])
+            .output()
+            .expect("runs"),
+    );
+    assert!(help.contains("--counting"), "{help}");
+    assert!(
+        help.contains("largest_workload, sum_of_workloads, best_workload"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_draft_listing_a_tenant_twice_is_read_and_the_repeat_excluded_as_duplicate() {
+    let home = Home::new();
+    let twice = CONTOSO.replace(
+        r#"{ "name": "Adventure Works", "association": "none","#,
+        r#"{ "name": " fabrikam", "association": "delegated_admin",
+      "active_users": { "exchange_online": 2000 } },
+    { "name": "Adventure Works", "association": "none","#,
+    );
+    assert_ne!(twice, CONTOSO);
+    home.draft("twice.json", &twice);
+    let out = home.assess(&["twice.json", "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let j = json_of(&out);
+    assert_eq!(j["customers"][5]["excluded"], "duplicate");
+    assert_eq!(j["customers"][5]["counted"], 0);
+    assert_eq!(j["customers"][5]["duplicate_of"], 0);
+    assert_eq!(j["active_entitlements"], 2_130);
+    let warnings = j["warnings"].as_array().expect("warnings");
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0]["id"], "duplicate_customer");
+    assert_eq!(warnings[0]["name"], "fabrikam");
+    assert_eq!(warnings[0]["first"], "Fabrikam");
+    let text = stdout(&home.assess(&["twice.json"]));
+    assert!(
+        text.contains("Customer \"fabrikam\" (row 6) is the same tenant as \"Fabrikam\" (row 1): counted once."),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_gives_each_customer_its_source_and_as_of_the_oldest_counted_usage_report() {
+    let home = Home::new();
+    let with_sources = CONTOSO
+        .replace(
+            r#""active_users": { "exchange_online": 1450, "sharepoint_online": 800, "proplus": 300 } },"#,
+            r#""active_users": { "exchange_online": 1450, "sharepoint_online": 800, "proplus": 300 },
+      "source": { "kind": "usage_report", "file": "fabrikam.csv", "report_date": "2017-09-30" } },"#,
+        )
+        .replace(
+            r#""active_users": { "exchange_online": 900 } },"#,
+            r#""active_users": { "exchange_online": 900 },
+      "source": { "kind": "usage_report", "file": "tailspin.csv", "report_date": "2017-08-01" } },"#,
+        )
+        .replace(
+            r#""active_users": { "exchange_online": 450, "skype_for_business": 520 } },"#,
+            r#""active_users": { "exchange_online": 450, "skype_for_business": 520 },
+      "source": { "kind": "csv", "file": "ours.csv" } },"#,
+        );
+    home.draft("sources.json", &with_sources);
+    let j = json_of(&home.assess(&["sources.json", "--format", "json"]));
+    // Tailspin's older report does not count: Tailspin is a trial.
+    assert_eq!(j["as_of"], "2017-09-30");
+    assert_eq!(j["customers"][0]["source"]["kind"], "usage_report");
+    assert_eq!(j["customers"][0]["source"]["file"], "fabrikam.csv");
+    assert_eq!(j["customers"][1]["source"]["kind"], "csv");
+    assert!(j["customers"][3].get("source").is_none());
 }

@@ -365,7 +365,7 @@ fn unknown_exam_ids_are_kept_and_not_counted() {
 }
 
 #[test]
-fn a_name_listed_twice_is_warned_about() {
+fn a_name_listed_twice_is_warned_about_and_counted_once() {
     let p = draft(
         Some(Market::Developed),
         vec![],
@@ -375,9 +375,13 @@ fn a_name_listed_twice_is_warned_about() {
     assert_eq!(
         a.warnings,
         [Warning::DuplicatePerson {
-            name: "mei lin".into()
+            index: 1,
+            name: "mei lin".into(),
+            first_index: 0,
+            first: "Mei Lin".into(),
         }]
     );
+    assert_eq!(a.qualified_people, 1);
 }
 
 // ---------------------------------------------------------------- counting
@@ -529,6 +533,16 @@ fn any_association() -> impl Strategy<Value = Association> {
     prop::sample::select(Association::ALL.to_vec())
 }
 
+/// Customers with distinct names (repeats are `counted_once.rs`'s subject).
+fn any_customers(len: std::ops::Range<usize>) -> impl Strategy<Value = Vec<Customer>> {
+    prop::collection::vec(any_customer(), len).prop_map(|mut customers| {
+        for (i, c) in customers.iter_mut().enumerate() {
+            c.name = format!("C{i}");
+        }
+        customers
+    })
+}
+
 fn any_customer() -> impl Strategy<Value = Customer> {
     (
         any_association(),
@@ -591,7 +605,7 @@ fn tier_rank(tier: Option<&str>) -> u8 {
 proptest! {
     #[test]
     fn total_is_the_sum_of_per_customer_maxima(
-        customers in prop::collection::vec(any_customer(), 0..40),
+        customers in any_customers(0..40),
         edition in any_edition(),
     ) {
         let p = draft(Some(Market::Developed), customers, vec![]);
@@ -608,7 +622,7 @@ proptest! {
 
     #[test]
     fn adding_a_counted_customer_never_lowers_the_result(
-        customers in prop::collection::vec(any_customer(), 0..20),
+        customers in any_customers(0..20),
         extra in prop::array::uniform5(0u32..=10_000_000),
         people in 0usize..4,
         market in prop::sample::select(Market::ALL.to_vec()),

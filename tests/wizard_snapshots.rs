@@ -199,3 +199,31 @@ fn the_caret_sits_after_wide_characters() {
     let label_columns = cpc_wizard::text::width(" › 新評估的名稱： ") as u16;
     assert_eq!(terminal.backend().cursor_position().x, label_columns + 4);
 }
+
+#[test]
+fn readings_on_market_and_review_at_both_sizes_in_both_languages() {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let name = |screen: &str| format!("{screen}_readings_{}_{w}x{h}", lang_id(lang));
+            // The reading group focused on "sum of workloads": its sentence shows below.
+            let mut app = on_screen(lang, Screen::Market);
+            resize(&mut app, w, h);
+            press(&mut app, KeyCode::Tab);
+            press(&mut app, KeyCode::Tab);
+            press(&mut app, KeyCode::Down);
+            press(&mut app, KeyCode::Enter);
+            insta::assert_snapshot!(name("market"), render(&app, w, h));
+            // Review under that reading, with a tenant listed twice.
+            let mut app = on_screen(lang, Screen::Review);
+            if let Some(d) = &mut app.model.draft {
+                d.edit(|p| {
+                    p.counting = cpc_wizard::profile::Counting::SumOfWorkloads;
+                    let mut again = p.customers[0].clone();
+                    again.name = "FABRIKAM ".into();
+                    p.customers.push(again);
+                });
+            }
+            insta::assert_snapshot!(name("review"), render(&app, w, h));
+        }
+    }
+}

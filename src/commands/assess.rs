@@ -1,10 +1,11 @@
-//! `cpc-wizard assess DRAFT [--format …] [--require …]`
+//! `cpc-wizard assess DRAFT [--format …] [--require …] [--counting …]`
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use super::{CliError, EXIT_NOT_MET};
 use crate::i18n::Locale;
+use crate::profile::Counting;
 use crate::report::{self, ReportFormat, ReportInput};
 use crate::rules::{RuleSet, evaluate};
 use crate::store::{self, Store};
@@ -14,10 +15,15 @@ pub fn assess(
     draft: &str,
     format: ReportFormat,
     require: Option<&str>,
+    counting: Option<Counting>,
     loc: &Locale,
 ) -> Result<ExitCode, CliError> {
     let path = store.resolve(draft)?;
-    let profile = store::load(&path)?;
+    let mut profile = store::load(&path)?;
+    // Another reading for this report only: the draft on disk is never written here.
+    if let Some(counting) = counting {
+        profile.counting = counting;
+    }
     // The loader accepts only editions that exist, so the fallback is never taken.
     let rules = RuleSet::by_edition(&profile.edition).unwrap_or(RuleSet::default_edition());
     if let Some(tier) = require

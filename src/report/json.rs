@@ -5,8 +5,9 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::ReportInput;
-use crate::profile::{Association, Market, Workload};
-use crate::rules::{Exclusion, RouteProgress, TierResult, Warning};
+use super::readings::as_of;
+use crate::profile::{Association, Counting, Market, ReportDate, Source, Workload};
+use crate::rules::{Exclusion, ReadingResult, RouteProgress, TierResult, Warning};
 
 pub fn render(input: &ReportInput) -> String {
     let text = serde_json::to_string_pretty(&report(input)).unwrap_or_default();
@@ -47,10 +48,16 @@ struct Report<'a> {
     edition: &'a str,
     market: Option<Market>,
     market_assessed: Market,
+    /// The reading the totals and tiers follow.
+    counting: Counting,
     active_entitlements: u64,
     qualified_people: u32,
     highest_tier: Option<&'a str>,
     tiers: &'a [TierResult],
+    /// All three readings, the one used too.
+    readings: &'a [ReadingResult],
+    /// The oldest usage report behind a counted customer, or null.
+    as_of: Option<ReportDate>,
     customers: Vec<CustomerRow<'a>>,
     staff: Vec<PersonRow<'a>>,
     warnings: &'a [Warning],
@@ -64,12 +71,20 @@ struct CustomerRow<'a> {
     counted: u64,
     top_workload: Option<Workload>,
     excluded: Option<Exclusion>,
+    /// For `"duplicate"`: the index (from 0) of the earlier customer this one repeats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a Source>,
 }
 
 #[derive(Serialize)]
 struct PersonRow<'a> {
     name: &'a str,
     qualifies: bool,
+    /// The index (from 0) of the earlier person this one repeats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<usize>,
     route: Option<&'a str>,
     routes: &'a [RouteProgress],
     unknown_ids: &'a [String],
@@ -89,6 +104,8 @@ fn report<'a>(input: &'a ReportInput) -> Report<'a> {
             counted: r.counted,
             top_workload: r.top_workload,
             excluded: r.excluded,
+            duplicate_of: r.duplicate_of,
+            source: c.source.as_deref(),
         })
         .collect();
     let staff = input
@@ -99,6 +116,7 @@ fn report<'a>(input: &'a ReportInput) -> Report<'a> {
         .map(|(p, r)| PersonRow {
             name: &p.name,
             qualifies: r.qualifies,
+            duplicate_of: r.duplicate_of,
             route: r.route.as_deref(),
             routes: &r.progress,
             unknown_ids: &r.unknown_ids,
@@ -109,10 +127,13 @@ fn report<'a>(input: &'a ReportInput) -> Report<'a> {
         edition: &a.edition,
         market: a.market,
         market_assessed: a.market_assessed,
+        counting: a.counting,
         active_entitlements: a.active_entitlements,
         qualified_people: a.qualified_people,
         highest_tier: a.highest_tier.as_deref(),
         tiers: &a.tiers,
+        readings: &a.readings,
+        as_of: as_of(input.profile, a),
         customers,
         staff,
         warnings: &a.warnings,

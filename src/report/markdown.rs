@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::ReportInput;
 use super::phrases::*;
+use super::readings::*;
 use crate::i18n::{Locale, thousands};
 use crate::text::visible;
 
@@ -17,7 +18,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     );
     let _ = writeln!(
         out,
-        "- {}\n- {}\n- **{}**\n",
+        "- {}\n- {}\n- {}\n- **{}**\n",
         loc.f(
             "report.md_edition",
             &[("edition", &edition_name(loc, &a.edition))]
@@ -26,6 +27,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
             "report.md_market",
             &[("market", &market_name(loc, a.market))]
         ),
+        reading_used(loc, a.counting),
         verdict(loc, a)
     );
 
@@ -56,6 +58,14 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         }
     }
 
+    let _ = writeln!(out, "\n## {}\n", loc.t("readings.heading"));
+    for reading in other_readings(a) {
+        let _ = writeln!(out, "- {}", reading_result(loc, reading));
+    }
+    for line in readings_summary(loc, a) {
+        let _ = writeln!(out, "- **{line}**");
+    }
+
     let _ = writeln!(
         out,
         "\n## {}\n",
@@ -76,8 +86,9 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         loc.t("report.col_counted"),
         loc.t("report.col_note"),
     );
-    for (customer, result) in input.profile.customers.iter().zip(&a.customers) {
-        let note = customer_note(loc, result);
+    let customers = &input.profile.customers;
+    for (row, (customer, result)) in customers.iter().zip(&a.customers).enumerate() {
+        let note = cell(&customer_note(loc, a, customers, row));
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
@@ -87,7 +98,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
             note
         );
     }
-    let _ = writeln!(out, "\n{}", loc.t("report.counting_rule"));
+    let _ = writeln!(out, "\n{}", reading_explanation(loc, a.counting));
 
     let _ = writeln!(
         out,
@@ -107,7 +118,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         loc.t("report.col_status"),
     );
     for (person, result) in input.profile.staff.iter().zip(&a.staff) {
-        let mut status = person_status(loc, input.rules, result);
+        let mut status = person_line(loc, input.rules, &input.profile.staff, result);
         if let Some(unknown) = unknown_ids(loc, result) {
             status = format!("{status}{}{unknown}", loc.t("person.separator"));
         }

@@ -1,8 +1,8 @@
 //! The sentences an assessment is explained with, shared by the reports and the wizard.
 
 use crate::i18n::{Locale, thousands};
-use crate::profile::{Association, Market, Workload};
-use crate::rules::{Assessment, CustomerResult, Exclusion, PersonResult, RuleSet, TierResult};
+use crate::profile::{Association, Counting, Customer, Market, Person, Workload};
+use crate::rules::{Assessment, Exclusion, PersonResult, RuleSet, TierResult, Warning};
 
 pub fn tier_name(loc: &Locale, tier: &str) -> String {
     loc.t(&format!("tier.{tier}")).to_string()
@@ -38,6 +38,7 @@ pub fn association_name(loc: &Locale, association: Association) -> &str {
 
 pub fn exclusion_reason(loc: &Locale, exclusion: Exclusion) -> &str {
     loc.t(match exclusion {
+        Exclusion::Duplicate => "counted_once.exclusion",
         Exclusion::Trial => "exclusion.trial",
         Exclusion::NoAssociation => "exclusion.no_association",
         Exclusion::AssociationNotCounted => "exclusion.association_not_counted",
@@ -61,21 +62,55 @@ pub fn route_name(loc: &Locale, route: &str) -> String {
     loc.t(&format!("route.{route}")).to_string()
 }
 
-/// Why a customer counts what it counts: its exclusion, or the workload that sets its value.
-pub fn customer_note(loc: &Locale, result: &CustomerResult) -> String {
-    match result.excluded {
-        Some(reason) => loc.f(
+/// Why the customer at `row` counts what it counts under the reading in use: its exclusion
+/// (naming the earlier entry it repeats), or what sets its value.
+pub fn customer_note(
+    loc: &Locale,
+    assessment: &Assessment,
+    customers: &[Customer],
+    row: usize,
+) -> String {
+    let Some(result) = assessment.customers.get(row) else {
+        return String::new();
+    };
+    if let Some(first) = result.duplicate_of {
+        return loc.f(
+            "counted_once.customer_note",
+            &[
+                (
+                    "first",
+                    &first_name(customers.get(first).map(|c| c.name.as_str())),
+                ),
+                ("row", &(first + 1)),
+            ],
+        );
+    }
+    if let Some(reason) = result.excluded {
+        return loc.f(
             "report.excluded_because",
             &[("reason", &exclusion_reason(loc, reason))],
+        );
+    }
+    match (assessment.counting, result.top_workload) {
+        (_, None) => loc.t("report.no_active_users").to_string(),
+        (Counting::LargestWorkload, Some(w)) => loc.f(
+            "report.top_workload",
+            &[("workload", &workload_name(loc, w))],
         ),
-        None => match result.top_workload {
+        (Counting::SumOfWorkloads, Some(_)) => loc.t("readings.note_sum").to_string(),
+        (Counting::BestWorkload, Some(_)) => match assessment.best_workload {
             Some(w) => loc.f(
-                "report.top_workload",
+                "readings.note_best",
                 &[("workload", &workload_name(loc, w))],
             ),
             None => loc.t("report.no_active_users").to_string(),
         },
     }
+}
+
+/// An entry's name as a warning or note quotes it: trimmed, control characters made visible.
+fn first_name(name: Option<&str>) -> String {
+    crate::text::visible(name.unwrap_or("").trim()).into_owned()
 }
 
 /// "met", or how many of each requirement are still missing for this tier.
@@ -162,11 +197,58 @@ pub fn have_need(have: u64, need: u64) -> String {
     format!("{} / {}", thousands(have), thousands(need))
 }
 
-pub fn warning(loc: &Locale, warning: &crate::rules::Warning) -> String {
+pub fn warning(loc: &Locale, warning: &Warning) -> String {
     match warning {
-        crate::rules::Warning::NoMarket => loc.t("warning.no_market").to_string(),
-        crate::rules::Warning::DuplicatePerson { name } => {
-            loc.f("warning.duplicate_person", &[("name", name)])
-        }
+        Warning::NoMarket => loc.t("warning.no_market").to_string(),
+        Warning::DuplicateCustomer {
+            index,
+            name,
+            first_index,
+            first,
+        } => loc.f(
+            "counted_once.warning_customer",
+            &[
+                ("name", name),
+                ("row", &(index + 1)),
+                ("first", first),
+                ("first_row", &(first_index + 1)),
+            ],
+        ),
+        Warning::DuplicatePerson {
+            index,
+            name,
+            first_index,
+            first,
+        } => loc.f(
+            "counted_once.warning_person",
+            &[
+                ("name", name),
+                ("row", &(index + 1)),
+                ("first", first),
+                ("first_row", &(first_index + 1)),
+            ],
+        ),
+    }
+}
+
+/// A person's status, or, for a repeat of an earlier person, that it is counted once.
+pub fn person_line(
+    loc: &Locale,
+    rules: &RuleSet,
+    staff: &[Person],
+    person: &PersonResult,
+) -> String {
+    match person.duplicate_of {
+        Some(first) => loc.f(
+            "counted_once.person_status",
+            &[
+                (
+                    "first",
+                    &first_name(staff.get(first).map(|p| p.name.as_str())),
+                ),
+                ("row", &(first + 1)),
+            ],
+        ),
+        None => person_status(loc, rules, person),
     }
 }

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::ReportInput;
 use super::phrases::*;
+use super::readings::*;
 use crate::i18n::{Locale, thousands};
 use crate::text::{pad_left, pad_right, visible, width};
 
@@ -23,6 +24,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
             ]
         )
     );
+    let _ = writeln!(out, "{}", reading_used(loc, a.counting));
     let _ = writeln!(out, "{}", verdict(loc, a));
     out.push('\n');
 
@@ -73,6 +75,15 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     }
     out.push('\n');
 
+    let _ = writeln!(out, "{}", loc.t("readings.heading"));
+    for reading in other_readings(a) {
+        let _ = writeln!(out, "  {}", reading_result(loc, reading));
+    }
+    for line in readings_summary(loc, a) {
+        let _ = writeln!(out, "  {line}");
+    }
+    out.push('\n');
+
     let customers = &input.profile.customers;
     let _ = writeln!(
         out,
@@ -93,8 +104,10 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         .map(|c| width(association_name(loc, c.association)))
         .max()
         .unwrap_or(0);
-    for ((name, customer), result) in names.iter().zip(customers).zip(&a.customers) {
-        let note = customer_note(loc, result);
+    for (row, ((name, customer), result)) in
+        names.iter().zip(customers).zip(&a.customers).enumerate()
+    {
+        let note = customer_note(loc, a, customers, row);
         let _ = writeln!(
             out,
             "  {}  {}  {}  {}",
@@ -107,7 +120,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
             note
         );
     }
-    let _ = writeln!(out, "  {}", loc.t("report.counting_rule"));
+    let _ = writeln!(out, "  {}", reading_explanation(loc, a.counting));
     out.push('\n');
 
     let _ = writeln!(
@@ -129,7 +142,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         .collect();
     let name_width = names.iter().map(|n| width(n)).max().unwrap_or(0).min(40);
     for (name, result) in names.iter().zip(&a.staff) {
-        let mut status = person_status(loc, input.rules, result);
+        let mut status = person_line(loc, input.rules, &input.profile.staff, result);
         if let Some(unknown) = unknown_ids(loc, result) {
             status = format!("{status}{}{unknown}", loc.t("person.separator"));
         }

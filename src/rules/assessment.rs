@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use crate::profile::{Market, Workload};
+use super::duplicates::CustomerIndex;
+use super::readings::Tally;
+use crate::profile::{Counting, Market, Workload};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Assessment {
@@ -11,21 +13,53 @@ pub struct Assessment {
     pub market: Option<Market>,
     /// The market whose thresholds were applied (developed when none was chosen).
     pub market_assessed: Market,
-    /// Sum of the counted values of all customers.
+    /// The reading the totals and tiers follow (SPEC.md §2, decision 2).
+    pub counting: Counting,
+    /// Active entitlements under `counting`: the sum of the customers' counted values.
     pub active_entitlements: u64,
     pub qualified_people: u32,
     /// Lowest tier first, as in the rule set.
     pub tiers: Vec<TierResult>,
     /// The highest tier whose requirements are all met.
     pub highest_tier: Option<String>,
+    /// Every reading's total and highest tier, in `Counting::ALL` order, the one used too.
+    pub readings: Vec<ReadingResult>,
+    /// The workload whose sum over counted customers is largest (first in the rule file on
+    /// a tie; none when every sum is 0): what `best_workload` counts.
+    pub best_workload: Option<Workload>,
     /// One per customer of the draft, in the same order.
     pub customers: Vec<CustomerResult>,
     /// One per person of the draft, in the same order.
     pub staff: Vec<PersonResult>,
     pub warnings: Vec<Warning>,
+    /// Running sums for the three readings, so one customer's change moves them in O(1).
+    #[serde(skip)]
+    pub(crate) tally: Tally,
+    /// Customers by name and tenant domain, so a rename finds its duplicates without a scan.
+    #[serde(skip)]
+    pub(crate) index: CustomerIndex,
+}
+
+/// One reading's result, shown beside the one in use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReadingResult {
+    pub counting: Counting,
+    pub active_entitlements: u64,
+    pub highest_tier: Option<String>,
 }
 
 impl Assessment {
+    /// Another customer than `except` with this name (ignoring case and surrounding
+    /// spaces): the one that adding or renaming a row to `name` would repeat.
+    pub fn customer_named(&self, name: &str, except: Option<usize>) -> Option<usize> {
+        self.index.named(name, except)
+    }
+
+    /// The result under one reading (always present).
+    pub fn reading(&self, counting: Counting) -> Option<&ReadingResult> {
+        self.readings.iter().find(|r| r.counting == counting)
+    }
+
     pub fn tier(&self, id: &str) -> Option<&TierResult> {
         self.tiers.iter().find(|t| t.tier == id)
     }
@@ -79,16 +113,63 @@ impl Requirement {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CustomerResult {
-    /// Active users this customer contributes: its highest workload, or 0 when excluded.
+    /// Active users this customer contributes under the reading in use, or 0 when excluded:
+    /// its highest workload, the sum of its workloads, or its value on the best workload.
     pub counted: u64,
-    /// The workload with the highest active users (the one that sets `counted`).
+    /// The customer's own workload with the highest active users.
     pub top_workload: Option<Workload>,
     pub excluded: Option<Exclusion>,
+    /// For `Exclusion::Duplicate`: the index of the earlier customer this one repeats.
+    pub duplicate_of: Option<usize>,
+    /// Active users per workload the rule set counts, in `Workload::ALL` order (0 for a
+    /// workload the rules do not count), whether or not the customer is excluded.
+    pub workloads: [u64; 5],
+}
+
+impl CustomerResult {
+    /// The customer's highest workload.
+    pub fn largest(&self) -> u64 {
+        self.workloads.iter().copied().max().unwrap_or(0)
+    }
+
+    /// The sum of the customer's workloads.
+    pub fn sum(&self) -> u64 {
+        self.workloads.iter().sum()
+    }
+
+    pub fn on(&self, workload: Workload) -> u64 {
+        self.workloads[workload_slot(workload)]
+    }
+
+    /// What this customer adds under `counting`, `best` being the partner-wide best workload.
+    pub fn counted_under(&self, counting: Counting, best: Option<Workload>) -> u64 {
+        if self.excluded.is_some() {
+            return 0;
+        }
+        match counting {
+            Counting::LargestWorkload => self.largest(),
+            Counting::SumOfWorkloads => self.sum(),
+            Counting::BestWorkload => best.map_or(0, |w| self.on(w)),
+        }
+    }
+}
+
+/// A workload's place in `Workload::ALL` (and in `CustomerResult::workloads`).
+pub(crate) fn workload_slot(workload: Workload) -> usize {
+    match workload {
+        Workload::ExchangeOnline => 0,
+        Workload::SharepointOnline => 1,
+        Workload::SkypeForBusiness => 2,
+        Workload::Yammer => 3,
+        Workload::Proplus => 4,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Exclusion {
+    /// The same tenant as an earlier customer (name or tenant domain): counted once.
+    Duplicate,
     Trial,
     NoAssociation,
     AssociationNotCounted,
@@ -97,6 +178,7 @@ pub enum Exclusion {
 impl Exclusion {
     pub fn id(self) -> &'static str {
         match self {
+            Exclusion::Duplicate => "duplicate",
             Exclusion::Trial => "trial",
             Exclusion::NoAssociation => "no_association",
             Exclusion::AssociationNotCounted => "association_not_counted",
@@ -106,7 +188,11 @@ impl Exclusion {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonResult {
+    /// Completed a route and is not a repeat of an earlier person.
     pub qualifies: bool,
+    /// The index of the earlier person this one repeats (same email, or same name where
+    /// either has no email): then the person does not count.
+    pub duplicate_of: Option<usize>,
     /// The first route the person completed.
     pub route: Option<String>,
     /// Per route, what the person still lacks (empty for a completed route).
@@ -133,6 +219,19 @@ pub struct RouteProgress {
 pub enum Warning {
     /// No market chosen: the developed (higher) thresholds were applied.
     NoMarket,
-    /// Two people share a name: probably one person entered twice.
-    DuplicatePerson { name: String },
+    /// A customer repeats an earlier one (same name or tenant domain): counted once.
+    /// Indexes are positions in the draft's list, from 0.
+    DuplicateCustomer {
+        index: usize,
+        name: String,
+        first_index: usize,
+        first: String,
+    },
+    /// A person repeats an earlier one (same email, or same name): counted once.
+    DuplicatePerson {
+        index: usize,
+        name: String,
+        first_index: usize,
+        first: String,
+    },
 }

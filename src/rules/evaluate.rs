@@ -1,13 +1,14 @@
-//! `evaluate`: the assessment of a draft under one rule set. Pure; one pass over the draft.
-
-use std::collections::HashSet;
+//! `evaluate`: the assessment of a draft under one rule set and its reading. Pure; one pass
+//! over the draft.
 
 use super::assessment::{
-    Assessment, CustomerResult, Exclusion, PersonResult, Requirement, RouteProgress, TierResult,
-    Warning,
+    Assessment, CustomerResult, Exclusion, PersonResult, ReadingResult, Requirement, RouteProgress,
+    TierResult, Warning, workload_slot,
 };
+use super::duplicates::{CustomerIndex, people_firsts};
+use super::readings::Tally;
 use super::{RuleSet, same_id};
-use crate::profile::{Association, Customer, Market, Person, Profile};
+use crate::profile::{Association, Counting, Customer, Market, Person, Profile};
 
 pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
     let mut warnings = Vec::new();
@@ -16,40 +17,124 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
         Market::Developed
     });
 
-    let customers: Vec<CustomerResult> = profile
+    let index = CustomerIndex::build(&profile.customers);
+    let mut customers: Vec<CustomerResult> = profile
         .customers
         .iter()
-        .map(|c| assess_customer(c, rules))
+        .enumerate()
+        .map(|(i, c)| assess_customer(c, rules, index.first_of(i)))
         .collect();
-    let active_entitlements = customers.iter().map(|c| c.counted).sum();
+    let tally = Tally::of(&customers);
+    let best_workload = tally.best_workload(rules);
+    for r in &mut customers {
+        r.counted = r.counted_under(profile.counting, best_workload);
+    }
+    warnings.extend(customer_duplicate_warnings(
+        &profile.customers,
+        &customers,
+        0..customers.len(),
+    ));
 
-    let staff: Vec<PersonResult> = profile
-        .staff
-        .iter()
-        .map(|p| assess_person(p, rules))
-        .collect();
+    let (staff, person_warnings) = assess_staff(&profile.staff, rules);
     let qualified_people = staff.iter().filter(|p| p.qualifies).count() as u32;
-    warn_duplicate_people(&profile.staff, &mut warnings);
+    warnings.extend(person_warnings);
 
-    let tiers = tier_results(
-        rules,
-        market_assessed,
-        active_entitlements,
-        qualified_people,
-    );
-    let highest_tier = highest_tier(&tiers);
-
-    Assessment {
+    let mut a = Assessment {
         edition: rules.edition.clone(),
         market: profile.market,
         market_assessed,
-        active_entitlements,
+        counting: profile.counting,
+        active_entitlements: tally.total(profile.counting, rules),
         qualified_people,
-        tiers,
-        highest_tier,
+        tiers: Vec::new(),
+        highest_tier: None,
+        readings: Vec::new(),
+        best_workload,
         customers,
         staff,
         warnings,
+        tally,
+        index,
+    };
+    a.refresh_tiers(rules);
+    a
+}
+
+/// Every person assessed, repeats marked and not qualifying, with one warning per repeat.
+/// Shared by `evaluate` and `Assessment::update_person`.
+pub(super) fn assess_staff(staff: &[Person], rules: &RuleSet) -> (Vec<PersonResult>, Vec<Warning>) {
+    let firsts = people_firsts(staff);
+    let mut warnings = Vec::new();
+    let results = staff
+        .iter()
+        .zip(&firsts)
+        .enumerate()
+        .map(|(i, (person, &first))| {
+            let mut r = assess_person(person, rules);
+            if let Some(first) = first {
+                r.duplicate_of = Some(first);
+                r.qualifies = false;
+                warnings.push(Warning::DuplicatePerson {
+                    index: i,
+                    name: person.name.trim().to_string(),
+                    first_index: first,
+                    first: staff.get(first).map_or("", |p| p.name.trim()).to_string(),
+                });
+            }
+            r
+        })
+        .collect();
+    (results, warnings)
+}
+
+/// One warning per repeated customer among `rows`, in row order.
+pub(super) fn customer_duplicate_warnings(
+    customers: &[Customer],
+    results: &[CustomerResult],
+    rows: impl IntoIterator<Item = usize>,
+) -> Vec<Warning> {
+    let name = |i: usize| customers.get(i).map_or("", |c| c.name.trim()).to_string();
+    rows.into_iter()
+        .filter_map(|i| {
+            let first = results.get(i)?.duplicate_of?;
+            Some(Warning::DuplicateCustomer {
+                index: i,
+                name: name(i),
+                first_index: first,
+                first: name(first),
+            })
+        })
+        .collect()
+}
+
+impl Assessment {
+    /// Tiers, highest tier and every reading's result from the tally and qualified count.
+    /// Shared by `evaluate` and the incremental updates, so both compute them alike.
+    pub(super) fn refresh_tiers(&mut self, rules: &RuleSet) {
+        self.active_entitlements = self.tally.total(self.counting, rules);
+        self.tiers = tier_results(
+            rules,
+            self.market_assessed,
+            self.active_entitlements,
+            self.qualified_people,
+        );
+        self.highest_tier = highest_tier(&self.tiers);
+        self.readings = Counting::ALL
+            .into_iter()
+            .map(|counting| {
+                let total = self.tally.total(counting, rules);
+                ReadingResult {
+                    counting,
+                    active_entitlements: total,
+                    highest_tier: highest_tier(&tier_results(
+                        rules,
+                        self.market_assessed,
+                        total,
+                        self.qualified_people,
+                    )),
+                }
+            })
+            .collect();
     }
 }
 
@@ -88,20 +173,32 @@ pub(super) fn highest_tier(tiers: &[TierResult]) -> Option<String> {
     tiers.iter().rev().find(|t| t.met).map(|t| t.tier.clone())
 }
 
-/// A tenant counts its highest workload, never the sum: one person active in three workloads
-/// is one active user (SPEC.md §2.2).
-pub fn assess_customer(customer: &Customer, rules: &RuleSet) -> CustomerResult {
+/// One customer on its own: its workloads, its highest one, and whether it is excluded
+/// (`duplicate_of`: the earlier customer it repeats). `counted` is its highest workload
+/// here; the caller sets it for the reading in use once the partner-wide sums are known.
+pub(super) fn assess_customer(
+    customer: &Customer,
+    rules: &RuleSet,
+    duplicate_of: Option<usize>,
+) -> CustomerResult {
+    let mut workloads = [0u64; 5];
+    for &w in &rules.workloads {
+        workloads[workload_slot(w)] = u64::from(customer.active_users.get(w));
+    }
     let top = rules
         .workloads
         .iter()
-        .map(|&w| (w, u64::from(customer.active_users.get(w))))
+        .map(|&w| (w, workloads[workload_slot(w)]))
         .filter(|&(_, n)| n > 0)
         // On a tie the first workload in the rule file wins, so the choice is stable.
         .fold(None, |best: Option<(_, u64)>, (w, n)| match best {
             Some((_, b)) if b >= n => best,
             _ => Some((w, n)),
         });
-    let excluded = if customer.trial {
+    // A repeat is named as such first: it is the same tenant, whatever else it says.
+    let excluded = if duplicate_of.is_some() {
+        Some(Exclusion::Duplicate)
+    } else if customer.trial {
         Some(Exclusion::Trial)
     } else if customer.association == Association::None {
         Some(Exclusion::NoAssociation)
@@ -118,6 +215,8 @@ pub fn assess_customer(customer: &Customer, rules: &RuleSet) -> CustomerResult {
         },
         top_workload: top.map(|(w, _)| w),
         excluded,
+        duplicate_of,
+        workloads,
     }
 }
 
@@ -160,30 +259,9 @@ pub fn assess_person(person: &Person, rules: &RuleSet) -> PersonResult {
         .collect();
     PersonResult {
         qualifies: route.is_some(),
+        duplicate_of: None,
         route,
         progress,
         unknown_ids,
-    }
-}
-
-/// Hash sets keep this linear: a list lookup per person made a 10,000-person draft take
-/// 70 ms instead of about 3.
-pub(super) fn warn_duplicate_people(staff: &[Person], warnings: &mut Vec<Warning>) {
-    let mut seen: HashSet<String> = HashSet::with_capacity(staff.len());
-    let mut warned: HashSet<String> = HashSet::new();
-    for person in staff {
-        let key = person.name.trim().to_lowercase();
-        if key.is_empty() {
-            continue;
-        }
-        if seen.contains(&key) {
-            if warned.insert(key) {
-                warnings.push(Warning::DuplicatePerson {
-                    name: person.name.trim().to_string(),
-                });
-            }
-        } else {
-            seen.insert(key);
-        }
     }
 }

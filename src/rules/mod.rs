@@ -1,13 +1,16 @@
 //! The competency rules as data (`assets/rules/*.toml`) and the pure assessment of a draft.
 
 mod assessment;
+mod duplicates;
 mod evaluate;
 mod incremental;
+mod readings;
 
 pub use assessment::{
-    Assessment, CustomerResult, Exclusion, PersonResult, Requirement, RouteProgress, TierResult,
-    Warning,
+    Assessment, CustomerResult, Exclusion, PersonResult, ReadingResult, Requirement, RouteProgress,
+    TierResult, Warning,
 };
+pub use duplicates::same_person;
 pub use evaluate::evaluate;
 
 use std::sync::OnceLock;

@@ -45,6 +45,9 @@ pub struct State {
     pub confirm_delete: bool,
     /// Why the last keystroke in a number cell was refused.
     pub problem: Option<Problem>,
+    /// The other row whose name the name being typed repeats: Enter and Tab are refused
+    /// while it does (one tenant is counted once), with a message under the cell.
+    pub repeats: Option<usize>,
 }
 
 pub fn mode(model: &Model) -> Mode {
@@ -167,6 +170,7 @@ fn activate(model: &mut Model) {
 
 fn start_edit(model: &mut Model, field: TextField, original: Customer) {
     model.customers.problem = None;
+    model.customers.repeats = None;
     model.customers.edit = Some(CellEdit {
         field,
         original,
@@ -230,6 +234,14 @@ pub fn on_paste(model: &mut Model, text: String) -> Vec<Effect> {
 }
 
 fn editing_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let leaves_the_cell = matches!(
+        action,
+        Action::Activate | Action::NextField | Action::PrevField
+    );
+    if leaves_the_cell && model.customers.repeats.is_some() {
+        // The message under the cell says why; Esc takes the name back.
+        return Vec::new();
+    }
     match action {
         Action::Activate => commit_edit(model),
         Action::NextField => {
@@ -251,6 +263,7 @@ fn editing_action(model: &mut Model, action: Action) -> Vec<Effect> {
 pub fn commit_edit(model: &mut Model) {
     model.customers.edit = None;
     model.customers.problem = None;
+    model.customers.repeats = None;
     model.customers.picker = None;
     model.customers.confirm_delete = false;
 }
@@ -271,6 +284,7 @@ fn cancel_edit(model: &mut Model) {
         }
     }
     model.customers.problem = None;
+    model.customers.repeats = None;
     keep_selection_visible(model);
 }
 
@@ -292,7 +306,9 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         edit.field.apply(&op);
         if op.changes_text() {
             let name = edit.field.text().to_string();
+            let repeats = d.assessment.customer_named(&name, Some(row));
             d.edit_customer(row, |c| c.name = name);
+            model.customers.repeats = repeats;
         }
         return Vec::new();
     }
@@ -489,6 +505,7 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
 
 fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     loc.t(match reason {
+        Exclusion::Duplicate => "counted_once.short",
         Exclusion::Trial => "wizard.customers.short.trial",
         Exclusion::NoAssociation => "wizard.customers.short.no_association",
         Exclusion::AssociationNotCounted => "wizard.customers.short.association_not_counted",
@@ -592,7 +609,10 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             &[
                 ("name", &crate::text::visible(&c.name)),
                 ("n", &thousands(r.counted)),
-                ("why", &customer_note(loc, r)),
+                (
+                    "why",
+                    &customer_note(loc, &draft.assessment, customers, s.row),
+                ),
             ],
         );
         // A workload count shortened in its cell is given here in full, first.
@@ -638,8 +658,22 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         {
             frame.set_cursor_position(pos);
         }
-        if let Some(problem) = &s.problem {
-            let message = format!("! {}", crate::messages::problem(loc, problem));
+        let message = match (&s.problem, s.repeats) {
+            (Some(problem), _) => Some(crate::messages::problem(loc, problem)),
+            (None, Some(other)) => Some(loc.f(
+                "counted_once.customer_exists",
+                &[
+                    (
+                        "name",
+                        &crate::text::visible(customers.get(other).map_or("", |c| c.name.trim())),
+                    ),
+                    ("row", &(other + 1)),
+                ],
+            )),
+            (None, None) => None,
+        };
+        if let Some(message) = message {
+            let message = format!("! {message}");
             let my = if y + 1 < g.table.bottom() {
                 y + 1
             } else {

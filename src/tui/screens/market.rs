@@ -1,5 +1,6 @@
 //! Market: developed or developing, each with the thresholds it implies (read from the rule
-//! set), how Microsoft decides which applies, and the rules edition.
+//! set), how Microsoft decides which applies, the rules edition, and the reading of how
+//! workloads combine (SPEC.md §2, decision 2).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,8 +12,9 @@ use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::fit;
 use crate::i18n::thousands;
-use crate::profile::Market;
+use crate::profile::{Counting, Market};
 use crate::report::phrases::{edition_name, market_name, tier_name, warning};
+use crate::report::readings::{reading_explanation, reading_name};
 use crate::rules::{RuleSet, Warning};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -20,6 +22,21 @@ pub enum Focus {
     #[default]
     Market,
     Edition,
+    Counting,
+}
+
+impl Focus {
+    const ORDER: [Focus; 3] = [Focus::Market, Focus::Edition, Focus::Counting];
+
+    fn next(self) -> Focus {
+        let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ORDER[(i + 1) % Self::ORDER.len()]
+    }
+
+    fn prev(self) -> Focus {
+        let i = Self::ORDER.iter().position(|f| *f == self).unwrap_or(0);
+        Self::ORDER[(i + Self::ORDER.len() - 1) % Self::ORDER.len()]
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,6 +44,7 @@ pub struct State {
     pub focus: Focus,
     pub market_cursor: usize,
     pub edition_cursor: usize,
+    pub counting_cursor: usize,
 }
 
 impl State {
@@ -42,31 +60,58 @@ impl State {
                 .iter()
                 .position(|r| r.edition == profile.edition)
                 .unwrap_or(0),
+            counting_cursor: Counting::ALL
+                .iter()
+                .position(|c| *c == profile.counting)
+                .unwrap_or(0),
         }
     }
 }
 
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let editions = RuleSet::all().len();
     let s = &mut model.market;
-    let (cursor, count) = match s.focus {
-        Focus::Market => (&mut s.market_cursor, Market::ALL.len()),
-        Focus::Edition => (&mut s.edition_cursor, editions),
+    let count = |focus: Focus| match focus {
+        Focus::Market => Market::ALL.len(),
+        Focus::Edition => RuleSet::all().len(),
+        Focus::Counting => Counting::ALL.len(),
     };
     match action {
-        Action::Up => *cursor = cursor.saturating_sub(1),
-        Action::Down => *cursor = (*cursor + 1).min(count - 1),
-        Action::NextField | Action::PrevField => {
-            s.focus = match s.focus {
-                Focus::Market => Focus::Edition,
-                Focus::Edition => Focus::Market,
+        // Past a group's last option, ↓ goes on to the next group (↑ likewise back), so
+        // every group is reachable with the arrows as well as with Tab.
+        Action::Up => {
+            let at = *s.cursor();
+            if at > 0 {
+                *s.cursor() = at - 1;
+            } else if s.focus != Focus::Market {
+                s.focus = s.focus.prev();
+                *s.cursor() = count(s.focus) - 1;
             }
         }
+        Action::Down => {
+            if *s.cursor() + 1 < count(s.focus) {
+                *s.cursor() += 1;
+            } else if s.focus != Focus::Counting {
+                s.focus = s.focus.next();
+                *s.cursor() = 0;
+            }
+        }
+        Action::NextField => s.focus = s.focus.next(),
+        Action::PrevField => s.focus = s.focus.prev(),
         Action::Toggle | Action::Activate => choose(model),
         Action::Cancel => return close_draft(model),
         _ => {}
     }
     Vec::new()
+}
+
+impl State {
+    fn cursor(&mut self) -> &mut usize {
+        match self.focus {
+            Focus::Market => &mut self.market_cursor,
+            Focus::Edition => &mut self.edition_cursor,
+            Focus::Counting => &mut self.counting_cursor,
+        }
+    }
 }
 
 fn choose(model: &mut Model) {
@@ -88,6 +133,13 @@ fn choose(model: &mut Model) {
                 draft.edit(|p| p.edition = rules.edition.clone());
             }
         }
+        Focus::Counting => {
+            if let Some(&counting) = Counting::ALL.get(s.counting_cursor)
+                && draft.profile.counting != counting
+            {
+                draft.edit(|p| p.counting = counting);
+            }
+        }
     }
 }
 
@@ -97,6 +149,8 @@ struct Geometry {
     people: Rect,
     edition_heading: Rect,
     editions: Rect,
+    counting_heading: Rect,
+    readings: Rect,
     explanation: Rect,
 }
 
@@ -109,13 +163,23 @@ fn geometry(body: Rect) -> Geometry {
         Rect::new(x, y, w, h.min(bottom - y))
     };
     let editions = RuleSet::all().len() as u16;
+    let readings = Counting::ALL.len() as u16;
+    // Three groups of options: a blank line between them when there is room, the people
+    // line when there is a little; the options themselves always come first.
+    let gap = u16::from(body.height >= 20);
+    let people_rows = u16::from(body.height >= 13);
+    let edition_top = 3 + people_rows + gap;
+    let counting_top = edition_top + 1 + editions + gap;
+    let explanation_top = counting_top + 1 + readings + 1;
     Geometry {
         heading: at(0, 1),
         markets: at(1, 2),
-        people: at(3, 1),
-        edition_heading: at(5, 1),
-        editions: at(6, editions),
-        explanation: at(7 + editions, body.height.saturating_sub(7 + editions)),
+        people: at(3, people_rows),
+        edition_heading: at(edition_top, 1),
+        editions: at(edition_top + 1, editions),
+        counting_heading: at(counting_top, 1),
+        readings: at(counting_top + 1, readings),
+        explanation: at(explanation_top, body.height.saturating_sub(explanation_top)),
     }
 }
 
@@ -128,6 +192,10 @@ pub fn on_click(model: &mut Model, _column: u16, row: u16) -> Vec<Effect> {
     } else if row >= g.editions.y && row < g.editions.bottom() {
         model.market.focus = Focus::Edition;
         model.market.edition_cursor = usize::from(row - g.editions.y);
+        choose(model);
+    } else if row >= g.readings.y && row < g.readings.bottom() {
+        model.market.focus = Focus::Counting;
+        model.market.counting_cursor = usize::from(row - g.readings.y);
         choose(model);
     }
     Vec::new()
@@ -215,15 +283,17 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             )
         })
         .collect();
-    buf.set_line(
-        g.people.x + 6,
-        g.people.y,
-        &Line::styled(
-            loc.f("wizard.market.people", &[("list", &people.join(" · "))]),
-            theme.dim,
-        ),
-        g.people.width.saturating_sub(6),
-    );
+    if g.people.height > 0 {
+        buf.set_line(
+            g.people.x + 6,
+            g.people.y,
+            &Line::styled(
+                loc.f("wizard.market.people", &[("list", &people.join(" · "))]),
+                theme.dim,
+            ),
+            g.people.width.saturating_sub(6),
+        );
+    }
 
     buf.set_line(
         g.edition_heading.x,
@@ -252,14 +322,58 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         );
     }
 
-    let mut lines = vec![Line::styled(
-        loc.t("wizard.market.how_decided"),
-        theme.plain,
-    )];
+    buf.set_line(
+        g.counting_heading.x,
+        g.counting_heading.y,
+        &Line::styled(loc.t("readings.question"), theme.heading),
+        g.counting_heading.width,
+    );
+    let label_width = Counting::ALL
+        .iter()
+        .map(|c| crate::text::width(reading_name(loc, *c)))
+        .max()
+        .unwrap_or(0);
+    for (i, counting) in Counting::ALL.into_iter().enumerate() {
+        if i as u16 >= g.readings.height {
+            break;
+        }
+        let room = usize::from(g.readings.width).saturating_sub(label_width + 8);
+        let line = option_line(
+            s.focus == Focus::Counting && s.counting_cursor == i,
+            draft.profile.counting == counting,
+            reading_name(loc, counting).to_string(),
+            label_width,
+            fit(loc.t(&format!("readings.note.{}", counting.id())), room),
+            theme,
+        );
+        buf.set_line(
+            g.readings.x,
+            g.readings.y + i as u16,
+            &line,
+            g.readings.width,
+        );
+    }
+
+    // What the reading under the cursor means, in full, while that group has the focus;
+    // otherwise how Microsoft decides the market.
+    let mut lines = Vec::new();
+    // First: the warning matters more than the explanation when the room is short.
     if draft.profile.market.is_none() {
         lines.push(Line::styled(
             format!("! {}", warning(loc, &Warning::NoMarket)),
             theme.warning,
+        ));
+    }
+    if s.focus == Focus::Counting {
+        let counting = Counting::ALL[s.counting_cursor.min(Counting::ALL.len() - 1)];
+        lines.push(Line::styled(
+            reading_explanation(loc, counting).to_string(),
+            theme.plain,
+        ));
+    } else {
+        lines.push(Line::styled(
+            loc.t("wizard.market.how_decided"),
+            theme.plain,
         ));
     }
     frame.render_widget(

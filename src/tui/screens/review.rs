@@ -16,6 +16,7 @@ use crate::i18n::thousands;
 use crate::report::phrases::{
     edition_name, exclusion_reason, gap, market_name, tier_name, tier_status, verdict, warning,
 };
+use crate::report::readings::{other_readings, reading_result, reading_used, readings_summary};
 use crate::text::visible;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,6 +77,7 @@ fn head_sentences(model: &Model, theme: &Theme) -> Vec<(String, Style)> {
             ),
             theme.dim,
         ),
+        (reading_used(loc, a.counting), theme.dim),
         (String::new(), theme.plain),
     ];
     for tier in &a.tiers {
@@ -96,6 +98,23 @@ fn head_sentences(model: &Model, theme: &Theme) -> Vec<(String, Style)> {
         if let Some(gap) = gap(loc, tier) {
             lines.push((loc.f("wizard.review.gap", &[("gap", &gap)]), theme.plain));
         }
+    }
+    // How the result hangs on the reading: the other two beside it.
+    lines.push((loc.t("readings.review_heading").to_string(), theme.heading));
+    for reading in other_readings(a) {
+        lines.push((
+            loc.f(
+                "wizard.review.gap",
+                &[("gap", &reading_result(loc, reading))],
+            ),
+            theme.plain,
+        ));
+    }
+    for summary in readings_summary(loc, a) {
+        lines.push((
+            loc.f("wizard.review.gap", &[("gap", &summary)]),
+            theme.plain,
+        ));
     }
     lines.push((
         loc.f(
@@ -190,10 +209,23 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             buf.set_line(x, y, line, w);
         } else if let Some(&c) = d.excluded_rows.get(n - head.len()) {
             let customer = &d.profile.customers[c];
-            let reason = d.assessment.customers[c]
-                .excluded
-                .map(|r| exclusion_reason(loc, r))
-                .unwrap_or_default();
+            let result = &d.assessment.customers[c];
+            let reason = match result.duplicate_of {
+                Some(first) => loc.f(
+                    "counted_once.reason",
+                    &[
+                        (
+                            "first",
+                            &visible(d.profile.customers.get(first).map_or("", |f| f.name.trim())),
+                        ),
+                        ("row", &(first + 1)),
+                    ],
+                ),
+                None => result
+                    .excluded
+                    .map(|r| exclusion_reason(loc, r).to_string())
+                    .unwrap_or_default(),
+            };
             let text = loc.f(
                 "wizard.review.excluded_line",
                 &[("name", &visible(&customer.name)), ("reason", &reason)],

@@ -12,7 +12,8 @@ use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
 use super::super::widgets::text_field::{EditOp, TextField};
 use crate::profile::Person;
-use crate::report::phrases::{item_name, person_status, unknown_ids};
+use crate::report::phrases::{item_name, person_line, unknown_ids};
+use crate::rules::same_person;
 use crate::rules::{RuleSet, same_id};
 use crate::text::visible;
 
@@ -58,6 +59,10 @@ pub struct State {
     pub offset: usize,
     pub edit: Option<NameEdit>,
     pub confirm_delete: bool,
+    /// The other person the name being typed makes this one (same email, or same name
+    /// where either has no email): Enter and Tab are refused while it does, with a message
+    /// under the cell (one person is counted once).
+    pub repeats: Option<usize>,
 }
 
 pub fn mode(model: &Model) -> Mode {
@@ -81,6 +86,14 @@ fn item_count(model: &Model) -> usize {
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     match mode(model) {
         Mode::Editing => {
+            let leaves_the_cell = matches!(
+                action,
+                Action::Activate | Action::NextField | Action::PrevField
+            );
+            if leaves_the_cell && model.staff.repeats.is_some() {
+                // The message under the cell says why; Esc takes the name back.
+                return Vec::new();
+            }
             match action {
                 Action::Activate => commit_edit(model),
                 Action::NextField => {
@@ -235,6 +248,7 @@ pub fn on_paste(model: &mut Model, text: String) -> Vec<Effect> {
 
 pub fn commit_edit(model: &mut Model) {
     model.staff.edit = None;
+    model.staff.repeats = None;
     model.staff.confirm_delete = false;
 }
 
@@ -253,6 +267,7 @@ fn cancel_edit(model: &mut Model) {
             d.edit_person(row, |p| p.name = edit.original);
         }
     }
+    model.staff.repeats = None;
     keep_selection_visible(model);
 }
 
@@ -266,9 +281,20 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         if op.changes_text() {
             let name = edit.field.text().to_string();
             d.edit_person(row, |p| p.name = name);
+            model.staff.repeats = same_as_another(&d.profile.staff, row);
         }
     }
     Vec::new()
+}
+
+/// Another person than the one at `row` who is the same person (staff lists are short).
+fn same_as_another(staff: &[Person], row: usize) -> Option<usize> {
+    let person = staff.get(row)?;
+    staff
+        .iter()
+        .enumerate()
+        .find(|&(j, other)| j != row && same_person(other, person))
+        .map(|(j, _)| j)
 }
 
 fn table_area(body: Rect) -> Rect {
@@ -354,7 +380,7 @@ fn status(model: &Model, row: usize) -> String {
     let Some(result) = d.assessment.staff.get(row) else {
         return String::new();
     };
-    let mut text = person_status(loc, d.rules(), result);
+    let mut text = person_line(loc, d.rules(), &d.profile.staff, result);
     if let Some(unknown) = unknown_ids(loc, result) {
         text = format!("{text}{}{unknown}", loc.t("person.separator"));
     }
@@ -453,6 +479,39 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             .draw(cell, buf, theme.field.patch(theme.selected))
         {
             frame.set_cursor_position(pos);
+        }
+        if let Some(other) = s.repeats {
+            let message = format!(
+                "! {}",
+                loc.f(
+                    "counted_once.person_exists",
+                    &[
+                        (
+                            "name",
+                            &visible(staff.get(other).map_or("", |p| p.name.trim())),
+                        ),
+                        ("row", &(other + 1)),
+                    ],
+                )
+            );
+            // Under the cell, or on the detail line when the cell is the table's last row.
+            let my = if y + 1 < area.bottom() {
+                y + 1
+            } else {
+                summary_y + 1
+            };
+            let line = Rect::new(area.x, my, area.width, 1);
+            let buf = frame.buffer_mut();
+            buf.set_style(line, theme.plain);
+            for x in line.x..line.right() {
+                buf[(x, my)].set_symbol(" ");
+            }
+            buf.set_line(
+                area.x,
+                my,
+                &Line::styled(table::fit(&message, usize::from(area.width)), theme.error),
+                area.width,
+            );
         }
     }
 }

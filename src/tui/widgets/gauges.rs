@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use super::super::theme::Theme;
 use crate::i18n::Locale;
 use crate::report::phrases::{have_need, tier_name, tier_status};
+use crate::report::readings::reading_name;
 use crate::rules::{Assessment, Requirement};
 use crate::text::width;
 
@@ -58,6 +59,32 @@ pub fn draw(assessment: &Assessment, loc: &Locale, theme: &Theme, area: Rect, bu
             buf.set_line(column.x, column.y + 1 + row as u16, &line, column.width);
         }
     }
+    draw_reading(assessment, loc, theme, area, buf);
+}
+
+/// The reading the gauges follow, dim and to the right on the panel's spare line below
+/// the bars: every result names its reading.
+fn draw_reading(
+    assessment: &Assessment,
+    loc: &Locale,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if area.height < 4 {
+        return;
+    }
+    let label = loc.f(
+        "readings.gauge_label",
+        &[("reading", &reading_name(loc, assessment.counting))],
+    );
+    let label_width = width(&label).min(usize::from(area.width)) as u16;
+    buf.set_line(
+        area.right() - label_width,
+        area.y + 3,
+        &Line::styled(label, theme.dim),
+        label_width,
+    );
 }
 
 fn requirement_line<'a>(
