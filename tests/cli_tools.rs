@@ -3,7 +3,6 @@
 //! as people set it, standard input, closed pipes, and JSON that never depends on the
 //! terminal or the language.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
