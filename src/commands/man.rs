@@ -10,6 +10,9 @@ use roff::{Roff, bold, roman};
 use super::CliError;
 use crate::i18n::Locale;
 
+/// The variables the language is read from, in gettext's order (`Lang::from_env`).
+const LOCALE_VARS: [&str; 4] = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"];
+
 pub fn man(loc: &'static Locale) -> Result<ExitCode, CliError> {
     super::print(manual_page(loc).as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -23,7 +26,7 @@ pub(crate) fn manual_page(loc: &'static Locale) -> String {
     let man = Man::new(command.clone());
     // Every piece clap_mangen renders starts with this; the page needs it once.
     let mut page = Roff::new().render();
-    page.push_str(&title_line(command.get_version().unwrap_or_default(), loc));
+    page.push_str(&title_line(&command, loc));
 
     page.push_str(&heading(loc.t("cli_tools.man_name")));
     page.push_str(&body(|w| man.render_name_section(w)));
@@ -51,10 +54,7 @@ pub(crate) fn manual_page(loc: &'static Locale) -> String {
     page.push_str(&heading(loc.t("cli_tools.man_environment")));
     page.push_str(&terms(&[
         (crate::store::HOME_VAR, loc.t("cli_tools.env_home")),
-        (
-            "LANGUAGE, LC_ALL, LC_MESSAGES, LANG",
-            loc.t("cli_tools.env_language"),
-        ),
+        (&LOCALE_VARS.join(", "), loc.t("cli_tools.env_language")),
         ("NO_COLOR", loc.t("cli_tools.env_no_color")),
         (
             super::completions::COMPLETE_VAR,
@@ -73,15 +73,25 @@ pub(crate) fn manual_page(loc: &'static Locale) -> String {
 /// `.TH`, written here: clap_mangen (through roff) drops an empty date argument, which
 /// shifts the source and manual into the wrong places. No date, so the page is the same
 /// whenever it is made.
-fn title_line(version: &str, loc: &Locale) -> String {
+fn title_line(command: &clap::Command, loc: &Locale) -> String {
     let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\\(dq"));
+    let source = [
+        command.get_name(),
+        command.get_version().unwrap_or_default(),
+    ]
+    .join(" ");
+    let args = [
+        command.get_name().to_uppercase(),
+        "1".to_string(),
+        quoted(""),
+        quoted(&source),
+        quoted(loc.t("cli_tools.man_manual")),
+    ];
+    let mut line = format!(".TH {}\n", args.join(" "));
     // Left-aligned: justified Chinese, which groff cannot break between words, would be
     // spread with wide gaps.
-    format!(
-        ".TH CPC-WIZARD 1 \"\" {} {}\n.ad l\n",
-        quoted(&format!("cpc-wizard {version}")),
-        quoted(loc.t("cli_tools.man_manual"))
-    )
+    line.push_str(".ad l\n");
+    line
 }
 
 fn without_preamble(rendered: String) -> String {
