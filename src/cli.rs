@@ -111,7 +111,7 @@ fn exit_with(loc: &Locale, error: &clap::Error) -> ! {
 
 /// `--lang X` or `--lang=X` anywhere in the arguments, read before clap so that clap's own
 /// help can be in that language.
-fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+pub(crate) fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     let args: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())

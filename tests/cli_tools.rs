@@ -202,6 +202,102 @@ fn bash_completes_commands_options_and_saved_draft_names() {
     assert_eq!(offered(&["cpc-wizard", "completions", "z"]), ["zsh"]);
 }
 
+/// The script for `shell` in a file, and a command running `shell` with this drafts folder
+/// and no locale variables.
+fn shell_with_script(home: &Home, shell: &str) -> (PathBuf, Command) {
+    let out = home.run(&["completions", shell], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let script = home.path().join(format!("cpc-wizard.{shell}"));
+    std::fs::write(&script, &out.stdout).expect("write script");
+    let mut command = Command::new(shell);
+    command.env("CPC_WIZARD_HOME", home.path());
+    for var in LOCALE_VARS {
+        command.env_remove(var);
+    }
+    (script, command)
+}
+
+fn lines(out: &Output) -> Vec<String> {
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn fish_completes_saved_draft_names() {
+    if !has("fish") {
+        println!("skipped: no fish on this machine");
+        return;
+    }
+    let home = Home::new();
+    let offered = |line: &str| {
+        let (script, mut fish) = shell_with_script(&home, "fish");
+        let out = fish
+            .arg("--no-config")
+            .arg("-c")
+            .arg("source $argv[1]; complete -C $argv[2]")
+            .arg(&script)
+            .arg(line)
+            .output()
+            .expect("fish runs");
+        lines(&out)
+    };
+    // fish quotes what it inserts: the names come back as they are.
+    assert_eq!(offered("cpc-wizard assess Con"), ["Contoso MSP FY18"]);
+    assert_eq!(
+        offered(r"cpc-wizard assess Contoso\ M"),
+        ["Contoso MSP FY18"]
+    );
+    assert_eq!(offered("cpc-wizard edit 'Contoso M"), ["Contoso MSP FY18"]);
+    let commands = offered("cpc-wizard as");
+    assert_eq!(commands.len(), 1, "{commands:?}");
+    assert!(commands[0].starts_with("assess\t"), "{commands:?}");
+    assert_eq!(
+        offered("cpc-wizard --lang zh-TW assess x --require "),
+        ["silver", "gold", "銀級", "金級"]
+    );
+}
+
+#[test]
+fn zsh_completes_saved_draft_names() {
+    if !has("zsh") {
+        println!("skipped: no zsh on this machine");
+        return;
+    }
+    let home = Home::new();
+    // The script's function called as zsh's completion system would, with `_describe`
+    // (which adds the candidates, quoting them) replaced by one that prints them.
+    let offered = |words: &[&str]| {
+        let (script, mut zsh) = shell_with_script(&home, "zsh");
+        let out = zsh
+            .arg("-fc")
+            .arg(
+                r#"compdef() { : }
+                _describe() { print -rl -- "${(@P)${@[-1]}}" }
+                source $1; shift
+                words=("$@"); CURRENT=$#
+                _clap_dynamic_completer_cpc_wizard"#,
+            )
+            .arg("zsh")
+            .arg(&script)
+            .args(words)
+            .output()
+            .expect("zsh runs");
+        lines(&out)
+    };
+    assert_eq!(
+        offered(&["cpc-wizard", "assess", "Con"]),
+        ["Contoso MSP FY18"]
+    );
+    assert_eq!(
+        offered(&["cpc-wizard", "assess", r"Contoso\ M"]),
+        ["Contoso MSP FY18"]
+    );
+    assert_eq!(
+        offered(&["cpc-wizard", "as"]),
+        ["assess:Print the assessment of a draft without the wizard"]
+    );
+}
+
 #[test]
 fn require_completes_with_the_tier_names_of_the_language() {
     if !has("bash") {

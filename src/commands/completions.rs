@@ -26,7 +26,7 @@ use crate::store::Store;
 /// variable meant for another program never starts this one's completion.
 pub(crate) const COMPLETE_VAR: &str = "CPC_WIZARD_COMPLETE";
 const BIN: &str = "cpc-wizard";
-const SHELLS: Shells<'static> = Shells(&[&QuotingBash, &Elvish, &Fish, &Powershell, &Zsh]);
+const SHELLS: Shells<'static> = Shells(&[&BASH, &ELVISH, &FISH, &POWERSHELL, &ZSH]);
 
 /// Prints the script for `shell`.
 pub fn completions(shell: CompletionShell) -> Result<ExitCode, CliError> {
@@ -41,7 +41,10 @@ pub fn completions(shell: CompletionShell) -> Result<ExitCode, CliError> {
 /// When a completion script is asking, answers it and ends the program; otherwise returns.
 /// Called first thing in `main`, before anything is printed.
 pub fn complete_if_asked() {
-    let loc = Locale::get(Lang::from_process_env());
+    // The words being completed may hold `--lang`: help and tier names follow it.
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = crate::cli::lang_in_args(&args).unwrap_or_else(Lang::from_process_env);
+    let loc = Locale::get(lang);
     CompleteEnv::with_factory(|| crate::cli::localized_command(loc))
         .var(COMPLETE_VAR)
         .shells(SHELLS)
@@ -104,19 +107,57 @@ fn looks_like_a_path(typed: &str) -> bool {
     typed.contains(std::path::MAIN_SEPARATOR) || typed.contains('/') || typed.starts_with('.')
 }
 
-/// clap_complete's bash adapter, with quoting. Bash hands over the words as typed, quotes
-/// and backslashes included, and inserts a candidate as it is given: a draft named
-/// `Contoso MSP FY18` would come back as three words. So the words are unquoted before they
-/// are completed, and each candidate is escaped for bash.
-struct QuotingBash;
+/// One of clap_complete's shell adapters, with how that shell hands the words over and
+/// takes the candidates back. clap_complete compares the word being completed with the
+/// candidates as it gets it; but bash, zsh and fish hand it over as typed, quotes and
+/// backslashes included (`Contoso\ M`), and bash and PowerShell insert a candidate as it is
+/// given, so a draft named `Contoso MSP FY18` would come back as three words.
+struct Adapted {
+    shell: &'static dyn EnvCompleter,
+    /// The words as the shell gives them → the words they mean.
+    read_words: fn(Vec<OsString>) -> Vec<OsString>,
+    /// clap_complete's answer → each candidate as the shell must be given it.
+    write_answer: fn(String) -> String,
+}
 
-impl EnvCompleter for QuotingBash {
+const BASH: Adapted = Adapted {
+    shell: &Bash,
+    read_words: unquote_all,
+    write_answer: quote_for_bash,
+};
+const ZSH: Adapted = Adapted {
+    shell: &Zsh,
+    // zsh quotes what it inserts.
+    read_words: unquote_all,
+    write_answer: as_given,
+};
+const FISH: Adapted = Adapted {
+    shell: &Fish,
+    // fish gives the words before the cursor unquoted already, the current one as typed;
+    // it quotes what it inserts.
+    read_words: unquote_last,
+    write_answer: as_given,
+};
+const POWERSHELL: Adapted = Adapted {
+    shell: &Powershell,
+    // PowerShell reads the words itself (the script re-parses the line).
+    read_words: |words| words,
+    write_answer: quote_for_powershell,
+};
+const ELVISH: Adapted = Adapted {
+    shell: &Elvish,
+    // Elvish hands over the words' values and quotes what it inserts.
+    read_words: |words| words,
+    write_answer: as_given,
+};
+
+impl EnvCompleter for Adapted {
     fn name(&self) -> &'static str {
-        Bash.name()
+        self.shell.name()
     }
 
     fn is(&self, name: &str) -> bool {
-        Bash.is(name)
+        self.shell.is(name)
     }
 
     fn write_registration(
@@ -127,7 +168,8 @@ impl EnvCompleter for QuotingBash {
         completer: &str,
         buf: &mut dyn Write,
     ) -> std::io::Result<()> {
-        Bash.write_registration(var, name, bin, completer, buf)
+        self.shell
+            .write_registration(var, name, bin, completer, buf)
     }
 
     fn write_complete(
@@ -137,23 +179,69 @@ impl EnvCompleter for QuotingBash {
         current_dir: Option<&Path>,
         buf: &mut dyn Write,
     ) -> std::io::Result<()> {
-        let args = args
-            .iter()
-            .map(|a| OsString::from(bash_unquote(&a.to_string_lossy())))
-            .collect();
-        let mut plain = Vec::new();
-        Bash.write_complete(cmd, args, current_dir, &mut plain)?;
-        // Candidates come separated by the script's IFS (a vertical tab), never inside one.
-        let separator = std::env::var("_CLAP_IFS").unwrap_or_else(|_| "\n".to_string());
-        let plain = String::from_utf8_lossy(&plain);
-        let quoted: Vec<String> = plain.split(separator.as_str()).map(bash_quote).collect();
-        buf.write_all(quoted.join(&separator).as_bytes())
+        let mut answer = Vec::new();
+        self.shell
+            .write_complete(cmd, (self.read_words)(args), current_dir, &mut answer)?;
+        let answer = String::from_utf8_lossy(&answer).into_owned();
+        buf.write_all((self.write_answer)(answer).as_bytes())
     }
 }
 
-/// A word as bash would read it: `\x` is `x`, `'…'` literal, `"…"` with `\"`, `\\`, `\$`
+fn unquote_all(words: Vec<OsString>) -> Vec<OsString> {
+    words
+        .iter()
+        .map(|w| OsString::from(shell_unquote(&w.to_string_lossy())))
+        .collect()
+}
+
+fn unquote_last(mut words: Vec<OsString>) -> Vec<OsString> {
+    if let Some(last) = words.last_mut() {
+        *last = OsString::from(shell_unquote(&last.to_string_lossy()));
+    }
+    words
+}
+
+fn as_given(answer: String) -> String {
+    answer
+}
+
+/// Bash's answer: candidates separated by the script's IFS (a vertical tab), values only.
+fn quote_for_bash(answer: String) -> String {
+    let separator = std::env::var("_CLAP_IFS").unwrap_or_else(|_| "\n".to_string());
+    answer
+        .split(separator.as_str())
+        .map(bash_quote)
+        .collect::<Vec<_>>()
+        .join(&separator)
+}
+
+/// PowerShell's answer: one candidate a line, `value` or `value<TAB>help`.
+fn quote_for_powershell(answer: String) -> String {
+    answer
+        .lines()
+        .map(|line| match line.split_once('\t') {
+            Some((value, help)) => format!("{}\t{help}\n", powershell_quote(value)),
+            None => format!("{}\n", powershell_quote(line)),
+        })
+        .collect()
+}
+
+/// A candidate PowerShell inserts as one word: in single quotes (with `''` for `'`) when
+/// it holds anything but letters, digits and `-_./\:`.
+fn powershell_quote(value: &str) -> String {
+    let plain = value
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-_./\\:".contains(c));
+    if plain && !value.is_empty() {
+        value.to_string()
+    } else {
+        format!("'{}'", value.replace('\'', "''"))
+    }
+}
+
+/// A word as bash, zsh or fish would read it: `\x` is `x`, `'…'` literal, `"…"` with `\"`, `\\`, `\$`
 /// and `` \` `` escaped. An unterminated quote (the word still being typed) ends the word.
-fn bash_unquote(word: &str) -> String {
+fn shell_unquote(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut chars = word.chars();
     while let Some(c) = chars.next() {
@@ -209,8 +297,30 @@ mod tests {
             ("台北\\ 資訊", "台北 資訊"),
             ("trailing\\", "trailing"),
         ] {
-            assert_eq!(bash_unquote(typed), word, "{typed}");
+            assert_eq!(shell_unquote(typed), word, "{typed}");
         }
+    }
+
+    #[test]
+    fn powershell_candidates_are_quoted_when_they_need_it() {
+        assert_eq!(
+            quote_for_powershell("Contoso MSP FY18\nassess\tPrint it\nO'Brien\n".into()),
+            "'Contoso MSP FY18'\nassess\tPrint it\n'O''Brien'\n"
+        );
+        assert_eq!(powershell_quote(r"C:\drafts\a.json"), r"C:\drafts\a.json");
+    }
+
+    #[test]
+    fn only_fishs_current_word_is_read_again() {
+        let words = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            unquote_last(words(&["cpc-wizard", "it's", r"Contoso\ M"])),
+            words(&["cpc-wizard", "it's", "Contoso M"])
+        );
+        assert_eq!(
+            unquote_all(words(&["cpc-wizard", "'a b'", r"Contoso\ M"])),
+            words(&["cpc-wizard", "a b", "Contoso M"])
+        );
     }
 
     #[test]
@@ -222,7 +332,7 @@ mod tests {
         assert_eq!(bash_quote("drafts/"), "drafts/");
         assert_eq!(bash_quote("台北資訊 FY18"), r"台北資訊\ FY18");
         for name in ["Contoso MSP FY18", "O'Brien (what if)", "a\"b$c`d", "x\\y"] {
-            assert_eq!(bash_unquote(&bash_quote(name)), name);
+            assert_eq!(shell_unquote(&bash_quote(name)), name);
         }
     }
 }
