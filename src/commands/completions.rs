@@ -302,6 +302,15 @@ mod tests {
     }
 
     #[test]
+    fn every_shell_of_the_command_line_has_its_adapter() {
+        use clap::ValueEnum;
+        for shell in CompletionShell::value_variants() {
+            let adapter = SHELLS.completer(shell.id());
+            assert!(adapter.is_some_and(|a| a.name() == shell.id()), "{shell:?}");
+        }
+    }
+
+    #[test]
     fn powershell_candidates_are_quoted_when_they_need_it() {
         assert_eq!(
             quote_for_powershell("Contoso MSP FY18\nassess\tPrint it\nO'Brien\n".into()),
