@@ -43,12 +43,40 @@ pub enum Cmd {
         draft: String,
         file: std::path::PathBuf,
     },
+    Completions {
+        #[arg(value_enum)]
+        shell: CompletionShell,
+    },
+    Man,
+    Schema,
+}
+
+/// The shells `completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+impl CompletionShell {
+    pub fn id(self) -> &'static str {
+        match self {
+            CompletionShell::Bash => "bash",
+            CompletionShell::Zsh => "zsh",
+            CompletionShell::Fish => "fish",
+            CompletionShell::Powershell => "powershell",
+            CompletionShell::Elvish => "elvish",
+        }
+    }
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
     // The ids, which read the same in every language; the sentence around them is the
     // locale's (`cli_words.invalid_value`).
-    Lang::from_id(value).ok_or_else(|| Lang::ALL.map(Lang::id).join(", "))
+    Lang::from_tag(value).ok_or_else(|| Lang::ALL.map(Lang::id).join(", "))
 }
 
 fn parse_counting(value: &str) -> Result<Counting, String> {
@@ -94,16 +122,16 @@ fn exit_with(loc: &Locale, error: &clap::Error) -> ! {
 
 /// `--lang X` or `--lang=X` anywhere in the arguments, read before clap so that clap's own
 /// help can be in that language.
-fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+pub(crate) fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     let args: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     args.iter().enumerate().find_map(|(i, a)| {
         if let Some(v) = a.strip_prefix("--lang=") {
-            Lang::from_id(v)
+            Lang::from_tag(v)
         } else if a == "--lang" {
-            args.get(i + 1).and_then(|v| Lang::from_id(v))
+            args.get(i + 1).and_then(|v| Lang::from_tag(v))
         } else {
             None
         }
@@ -115,6 +143,7 @@ pub fn localized_command(loc: &'static Locale) -> Command {
     let draft = |arg: Arg| {
         arg.help(help("cli.draft_arg"))
             .value_name(loc.t("cli_words.value_draft"))
+            .add(crate::commands::draft_completer())
     };
     let file = |key: &str| {
         let text = help(key);
@@ -197,6 +226,7 @@ pub fn localized_command(loc: &'static Locale) -> Command {
                 .mut_arg("into", |a| {
                     a.help(help("cli.into"))
                         .value_name(loc.t("cli_words.value_draft"))
+                        .add(crate::commands::draft_completer())
                 })
         })
         .mut_subcommand("export-csv", |c| {
@@ -204,6 +234,50 @@ pub fn localized_command(loc: &'static Locale) -> Command {
                 .mut_arg("draft", draft)
                 .mut_arg("file", file("csv.export_file_arg"))
         });
+    let command = localize_tool_commands(command, loc);
     let command = crate::cli_words::localize_tree(command, loc, true);
     crate::cli_words::localize_usage(command, loc)
+}
+
+/// The commands that print what other tools read: completion scripts, the man page, the
+/// schema.
+fn localize_tool_commands(command: Command, loc: &'static Locale) -> Command {
+    let help = |key: &str| loc.t(key).to_string();
+    command
+        .mut_subcommand("completions", |c| {
+            c.about(help("cli_tools.completions"))
+                .mut_arg("shell", |a| {
+                    // clap's "[possible values: …]" is English: the help names them.
+                    a.help(help("cli_tools.shell_arg"))
+                        .hide_possible_values(true)
+                        .value_name(loc.t("cli_tools.value_shell"))
+                })
+        })
+        .mut_subcommand("assess", |c| {
+            c.mut_arg("draft", |a| {
+                a.help(format!(
+                    "{}{}",
+                    help("cli.draft_arg"),
+                    loc.t("cli_tools.standard_input_draft")
+                ))
+            })
+            .mut_arg("require", |a| {
+                // The tiers it takes, listed in its help and offered by completion.
+                let tiers = crate::commands::tier_words(loc);
+                let listed = tiers.join(loc.t("cli_words.list_separator"));
+                a.help(format!(
+                    "{}{}",
+                    help("cli.require"),
+                    loc.f("cli_tools.values", &[("values", &listed)])
+                ))
+                .add(clap_complete::ArgValueCandidates::new(move || {
+                    tiers
+                        .iter()
+                        .map(clap_complete::CompletionCandidate::new)
+                        .collect()
+                }))
+            })
+        })
+        .mut_subcommand("man", |c| c.about(help("cli_tools.man")))
+        .mut_subcommand("schema", |c| c.about(help("cli_tools.schema")))
 }

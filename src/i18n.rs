@@ -32,6 +32,23 @@ impl Lang {
             .find(|l| l.id().eq_ignore_ascii_case(id.trim()))
     }
 
+    /// A language as people write it, in `--lang`, `LANGUAGE` or a locale name: `en`,
+    /// `en_US.UTF-8`, `zh-TW`, `zh_TW`, `zh-tw`, `zh-Hant`, `zh_HK`, `zh_TW.UTF-8@euro`
+    /// (case, `-` or `_`, encoding and modifier do not matter). None for a language we do
+    /// not have, `C` and `POSIX` included.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        // `ll_CC.encoding@modifier`: only the language and what follows it matter.
+        let tag = tag.trim();
+        let tag = tag.split(['.', '@']).next().unwrap_or_default();
+        let mut parts = tag.split(['-', '_']).map(str::to_ascii_lowercase);
+        match (parts.next().as_deref(), parts.next().as_deref()) {
+            (Some("en"), _) => Some(Lang::En),
+            // Traditional Chinese: Taiwan, Hong Kong, or the script named.
+            (Some("zh"), Some("tw" | "hk" | "hant")) => Some(Lang::ZhTw),
+            _ => None,
+        }
+    }
+
     /// The other language: what the wizard's language key switches to.
     pub fn next(self) -> Lang {
         match self {
@@ -40,27 +57,23 @@ impl Lang {
         }
     }
 
-    /// The language from the locale variables, in POSIX order of precedence: the first of
-    /// `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty decides.
+    /// The language from the environment, in gettext's order: `LANGUAGE`, a `:`-separated
+    /// list whose first language we have wins, unless the locale is exactly `C` or `POSIX`
+    /// (gettext then ignores it); else the locale, the first of `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG` that is set and not empty; English when none names a language we have.
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
-        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .filter_map(&get)
             .find(|v| !v.is_empty())
             .unwrap_or_default();
-        Self::from_posix_locale(&value)
-    }
-
-    fn from_posix_locale(value: &str) -> Lang {
-        let v = value.to_ascii_lowercase().replace('-', "_");
-        if ["zh_tw", "zh_hk", "zh_hant"]
-            .iter()
-            .any(|p| v.starts_with(p))
-        {
-            Lang::ZhTw
-        } else {
-            Lang::En
-        }
+        let plain_c = locale == "C" || locale == "POSIX";
+        let from_language = get("LANGUAGE")
+            .filter(|_| !plain_c)
+            .and_then(|list| list.split(':').find_map(Lang::from_tag));
+        from_language
+            .or_else(|| Lang::from_tag(&locale))
+            .unwrap_or(Lang::En)
     }
 
     pub fn from_process_env() -> Lang {
@@ -300,5 +313,75 @@ mod tests {
             Lang::ZhTw
         );
         assert_eq!(Lang::from_env(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn every_spelling_of_a_language_is_understood() {
+        for tag in ["en", "EN", "en_US", "en-GB", "en_US.UTF-8", " en "] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::En), "{tag}");
+        }
+        for tag in [
+            "zh-TW",
+            "zh_TW",
+            "zh-tw",
+            "ZH-TW",
+            "zh-Hant",
+            "zh_Hant_TW",
+            "zh-hant-hk",
+            "zh_TW.UTF-8",
+            "zh_tw.utf8",
+            "zh_TW.Big5@stroke",
+            "zh_HK.UTF-8",
+        ] {
+            assert_eq!(Lang::from_tag(tag), Some(Lang::ZhTw), "{tag}");
+        }
+        for tag in [
+            "", "C", "POSIX", "C.UTF-8", "zh", "zh_CN", "zh-Hans", "fr_FR", "tw", "english",
+        ] {
+            assert_eq!(Lang::from_tag(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_environment_is_read_in_gettexts_order() {
+        use Lang::{En, ZhTw};
+        let cases: &[(&[(&str, &str)], Lang)] = &[
+            (&[], En),
+            // LANGUAGE: the first language we have wins.
+            (&[("LANGUAGE", "zh_TW:en")], ZhTw),
+            (&[("LANGUAGE", "en:zh_TW")], En),
+            (&[("LANGUAGE", "fr:de:zh_TW:en")], ZhTw),
+            (&[("LANGUAGE", "fr:de"), ("LANG", "zh_TW.UTF-8")], ZhTw),
+            (&[("LANGUAGE", ""), ("LANG", "zh_TW.UTF-8")], ZhTw),
+            // LANGUAGE before every locale variable...
+            (&[("LANGUAGE", "zh_TW"), ("LC_ALL", "en_US.UTF-8")], ZhTw),
+            (&[("LANGUAGE", "en"), ("LANG", "zh_TW.UTF-8")], En),
+            // ...but ignored when the locale is exactly C or POSIX.
+            (&[("LANGUAGE", "zh_TW"), ("LANG", "C")], En),
+            (&[("LANGUAGE", "zh_TW"), ("LC_ALL", "POSIX")], En),
+            (&[("LANGUAGE", "zh_TW"), ("LC_ALL", "C.UTF-8")], ZhTw),
+            (
+                &[("LANGUAGE", "zh_TW"), ("LC_ALL", "C"), ("LANG", "zh_TW")],
+                En,
+            ),
+            // The locale: LC_ALL, then LC_MESSAGES, then LANG; empty is unset.
+            (&[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "en_US.UTF-8")], ZhTw),
+            (&[("LC_ALL", "en_US.UTF-8"), ("LC_MESSAGES", "zh_TW")], En),
+            (&[("LC_ALL", ""), ("LC_MESSAGES", "zh_HK.UTF-8")], ZhTw),
+            (&[("LC_MESSAGES", "zh_Hant_TW"), ("LANG", "en_US")], ZhTw),
+            (&[("LANG", "zh_TW")], ZhTw),
+            (&[("LANG", "C")], En),
+            (&[("LANG", "POSIX")], En),
+            (&[("LANG", "zh_CN.UTF-8")], En),
+            (&[("LANG", "fr_FR.UTF-8")], En),
+        ];
+        for (vars, expected) in cases {
+            let get = |name: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            };
+            assert_eq!(Lang::from_env(get), *expected, "{vars:?}");
+        }
     }
 }

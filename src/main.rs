@@ -9,6 +9,8 @@ use cpc_wizard::text::visible;
 
 fn main() -> ExitCode {
     cpc_wizard::tui::survive_file_size_limit();
+    // A completion script asking what can come next: answered before anything else runs.
+    commands::complete_if_asked();
     let cli = Cli::parse_localized();
     let store = Store::from_env();
     let settings = store
@@ -21,6 +23,7 @@ fn main() -> ExitCode {
         .and_then(|store| run(&store, cli.command, loc))
     {
         Ok(code) => code,
+        Err(error) if error.is_closed_output() => ExitCode::SUCCESS,
         Err(error) => {
             let message = error.message(loc);
             eprintln!(
@@ -45,5 +48,8 @@ fn run(store: &Store, command: Option<Cmd>, loc: &'static Locale) -> Result<Exit
         Some(Cmd::Drafts { format }) => commands::drafts(store, format, loc),
         Some(Cmd::ImportCsv { file, into }) => commands::import_csv(store, &file, &into, loc),
         Some(Cmd::ExportCsv { draft, file }) => commands::export_csv(store, &draft, &file, loc),
+        Some(Cmd::Completions { shell }) => commands::completions(shell),
+        Some(Cmd::Man) => commands::man(loc),
+        Some(Cmd::Schema) => commands::schema(),
     }
 }

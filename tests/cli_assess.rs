@@ -73,7 +73,8 @@ impl Home {
         cmd.env("CPC_WIZARD_HOME", self.drafts())
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
-            .env_remove("LANG");
+            .env_remove("LANG")
+            .env_remove("LANGUAGE");
         cmd
     }
 

@@ -9,6 +9,7 @@ fn run(args: &[&str], lang_env: Option<&str>) -> (i32, String, String) {
     cmd.env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
+        .env_remove("LANGUAGE")
         .env(
             "CPC_WIZARD_HOME",
             std::env::temp_dir().join("cpc-wizard-cli-help"),

@@ -1,14 +1,19 @@
 //! `cpc-wizard assess DRAFT [--format …] [--require …] [--counting …]`
 
-use std::io::Write;
+use std::io::Read;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CliError, EXIT_NOT_MET};
-use crate::i18n::Locale;
-use crate::profile::Counting;
+use crate::i18n::{Lang, Locale};
+use crate::profile::{self, Counting, Profile};
+use crate::report::phrases::tier_name;
 use crate::report::{self, ReportFormat, ReportInput};
 use crate::rules::{RuleSet, evaluate};
-use crate::store::{self, Store};
+use crate::store::{self, Store, StoreError};
+
+/// The DRAFT that means "read the draft from standard input", as in most tools.
+pub const STANDARD_INPUT: &str = "-";
 
 pub fn assess(
     store: &Store,
@@ -18,22 +23,24 @@ pub fn assess(
     counting: Option<Counting>,
     loc: &Locale,
 ) -> Result<ExitCode, CliError> {
-    let path = store.resolve(draft)?;
-    let mut profile = store::load(&path)?;
+    let mut profile = if draft == STANDARD_INPUT {
+        read_standard_input(loc)?
+    } else {
+        store::load(&store.resolve(draft)?)?
+    };
     // Another reading for this report only: the draft on disk is never written here.
     if let Some(counting) = counting {
         profile.counting = counting;
     }
     // The loader accepts only editions that exist, so the fallback is never taken.
     let rules = RuleSet::by_edition(&profile.edition).unwrap_or(RuleSet::default_edition());
-    if let Some(tier) = require
-        && rules.tier(tier).is_none()
-    {
-        return Err(CliError::UnknownTier {
-            given: tier.to_string(),
-            known: rules.tiers.iter().map(|t| t.id.clone()).collect(),
-        });
-    }
+    let required = match require {
+        None => None,
+        Some(given) => Some(tier_id(rules, given).ok_or_else(|| CliError::UnknownTier {
+            given: given.to_string(),
+            known: tier_words(loc),
+        })?),
+    };
     let assessment = evaluate(&profile, rules);
     let text = report::render(
         &ReportInput {
@@ -44,14 +51,64 @@ pub fn assess(
         format,
         loc,
     );
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()?;
+    // A reader that stopped early (`| head -1`) does not change the verdict.
+    super::print(text.as_bytes())?;
 
-    let met = require.is_none_or(|tier| assessment.tier(tier).is_some_and(|t| t.met));
+    let met = required.is_none_or(|tier| assessment.tier(tier).is_some_and(|t| t.met));
     Ok(if met {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_NOT_MET)
     })
+}
+
+/// The tier `--require` names: its id (`silver`), or its name in any of our languages
+/// (`Gold`, `金級`), ignoring case and surrounding spaces. A script written in one language
+/// still works when run in another.
+fn tier_id<'r>(rules: &'r RuleSet, given: &str) -> Option<&'r str> {
+    let given = given.trim().to_lowercase();
+    rules.tiers.iter().map(|t| t.id.as_str()).find(|id| {
+        id.to_lowercase() == given
+            || Lang::ALL
+                .iter()
+                .any(|lang| tier_name(Locale::get(*lang), id).to_lowercase() == given)
+    })
+}
+
+/// What `--require` takes, as its help and errors list it: the ids, then the names in the
+/// user's language that differ from them by more than case.
+pub(crate) fn tier_words(loc: &Locale) -> Vec<String> {
+    let ids: Vec<&str> = RuleSet::default_edition()
+        .tiers
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    let names = ids
+        .iter()
+        .map(|id| tier_name(loc, id))
+        .filter(|name| !ids.iter().any(|id| id.eq_ignore_ascii_case(name)));
+    ids.iter().map(|id| id.to_string()).chain(names).collect()
+}
+
+/// A draft piped in. Read as `store::load` reads a file, with "standard input" (in the
+/// user's language) where a message would name the file.
+fn read_standard_input(loc: &Locale) -> Result<Profile, CliError> {
+    let source = PathBuf::from(loc.t("cli_tools.standard_input"));
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io(&source, e))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 {
+        path: source.clone(),
+        line: 1 + bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(profile::from_json(text).map_err(|error| StoreError::Parse {
+        path: source,
+        error: Box::new(error),
+    })?)
 }

@@ -2,17 +2,26 @@
 //! returns the exit code, or an error that `main` words and reports with exit code 2.
 
 mod assess;
+mod completions;
 mod drafts;
 mod export_csv;
 mod import_csv;
+mod man;
+mod schema;
 mod wizard;
 
-pub use assess::assess;
+pub(crate) use assess::tier_words;
+pub use assess::{STANDARD_INPUT, assess};
+pub(crate) use completions::draft_completer;
+pub use completions::{complete_if_asked, completions};
 pub use drafts::{DraftsFormat, drafts};
 pub use export_csv::export_csv;
 pub use import_csv::import_csv;
+pub use man::man;
+pub use schema::{PROFILE_SCHEMA, schema};
 pub use wizard::wizard;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::i18n::Locale;
@@ -56,5 +65,21 @@ impl CliError {
 
     pub fn exit_code(&self) -> ExitCode {
         ExitCode::from(EXIT_BAD_INPUT)
+    }
+
+    /// The output's reader went away (`cpc-wizard drafts | head -1`): what was wanted has
+    /// been read, so the program ends quietly with 0, as rg and bat do.
+    pub fn is_closed_output(&self) -> bool {
+        matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Writes a command's output to standard output. A reader that went away is not an error:
+/// the rest is simply not wanted.
+pub(crate) fn print(bytes: &[u8]) -> Result<(), CliError> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
 }
