@@ -209,6 +209,15 @@ pub fn localized_command(loc: &'static Locale) -> Command {
 fn localize_tool_commands(command: Command, loc: &'static Locale) -> Command {
     let help = |key: &str| loc.t(key).to_string();
     command
+        .mut_arg("lang", |a| {
+            // Offered by completion; the other spellings are for people who type them.
+            a.add(clap_complete::ArgValueCandidates::new(|| {
+                Lang::ALL
+                    .into_iter()
+                    .map(|lang| clap_complete::CompletionCandidate::new(lang.id()))
+                    .collect()
+            }))
+        })
         .mut_subcommand("completions", |c| {
             c.about(help("cli_tools.completions"))
                 .mut_arg("shell", |a| {
