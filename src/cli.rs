@@ -204,8 +204,8 @@ pub fn localized_command(loc: &'static Locale) -> Command {
     crate::cli_words::localize_usage(command, loc)
 }
 
-/// The commands that print what other tools read: completion scripts, the man page, the
-/// schema.
+/// What the shell and scripts meet: the commands that print for other tools (completion
+/// scripts, the man page, the schema), the values completion offers, and `assess -`.
 fn localize_tool_commands(command: Command, loc: &'static Locale) -> Command {
     let help = |key: &str| loc.t(key).to_string();
     command
