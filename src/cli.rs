@@ -239,11 +239,20 @@ pub fn localized_command(loc: &'static Locale) -> Command {
     crate::cli_words::localize_usage(command, loc)
 }
 
-/// The commands that print what other tools read: completion scripts, the man page, the
-/// schema.
+/// What the shell and scripts meet: the commands that print for other tools (completion
+/// scripts, the man page, the schema), the values completion offers, and `assess -`.
 fn localize_tool_commands(command: Command, loc: &'static Locale) -> Command {
     let help = |key: &str| loc.t(key).to_string();
     command
+        .mut_arg("lang", |a| {
+            // Offered by completion; the other spellings are for people who type them.
+            a.add(clap_complete::ArgValueCandidates::new(|| {
+                Lang::ALL
+                    .into_iter()
+                    .map(|lang| clap_complete::CompletionCandidate::new(lang.id()))
+                    .collect()
+            }))
+        })
         .mut_subcommand("completions", |c| {
             c.about(help("cli_tools.completions"))
                 .mut_arg("shell", |a| {

@@ -200,6 +200,11 @@ fn bash_completes_commands_options_and_saved_draft_names() {
         ["text", "json", "markdown"]
     );
     assert_eq!(offered(&["cpc-wizard", "completions", "z"]), ["zsh"]);
+    assert_eq!(offered(&["cpc-wizard", "--lang", ""]), ["en", "zh-TW"]);
+    assert_eq!(
+        offered(&["cpc-wizard", "assess", "Fabrikam", "--lang", "z"]),
+        ["zh-TW"]
+    );
 }
 
 /// The script for `shell` in a file, and a command running `shell` with this drafts folder
@@ -310,6 +315,46 @@ fn require_completes_with_the_tier_names_of_the_language() {
     assert_eq!(
         bash_completions(&home, &words, &[("LANG", "zh_TW.UTF-8")]),
         ["silver", "gold", "銀級", "金級"]
+    );
+}
+
+#[test]
+fn the_new_commands_help_is_in_the_users_language() {
+    let home = Home::new();
+    for (command, about) in [
+        ("completions", "輸出殼層的自動完成指令碼"),
+        ("man", "輸出手冊頁"),
+        ("schema", "輸出草稿格式的 JSON Schema"),
+    ] {
+        let out = home.run(&[command, "--help"], &[("LANG", "zh_TW.UTF-8")]);
+        assert_eq!(out.status.code(), Some(0));
+        let help = text(&out.stdout);
+        assert!(help.contains(about), "{help}");
+        assert!(
+            help.contains(&format!("用法：cpc-wizard {command} [選項]")),
+            "{help}"
+        );
+        for english in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "possible values",
+            "Print help",
+        ] {
+            assert!(!help.contains(english), "{english:?} in\n{help}");
+        }
+    }
+    let help = text(&home.run(&["completions", "--help"], &[]).stdout);
+    assert!(
+        help.contains("<SHELL>  The shell: bash, zsh, fish, powershell or elvish"),
+        "{help}"
+    );
+    let out = home.run(&["completions", "tcsh"], &[("LANG", "zh_TW.UTF-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("<殼層> 的值「tcsh」無效；可用的值：bash、zsh、fish、powershell、elvish"),
+        "{err}"
     );
 }
 
