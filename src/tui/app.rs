@@ -462,9 +462,15 @@ impl Model {
     }
 
     pub fn areas(&self) -> Areas {
+        self.areas_in(self.width, self.height)
+    }
+
+    /// The areas in a frame of the given size: the frame drawn may differ from the size the
+    /// model last heard of (a resize not yet read), and drawing must fit the frame.
+    pub fn areas_in(&self, width: u16, height: u16) -> Areas {
         Areas::new(
-            self.width,
-            self.height,
+            width,
+            height,
             self.draft.is_some() && self.screen != Screen::Start,
         )
     }

@@ -19,7 +19,9 @@ use crate::text::{visible, width};
 pub fn view(model: &Model, frame: &mut Frame) {
     let theme = Theme::new(model.no_color);
     let loc = model.loc();
-    let areas = model.areas();
+    // From the frame, not the model's last known size: every area then lies in the buffer.
+    let size = frame.area();
+    let areas = model.areas_in(size.width, size.height);
     if areas.too_small {
         draw_too_small(loc, frame);
         return;
