@@ -200,5 +200,8 @@ fn the_result_is_reworded_when_the_language_switches() {
     assert!(render(&app, 80, 24).contains("Nothing was imported"));
     app.model.lang = Lang::ZhTw;
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("未匯入任何資料"), "{screen}");
+    assert!(
+        screen.contains("未從 /data/customers.csv 匯入任何資料"),
+        "{screen}"
+    );
 }

@@ -522,6 +522,17 @@ impl Model {
             && self.mode() == Mode::Normal
     }
 
+    /// The locale key of a key's label: on a read-only draft nothing is ever saved, so
+    /// Ctrl-C is offered as quitting, not as saving and quitting.
+    pub fn label_of(&self, binding: &Binding) -> &'static str {
+        let read_only = self.draft.as_ref().is_some_and(|d| d.read_only);
+        if read_only && binding.label == "wizard.keys.quit_anywhere" {
+            "wizard.read_only_keys.quit_anywhere"
+        } else {
+            binding.label
+        }
+    }
+
     /// Whether the footer and help offer this key: on a read-only draft, keys that would
     /// change it are left out, as they would only be refused.
     pub fn offers(&self, binding: &Binding) -> bool {

@@ -507,6 +507,17 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The association's name, or its short name where the column is too narrow for it (cut
+/// full names would look alike: 有記錄可查的交易… and 有記錄可查的數位…).
+fn association_label(loc: &Locale, association: Association, columns: u16) -> String {
+    let full = association_name(loc, association);
+    if crate::text::width(full) <= usize::from(columns) {
+        return full.to_string();
+    }
+    loc.t(&format!("association_short.{}", association.id()))
+        .to_string()
+}
+
 fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     loc.t(match reason {
         Exclusion::Trial => "wizard.customers.short.trial",
@@ -543,7 +554,7 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         let r = &results[row];
         match col {
             NAME => c.name.clone(),
-            ASSOCIATION => association_name(loc, c.association).to_string(),
+            ASSOCIATION => association_label(loc, c.association, cols[ASSOCIATION].width),
             TRIAL => if c.trial { yes } else { no }.to_string(),
             8 => match r.excluded {
                 Some(reason) => short_exclusion(loc, reason).to_string(),
