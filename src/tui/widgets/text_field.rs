@@ -129,6 +129,8 @@ impl TextField {
     /// the terminal cursor belongs. Wide characters are never cut: one that does not fit
     /// whole is left out.
     pub fn draw(&self, area: Rect, buf: &mut Buffer, style: Style) -> Option<Position> {
+        // Only what lies in the buffer is drawn, whatever area a caller passes.
+        let area = area.intersection(buf.area);
         if area.width == 0 || area.height == 0 {
             return None;
         }
@@ -231,6 +233,18 @@ mod tests {
         f.apply(&EditOp::Home);
         f.apply(&EditOp::Insert("9".into()));
         assert_eq!(f.text(), "95000");
+    }
+
+    #[test]
+    fn a_field_draws_only_inside_the_buffer() {
+        let f = TextField::new("台北資訊股份有限公司");
+        for (w, h) in [(1, 1), (2, 1), (5, 3)] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            let cursor = f.draw(Rect::new(0, h, 40, 1), &mut buf, Style::default());
+            assert_eq!(cursor, None, "below the buffer: nothing drawn");
+            let cursor = f.draw(Rect::new(w - 1, 0, 40, 1), &mut buf, Style::default());
+            assert_eq!(cursor.map(|p| p.x), Some(w - 1));
+        }
     }
 
     #[test]
