@@ -5,12 +5,31 @@ use crate::i18n::Locale;
 use crate::profile::{ParseError, Problem};
 use crate::store::StoreError;
 
+/// A number as typed (digits, perhaps some commas) in thousands, as the limit is written,
+/// whatever its length; anything else as it came.
+fn grouped(value: &str) -> String {
+    let digits: String = value.chars().filter(|c| *c != ',').collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return value.to_string();
+    }
+    let digits = digits.trim_start_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn problem(loc: &Locale, problem: &Problem) -> String {
     match problem {
         Problem::AboveLimit { value } => loc.f(
             "problem.above_limit",
             &[
-                ("value", value),
+                ("value", &grouped(value)),
                 (
                     "limit",
                     &crate::i18n::thousands(u64::from(crate::profile::MAX_COUNT)),

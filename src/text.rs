@@ -1,18 +1,93 @@
-//! Making names safe to show: no control character or escape sequence reaches a terminal.
+//! Making names safe to show: no control character or escape sequence reaches a terminal,
+//! and every character left takes the columns that terminals agree it takes.
 
 use std::borrow::Cow;
 
-/// The text with every control character replaced by a visible stand-in: C0 controls and
-/// DEL by their Unicode control pictures (ESC shows as ␛), C1 controls by U+FFFD.
+use unicode_general_category::{GeneralCategory, get_general_category};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Shown before a combining mark that has no character to sit on (U+25CC, as fonts do).
+const MARK_BASE: char = '\u{25CC}';
+/// Shown for a line or paragraph separator (U+2424 SYMBOL FOR NEWLINE).
+const LINE_BREAK: char = '\u{2424}';
+
+/// The text as it is safe to draw:
+/// - C0 controls and DEL become their Unicode control pictures (ESC shows as ␛), C1
+///   controls, bidirectional overrides, unassigned code points and non-characters U+FFFD;
+/// - line and paragraph separators (U+2028, U+2029) show as ␤;
+/// - regional indicators show as their letters (🇹🇼 as `TW`), since terminals draw a flag
+///   over two, three or four columns;
+/// - characters of no width whose effect terminals disagree on (joiners, variation
+///   selectors, skin-tone modifiers, other format characters) are left out, so an emoji
+///   sequence shows as its single emoji;
+/// - a combining mark with nothing before it sits on ◌ instead of on the cell to its left.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if text.chars().all(is_plain) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(stand_in).collect())
+    let mut out = String::with_capacity(text.len() + 3);
+    for c in text.chars() {
+        match shown(c) {
+            Shown::Left => {}
+            Shown::As(c) => out.push(c),
+            Shown::Mark(c) => {
+                if out.is_empty() {
+                    out.push(MARK_BASE);
+                }
+                out.push(c);
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+enum Shown {
+    As(char),
+    /// A combining mark: it needs a character before it.
+    Mark(char),
+    Left,
+}
+
+/// Characters shown as they are, the common case checked first.
+fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_control();
+    }
+    !c.is_control()
+        && !is_bidi_control(c)
+        && !is_regional_indicator(c)
+        && !is_left_out(c)
+        && !matches!(
+            get_general_category(c),
+            GeneralCategory::Unassigned
+                | GeneralCategory::Format
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+                | GeneralCategory::NonspacingMark
+                | GeneralCategory::EnclosingMark
+        )
+}
+
+fn shown(c: char) -> Shown {
+    match c {
+        '\u{0}'..='\u{1F}' => Shown::As(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
+        '\u{7F}' => Shown::As('\u{2421}'),
+        c if c.is_control() || is_bidi_control(c) => Shown::As('\u{FFFD}'),
+        c if is_regional_indicator(c) => {
+            let letter = u32::from('A') + (c as u32 - 0x1F1E6);
+            Shown::As(char::from_u32(letter).unwrap_or('\u{FFFD}'))
+        }
+        c if is_left_out(c) => Shown::Left,
+        c => match get_general_category(c) {
+            GeneralCategory::Unassigned => Shown::As('\u{FFFD}'),
+            GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator => {
+                Shown::As(LINE_BREAK)
+            }
+            GeneralCategory::Format => Shown::Left,
+            GeneralCategory::NonspacingMark | GeneralCategory::EnclosingMark => Shown::Mark(c),
+            _ => Shown::As(c),
+        },
+    }
 }
 
 /// Bidirectional overrides can make a name display as something else entirely.
@@ -20,18 +95,29 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-fn stand_in(c: char) -> char {
-    match c {
-        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-        '\u{7F}' => '\u{2421}',
-        c if is_unsafe(c) => '\u{FFFD}',
-        c => c,
-    }
+fn is_regional_indicator(c: char) -> bool {
+    matches!(c, '\u{1F1E6}'..='\u{1F1FF}')
 }
 
-/// Columns the text takes in a terminal (Chinese characters take two).
+/// Variation selectors and skin-tone modifiers: they change how wide a terminal draws the
+/// character before them, each terminal its own way.
+fn is_left_out(c: char) -> bool {
+    matches!(
+        c,
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{1F3FB}'..='\u{1F3FF}'
+    )
+}
+
+/// Columns the text takes in a terminal (Chinese characters take two), counted as ratatui
+/// lays text out: grapheme by grapheme, those holding a control character left out.
 pub fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
+    if text.is_ascii() {
+        return text.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
+    text.graphemes(true)
+        .filter(|g| !g.contains(char::is_control))
+        .map(unicode_width::UnicodeWidthStr::width)
+        .sum()
 }
 
 /// The text followed by spaces up to `columns` display columns.
@@ -62,5 +148,28 @@ mod tests {
         assert_eq!(visible("\u{9b}x"), "\u{FFFD}x");
         assert_eq!(visible("\u{202E}abc"), "\u{FFFD}abc");
         assert!(matches!(visible("台北 Contoso"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn characters_terminals_disagree_on_are_shown_alike_everywhere() {
+        assert_eq!(visible("a\u{2028}b\u{2029}"), "a\u{2424}b\u{2424}");
+        assert_eq!(
+            visible("\u{378}\u{FFFE}\u{10FFFF}"),
+            "\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(visible("🇹🇼 Taipei"), "TW Taipei");
+        assert_eq!(visible("👨\u{200D}👩\u{200D}👧"), "👨👩👧");
+        assert_eq!(visible("❤\u{FE0F}👍\u{1F3FD}"), "❤👍");
+        assert_eq!(visible("\u{301}abc"), "\u{25CC}\u{301}abc");
+        assert_eq!(visible("e\u{301}"), "e\u{301}");
+        assert_eq!(visible("soft\u{AD}hyphen\u{FEFF}"), "softhyphen");
+    }
+
+    #[test]
+    fn width_counts_as_ratatui_draws() {
+        // Lam and alef: two cells drawn, though Unicode's width of the pair is one.
+        assert_eq!(width("\u{644}\u{627}"), 2);
+        assert_eq!(width("台北ab"), 6);
+        assert_eq!(width("a\tb"), 2);
     }
 }

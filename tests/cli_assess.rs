@@ -413,7 +413,7 @@ fn bad_files() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             CONTOSO
                 .replace("\"exchange_online\": 640", "\"exchange_online\": 10000001")
                 .into_bytes(),
-            "customers[3].active_users.exchange_online: 10000001 is above the limit 10,000,000",
+            "customers[3].active_users.exchange_online: 10,000,001 is above the limit of 10,000,000",
         ),
         (
             "fraction.json",

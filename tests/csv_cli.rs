@@ -96,7 +96,7 @@ fn a_failed_import_leaves_the_draft_byte_identical_and_lists_every_bad_row() {
             "  line 3, column \"exchange online\": 12x is not a whole number",
             "  line 3, column \"trial\": \"maybe\" is not yes or no; use true/false, yes/no or 1/0",
             "  line 4, column \"exchange online\": -3 is below 0",
-            "  line 5, column \"exchange online\": 20,000,000 is above the limit 10,000,000",
+            "  line 5, column \"exchange online\": 20,000,000 is above the limit of 10,000,000",
         ]
     );
     assert_eq!(fs::read(&draft).unwrap(), before, "draft byte-identical");

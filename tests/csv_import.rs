@@ -590,7 +590,7 @@ fn every_bad_row_is_reported_with_line_column_and_value() {
     );
     assert_eq!(
         en[1],
-        "line 3, column \"Exchange Online\": 10000001 is above the limit 10,000,000"
+        "line 3, column \"Exchange Online\": 10,000,001 is above the limit of 10,000,000"
     );
     assert_eq!(
         en[5],

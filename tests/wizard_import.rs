@@ -90,7 +90,7 @@ fn a_bad_file_changes_nothing_and_every_bad_row_is_listed() {
         "line 2, column \"exchange_online\": 12x is not a whole number",
         "line 2, column \"trial\": \"maybe\" is not yes or no",
         "line 3, column \"exchange_online\": -3 is below 0",
-        "line 4, column \"exchange_online\": 10000001 is above the limit 10,000,000",
+        "line 4, column \"exchange_online\": 10,000,001 is above the limit of 10,000,000",
     ] {
         assert!(
             screen.contains(expected),
@@ -200,5 +200,8 @@ fn the_result_is_reworded_when_the_language_switches() {
     assert!(render(&app, 80, 24).contains("Nothing was imported"));
     app.model.lang = Lang::ZhTw;
     let screen = render(&app, 80, 24);
-    assert!(screen.contains("未匯入任何資料"), "{screen}");
+    assert!(
+        screen.contains("未從 /data/customers.csv 匯入任何資料"),
+        "{screen}"
+    );
 }

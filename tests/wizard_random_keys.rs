@@ -93,8 +93,9 @@ fn event() -> impl Strategy<Value = Event> {
             row: 10,
             modifiers: KeyModifiers::NONE,
         })),
-        // Mostly usable sizes, sometimes below the minimum.
+        // Mostly usable sizes, sometimes below the minimum, down to 1x1.
         2 => (20u16..130, 8u16..45).prop_map(|(w, h)| Event::Resize(w, h)),
+        1 => (1u16..80, 1u16..24).prop_map(|(w, h)| Event::Resize(w, h)),
     ]
 }
 
@@ -245,6 +246,15 @@ fn check_drawn_gauges(screen: &str, assessment: &Assessment) -> Result<(), TestC
 }
 
 fn run(profile: Profile, events: Vec<Event>, zh: bool) -> Result<(), TestCaseError> {
+    run_sized(profile, events, zh, (1, 1))
+}
+
+fn run_sized(
+    profile: Profile,
+    events: Vec<Event>,
+    zh: bool,
+    stale: (u16, u16),
+) -> Result<(), TestCaseError> {
     let lang = if zh { Lang::ZhTw } else { Lang::En };
     let mut app = App::with_profile(profile, lang);
     app.handle(Event::Resize(120, 40));
@@ -255,6 +265,10 @@ fn run(profile: Profile, events: Vec<Event>, zh: bool) -> Result<(), TestCaseErr
         }
         let (w, h) = (app.model.width, app.model.height);
         let screen = render(&app, w, h);
+        // A resize the model has not heard of yet (the terminal changed again between the
+        // event and the draw): the frame must still fit the buffer it is given.
+        draw_as_is(&app.model, stale.0, stale.1);
+        draw_as_is(&app.model, w.saturating_sub(stale.0).max(1), h / 2 + 1);
         // Esc from the first step leaves the draft for the Start screen.
         let Some(draft) = app.model.draft.as_ref() else {
             continue;
@@ -287,8 +301,41 @@ proptest! {
         profile in small_draft(),
         events in prop::collection::vec(event(), 1..300),
         zh in any::<bool>(),
+        stale in (1u16..140, 1u16..50),
     ) {
-        run(profile, events, zh)?;
+        run_sized(profile, events, zh, stale)?;
+    }
+}
+
+/// Every screen and overlay drawn into every small buffer, the model believing in another
+/// size: nothing is drawn outside the buffer (a panic in ratatui) at any size from 1x1.
+#[test]
+fn every_screen_fits_every_buffer_from_1x1() {
+    let keys: [&[KeyCode]; 8] = [
+        &[],
+        &[KeyCode::Char('?')],
+        &[KeyCode::Char(']')],
+        &[KeyCode::Char(']'), KeyCode::Char('?')],
+        &[KeyCode::Char(']'), KeyCode::Char(']')],
+        &[KeyCode::Char(']'), KeyCode::Char(']'), KeyCode::Char(']')],
+        &[KeyCode::Char(']'), KeyCode::Char(']'), KeyCode::Enter],
+        &[KeyCode::Char('i')],
+    ];
+    for lang in [Lang::En, Lang::ZhTw] {
+        for steps in keys {
+            for (mw, mh) in [(120, 40), (70, 18)] {
+                let mut app = App::with_profile(contoso(), lang);
+                resize(&mut app, mw, mh);
+                for k in steps {
+                    press(&mut app, *k);
+                }
+                for w in 1..=90 {
+                    for h in (1..=30).step_by(if w % 10 == 0 { 1 } else { 7 }) {
+                        draw_as_is(&app.model, w, h);
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -190,13 +190,13 @@ fn the_caret_sits_after_wide_characters() {
     terminal
         .draw(|f| cpc_wizard::tui::view::view(&model, f))
         .expect("draw");
-    // The label "› 新評估的名稱： " ends at column 19 on row 4 (body starts at row 2, line 2);
+    // The label "› 新評估的名稱：" ends at column 18 on row 4 (body starts at row 2, line 2);
     // two wide characters later the caret is 4 columns on.
     let screen = screen_text(terminal.backend().buffer());
     let row: &str = screen.lines().nth(4).expect("row 4");
-    assert!(row.starts_with(" › 新評估的名稱： 台北"), "{row}");
+    assert!(row.starts_with(" › 新評估的名稱：台北"), "{row}");
     assert!(terminal.backend().cursor_position().y == 4);
-    let label_columns = cpc_wizard::text::width(" › 新評估的名稱： ") as u16;
+    let label_columns = cpc_wizard::text::width(" › 新評估的名稱：") as u16;
     assert_eq!(terminal.backend().cursor_position().x, label_columns + 4);
 }
 

@@ -5,7 +5,7 @@ mod wizard_common;
 use std::time::{Duration, Instant};
 
 use cpc_wizard::i18n::Lang;
-use cpc_wizard::profile::{Association, Market, Profile, Workload};
+use cpc_wizard::profile::{Association, Count, Market, Profile, Workload};
 use cpc_wizard::rules::{RuleSet, evaluate};
 use cpc_wizard::store::Store;
 use cpc_wizard::tui::app::{Effect, Mode, Msg, update};
@@ -139,19 +139,26 @@ fn customers_add_edit_numbers_and_refuse_bad_values() {
             .active_entitlements,
         1500
     );
+    // A refused keystroke shows in the field with a message; the draft holds the old
+    // value (0, before this edit) until the text is a count again.
     typ(&mut app, "x");
     assert!(app.model.customers.problem.is_some(), "a letter is refused");
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 0);
+    press(&mut app, KeyCode::Backspace);
+    assert!(app.model.customers.problem.is_none());
     assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1500);
     // 15,000 … 1,500,000 are taken; the fourth zero (15,000,000) is refused.
-    typ(&mut app, "0000");
+    typ(&mut app, "000");
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1_500_000);
+    typ(&mut app, "0");
     assert!(
         app.model.customers.problem.is_some(),
         "15,000,000 is refused"
     );
-    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1_500_000);
-    press(&mut app, KeyCode::Backspace);
-    press(&mut app, KeyCode::Backspace);
-    press(&mut app, KeyCode::Backspace);
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 0);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
     assert!(app.model.customers.problem.is_none());
     assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1500);
     press(&mut app, KeyCode::Enter);
@@ -161,7 +168,6 @@ fn customers_add_edit_numbers_and_refuse_bad_values() {
 
     // Esc cancels an edit and puts the old value back.
     press(&mut app, KeyCode::Enter);
-    app.handle(ctrl('u'));
     typ(&mut app, "9");
     assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 9);
     press(&mut app, KeyCode::Esc);
@@ -179,6 +185,82 @@ fn customers_add_edit_numbers_and_refuse_bad_values() {
     assert_eq!(saved.customers[0].name, "Fabrikam");
     assert_eq!(saved.customers[0].active_users.exchange_online.get(), 1500);
     assert_eq!(saved.customers[0].active_users.sharepoint_online.get(), 42);
+}
+
+/// Fabrikam's Exchange Online (5,000 here), selected on the Customers screen.
+fn app_on_a_count_of_5000(lang: Lang) -> (tempfile::TempDir, App) {
+    let mut draft = contoso();
+    draft.customers[0]
+        .active_users
+        .set(Workload::ExchangeOnline, Count::new(5000).expect("count"));
+    let (dir, _path, mut app) = app_on_disk(draft, lang);
+    app.model.go_to(Screen::Customers);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right);
+    }
+    (dir, app)
+}
+
+#[test]
+fn a_keystroke_past_the_limit_leaves_the_old_value_on_enter() {
+    for lang in [Lang::En, Lang::ZhTw] {
+        // Typed over the selected cell, and after Enter: one behaviour.
+        for enter_first in [false, true] {
+            let (_dir, mut app) = app_on_a_count_of_5000(lang);
+            if enter_first {
+                press(&mut app, KeyCode::Enter);
+            }
+            typ(&mut app, "1234567");
+            assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1_234_567);
+            typ(&mut app, "8");
+            let problem = app.model.customers.problem.as_ref().expect("refused");
+            let message = cpc_wizard::messages::problem(app.model.loc(), problem);
+            let want = match lang {
+                Lang::En => "12,345,678 is above the limit of 10,000,000",
+                _ => "12,345,678 超過上限 10,000,000",
+            };
+            assert_eq!(message, want);
+            assert!(render(&app, 80, 24).contains(want), "shown under the cell");
+            press(&mut app, KeyCode::Enter);
+            assert_eq!(app.model.mode(), Mode::Normal);
+            assert_eq!(
+                customer_count(&app, 0, Workload::ExchangeOnline),
+                5000,
+                "the old value stays (Enter first: {enter_first})"
+            );
+        }
+    }
+}
+
+#[test]
+fn enter_and_typing_open_a_number_cell_the_same_way() {
+    let typed = |enter_first: bool, keys: &[KeyCode]| {
+        let (_dir, mut app) = app_on_a_count_of_5000(Lang::En);
+        if enter_first {
+            press(&mut app, KeyCode::Enter);
+        }
+        for k in keys {
+            press(&mut app, *k);
+        }
+        press(&mut app, KeyCode::Enter);
+        customer_count(&app, 0, Workload::ExchangeOnline)
+    };
+    // The first digit replaces the value, by either way in.
+    let digits = [KeyCode::Char('4'), KeyCode::Char('2')];
+    assert_eq!(typed(false, &digits), 42);
+    assert_eq!(typed(true, &digits), 42);
+    // After Enter, an arrow keeps the value to change it.
+    assert_eq!(
+        typed(true, &[KeyCode::End, KeyCode::Char('1')]),
+        50_001,
+        "End then a digit appends"
+    );
+    assert_eq!(typed(true, &[KeyCode::Backspace]), 0, "Backspace clears it");
+    // A paste replaces it too.
+    let (_dir, mut app) = app_on_a_count_of_5000(Lang::En);
+    app.handle(Event::Paste("1,200".into()));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(customer_count(&app, 0, Workload::ExchangeOnline), 1200);
 }
 
 #[test]

@@ -9,7 +9,7 @@ pub mod words;
 
 pub use columns::{Column, Field};
 pub use error::{ImportError, RowError, RowProblem};
-pub(crate) use values::needs_guard;
+pub(crate) use values::guard;
 
 use std::collections::HashMap;
 
@@ -64,7 +64,7 @@ pub fn import_csv(bytes: &[u8], profile: &mut Profile) -> Result<ImportSummary, 
     for (line, record) in records {
         // Duplicates are looked for on every row, valid or not, so that fixing one error
         // does not bring another to light.
-        let key = name_key(values::unguard(layout.cell(&record, &layout.name).trim()));
+        let key = name_key(&values::unguard(layout.cell(&record, &layout.name)));
         let duplicate_of = match first_line_of.get(&key) {
             Some(&first_line) if !key.is_empty() => Some(first_line),
             _ => {
@@ -113,8 +113,13 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
         line: line_at(&bytes[..e.valid_up_to()]),
     })?;
-    // UTF-16 without a byte-order mark is valid UTF-8 full of NUL bytes.
-    if text.contains('\0') {
+    // UTF-16 without a byte-order mark is valid UTF-8 full of NUL bytes, its header line
+    // too; a NUL in a name further down is a name's (our own export writes it as it is).
+    if text
+        .lines()
+        .next()
+        .is_some_and(|header| header.contains('\0'))
+    {
         return Err(ImportError::Utf16);
     }
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
@@ -273,7 +278,7 @@ impl Layout {
             });
         };
 
-        let name = values::unguard(cell(&self.name).trim()).to_string();
+        let name = values::unguard(cell(&self.name)).trim().to_string();
         if name.trim().is_empty() {
             fail(&self.name, "", RowProblem::EmptyName);
         }

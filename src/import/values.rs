@@ -1,5 +1,7 @@
 //! Cell values as people write them in spreadsheets: associations, yes/no, names.
 
+use std::borrow::Cow;
+
 use crate::i18n::{Lang, Locale};
 use crate::profile::Association;
 
@@ -69,10 +71,33 @@ pub fn parse_trial(text: &str) -> Option<bool> {
 /// Characters that make a spreadsheet read a cell as a formula.
 const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
 
-/// Whether a name needs an apostrophe in front when written to a spreadsheet: it would be
-/// read as a formula, or it starts with an apostrophe that an import would take off.
-pub fn needs_guard(name: &str) -> bool {
-    let mut chars = name.chars();
+/// Where a spreadsheet may start a new cell inside a name: Excel set to `;` (as in most
+/// of Europe) splits a line at every `;`, whatever the quotes; a tab-separated paste at
+/// every tab; and `,` and line breaks are where other readers split.
+const PART_SEPARATORS: &[char] = &[';', ',', '\t', '\r', '\n'];
+
+/// Byte offsets where a part of the name starts, past any spaces a spreadsheet may skip
+/// before reading a formula: at the name's start and just after each separator.
+fn part_starts(name: &str) -> impl Iterator<Item = usize> + '_ {
+    let after_spaces = |at: usize| {
+        name[at..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace() || PART_SEPARATORS.contains(c))
+            .map_or(name.len(), |(i, _)| at + i)
+    };
+    std::iter::once(0)
+        .chain(
+            name.char_indices()
+                .filter(|(_, c)| PART_SEPARATORS.contains(c))
+                .map(|(i, c)| i + c.len_utf8()),
+        )
+        .map(after_spaces)
+}
+
+/// Whether a part (the name from a part start on) needs an apostrophe in front: it would
+/// be read as a formula, or it starts with an apostrophe that `unguard` would take off.
+fn part_needs_guard(part: &str) -> bool {
+    let mut chars = part.chars();
     match chars.next() {
         Some(c) if FORMULA_STARTS.contains(&c) => true,
         Some('\'') => chars
@@ -82,13 +107,45 @@ pub fn needs_guard(name: &str) -> bool {
     }
 }
 
-/// Takes off the apostrophe that `needs_guard` asks for, so that export → import keeps
-/// every name as it was.
-pub fn unguard(name: &str) -> &str {
-    match name.strip_prefix('\'') {
-        Some(rest) if rest.starts_with('\'') || rest.starts_with(FORMULA_STARTS) => rest,
-        _ => name,
+/// Whether `guard` changes the name.
+pub fn needs_guard(name: &str) -> bool {
+    part_starts(name).any(|i| part_needs_guard(&name[i..]))
+}
+
+/// The name as written to a spreadsheet: an apostrophe before each part (the whole name,
+/// and what follows each `;`, `,`, tab or line break) that could start a formula, so that
+/// no split of the cell gives a formula. `unguard` takes exactly these off again.
+pub fn guard(name: &str) -> Cow<'_, str> {
+    if !needs_guard(name) {
+        return Cow::Borrowed(name);
     }
+    let mut out = String::with_capacity(name.len() + 2);
+    let mut written = 0;
+    for at in part_starts(name).filter(|&i| part_needs_guard(&name[i..])) {
+        out.push_str(&name[written..at]);
+        out.push('\'');
+        written = at;
+    }
+    out.push_str(&name[written..]);
+    Cow::Owned(out)
+}
+
+/// Takes off the apostrophes that `guard` puts in, so that export → import keeps every
+/// name as it was. Separators are the same before and after `guard`, and an apostrophe is
+/// none, so the parts line up. Give it the cell as read, before any trimming.
+pub fn unguard(name: &str) -> Cow<'_, str> {
+    let guarded = |i: &usize| name[*i..].strip_prefix('\'').is_some_and(part_needs_guard);
+    if !part_starts(name).any(|i| guarded(&i)) {
+        return Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut written = 0;
+    for at in part_starts(name).filter(guarded) {
+        out.push_str(&name[written..at]);
+        written = at + 1;
+    }
+    out.push_str(&name[written..]);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -152,15 +209,34 @@ mod tests {
             "'s-Hertogenbosch",
             "Contoso",
             "",
+            "Foo;=1+1",
+            "Foo;'=1+1",
+            "a,-b\t+c\n@d\r=e",
+            ";;=",
+            "'\t'",
+            "\t\t=",
+            "x;';'",
+            "Contoso, Ltd; Fabrikam",
+            " =x",
+            "a; +b",
+            "\u{3000}'=x",
+            " '\t =",
+            "   ",
         ] {
-            let written = if needs_guard(name) {
-                format!("'{name}")
-            } else {
-                name.to_string()
-            };
-            assert_eq!(unguard(&written), name, "{name:?}");
+            let written = guard(name);
+            assert_eq!(unguard(&written), name, "{name:?} written as {written:?}");
+            // No part of what is written starts a formula.
+            for part in written.split(PART_SEPARATORS) {
+                assert!(
+                    !part.trim_start().starts_with(['=', '+', '-', '@']),
+                    "{name:?}: part {part:?}"
+                );
+            }
         }
         assert!(!needs_guard("'s-Hertogenbosch"));
         assert!(needs_guard("=cmd"));
+        assert_eq!(guard("Foo;=1+1"), "Foo;'=1+1");
+        assert_eq!(guard("Contoso, Ltd"), "Contoso, Ltd");
+        assert_eq!(guard("a; =b"), "a; '=b");
     }
 }

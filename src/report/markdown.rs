@@ -106,8 +106,8 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         loc.f(
             "report.staff_heading",
             &[
-                ("qualified", &a.qualified_people),
-                ("count", &input.profile.staff.len()),
+                ("qualified", &thousands(u64::from(a.qualified_people))),
+                ("count", &thousands(input.profile.staff.len() as u64)),
             ]
         )
     );
@@ -134,18 +134,38 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     out
 }
 
-/// A user's text made safe inside a Markdown table cell: no control characters, and the
-/// characters that would start a link, emphasis or a new cell are escaped.
+/// A user's text as Markdown that shows exactly that text, in a table cell, a heading or a
+/// list item: no control characters, and a backslash before every character that could
+/// start a link (`[`, `<`, and the `://`, `mailto:`, `@` and `www.` of the links GitHub
+/// makes from bare addresses), emphasis, strike-through, code, maths, an HTML entity or a
+/// new cell. Each is ASCII punctuation, which Markdown lets a backslash escape unseen.
 fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in visible(text).chars() {
-        if matches!(
-            c,
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#'
-        ) {
+    let shown = visible(text);
+    let mut out = String::with_capacity(shown.len() + 8);
+    let mut chars = shown.chars().peekable();
+    while let Some(c) = chars.next() {
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '$' | '@'
+            | '^' => true,
+            ':' => {
+                chars.peek() == Some(&'/')
+                    || ends_with_word(&out, "mailto")
+                    || ends_with_word(&out, "xmpp")
+            }
+            // "www." starts a link too; the dot is the one to escape.
+            '.' => ends_with_word(&out, "www"),
+            _ => false,
+        };
+        if escape {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Whether `text` ends with `word`, ignoring ASCII case (looking at its end only).
+fn ends_with_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    text.len() >= word.len() && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
 }

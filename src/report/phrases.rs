@@ -167,7 +167,10 @@ pub fn person_status(loc: &Locale, rules: &RuleSet, person: &PersonResult) -> St
     match closest {
         Some(progress) => {
             let items: Vec<String> = progress.missing.iter().map(|i| item_name(loc, i)).collect();
-            loc.f("person.missing", &[("items", &items.join(", "))])
+            loc.f(
+                "person.missing",
+                &[("items", &crate::messages::list(loc, &items))],
+            )
         }
         None => {
             let routes: Vec<String> = rules
@@ -188,7 +191,7 @@ pub fn unknown_ids(loc: &Locale, person: &PersonResult) -> Option<String> {
     (!person.unknown_ids.is_empty()).then(|| {
         loc.f(
             "person.unknown_ids",
-            &[("ids", &person.unknown_ids.join(", "))],
+            &[("ids", &crate::messages::list(loc, &person.unknown_ids))],
         )
     })
 }

@@ -129,8 +129,8 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         loc.f(
             "report.staff_heading",
             &[
-                ("qualified", &a.qualified_people),
-                ("count", &input.profile.staff.len()),
+                ("qualified", &thousands(u64::from(a.qualified_people))),
+                ("count", &thousands(input.profile.staff.len() as u64)),
             ]
         )
     );

@@ -470,9 +470,15 @@ impl Model {
     }
 
     pub fn areas(&self) -> Areas {
+        self.areas_in(self.width, self.height)
+    }
+
+    /// The areas in a frame of the given size: the frame drawn may differ from the size the
+    /// model last heard of (a resize not yet read), and drawing must fit the frame.
+    pub fn areas_in(&self, width: u16, height: u16) -> Areas {
         Areas::new(
-            self.width,
-            self.height,
+            width,
+            height,
             self.draft.is_some() && self.screen != Screen::Start,
         )
     }
@@ -522,6 +528,17 @@ impl Model {
         self.draft.as_ref().is_some_and(|d| d.read_only)
             && self.screen != Screen::Start
             && self.mode() == Mode::Normal
+    }
+
+    /// The locale key of a key's label: on a read-only draft nothing is ever saved, so
+    /// Ctrl-C is offered as quitting, not as saving and quitting.
+    pub fn label_of(&self, binding: &Binding) -> &'static str {
+        let read_only = self.draft.as_ref().is_some_and(|d| d.read_only);
+        if read_only && binding.label == "wizard.keys.quit_anywhere" {
+            "wizard.read_only_keys.quit_anywhere"
+        } else {
+            binding.label
+        }
     }
 
     /// Whether the footer and help offer this key: on a read-only draft, keys that would

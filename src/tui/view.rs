@@ -19,7 +19,9 @@ use crate::text::{visible, width};
 pub fn view(model: &Model, frame: &mut Frame) {
     let theme = Theme::new(model.no_color);
     let loc = model.loc();
-    let areas = model.areas();
+    // From the frame, not the model's last known size: every area then lies in the buffer.
+    let size = frame.area();
+    let areas = model.areas_in(size.width, size.height);
     if areas.too_small {
         draw_too_small(loc, frame);
         return;
@@ -243,19 +245,21 @@ fn draw_footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .find(|b| b.action == keys::Action::Help)
         .copied();
-    let reserve = help.map_or(0, |b| width(b.caps) + 1 + width(loc.t(b.label)) + 2);
+    let reserve = help.map_or(0, |b| {
+        width(b.caps) + 1 + width(loc.t(model.label_of(b))) + 2
+    });
     for b in bindings.iter().filter(|b| b.action != keys::Action::Help) {
-        let w = width(b.caps) + 1 + width(loc.t(b.label)) + 2;
+        let w = width(b.caps) + 1 + width(loc.t(model.label_of(b))) + 2;
         if used + w + reserve > usize::from(area.width) {
             break;
         }
         spans.push(Span::styled(b.caps, theme.key));
-        spans.push(Span::raw(format!(" {}  ", loc.t(b.label))));
+        spans.push(Span::raw(format!(" {}  ", loc.t(model.label_of(b)))));
         used += w;
     }
     if let Some(b) = help {
         spans.push(Span::styled(b.caps, theme.key));
-        spans.push(Span::raw(format!(" {}", loc.t(b.label))));
+        spans.push(Span::raw(format!(" {}", loc.t(model.label_of(b)))));
     }
     frame
         .buffer_mut()
@@ -271,7 +275,7 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
         .iter()
         .flat_map(|t| t.iter())
         .filter(|b| model.offers(b))
-        .map(|b| (b.caps, loc.t(b.label).to_string()))
+        .map(|b| (b.caps, loc.t(model.label_of(b)).to_string()))
         .collect();
     let caps_width = rows.iter().map(|(c, _)| width(c)).max().unwrap_or(0);
     let width_wanted = rows

@@ -94,6 +94,16 @@ pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
     out
 }
 
+/// The frame drawn into a buffer of `width` x `height` with the model as it is (its own idea
+/// of the size may differ, as after a resize not yet read): only that it fits is checked.
+pub fn draw_as_is(model: &Model, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| view::view(model, frame))
+        .expect("draw");
+    screen_text(terminal.backend().buffer())
+}
+
 pub fn render(app: &App, width: u16, height: u16) -> String {
     render_model(&app.model, width, height)
 }

@@ -160,11 +160,24 @@ fn activate(model: &mut Model) {
             }
         }
         col => {
-            if let Some(w) = workload(col) {
-                let value = customer.active_users.get(w).get().to_string();
-                start_edit(model, TextField::new(value), customer);
+            if workload(col).is_some() {
+                open_number_edit(model, customer, None);
             }
         }
+    }
+}
+
+/// The one way a number cell's edit opens, by Enter, a digit or a paste: with the whole
+/// value selected, so that what is typed first replaces it (arrows keep it, to change it).
+fn open_number_edit(model: &mut Model, customer: Customer, first: Option<EditOp>) -> Vec<Effect> {
+    let Some(w) = workload(model.customers.col) else {
+        return Vec::new();
+    };
+    let value = customer.active_users.get(w).get().to_string();
+    start_edit(model, TextField::selected(value), customer);
+    match first {
+        Some(op) => edit(model, op),
+        None => Vec::new(),
     }
 }
 
@@ -208,8 +221,7 @@ pub fn on_unbound_key(model: &mut Model, key: &KeyEvent) -> Vec<Effect> {
             .and_then(|d| d.profile.customers.get(model.customers.row))
             .cloned()
     {
-        start_edit(model, TextField::default(), customer);
-        return edit(model, EditOp::Insert(c.to_string()));
+        return open_number_edit(model, customer, Some(EditOp::Insert(c.to_string())));
     }
     Vec::new()
 }
@@ -229,8 +241,11 @@ pub fn on_paste(model: &mut Model, text: String) -> Vec<Effect> {
     else {
         return Vec::new();
     };
-    start_edit(model, TextField::default(), customer);
-    edit(model, EditOp::Insert(text))
+    if col == NAME {
+        start_edit(model, TextField::default(), customer);
+        return edit(model, EditOp::Insert(text));
+    }
+    open_number_edit(model, customer, Some(EditOp::Insert(text)))
 }
 
 fn editing_action(model: &mut Model, action: Action) -> Vec<Effect> {
@@ -259,7 +274,8 @@ fn editing_action(model: &mut Model, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Ends an edit keeping what was typed (every valid keystroke is already in the draft).
+/// Ends an edit keeping what was typed: the draft already holds the typed value, or the old
+/// value while what is typed is refused.
 pub fn commit_edit(model: &mut Model) {
     model.customers.edit = None;
     model.customers.problem = None;
@@ -320,28 +336,32 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         EditOp::Insert(s) => EditOp::Insert(s.chars().filter(|c| *c != ',').collect()),
         other => other,
     };
-    let next = edit.field.preview(&op);
+    edit.field.apply(&op);
     if !op.changes_text() {
-        edit.field = next;
         return Vec::new();
     }
-    let digits_only = next.text().chars().all(|c| c.is_ascii_digit());
-    let parsed = if digits_only {
-        Count::parse(next.text())
+    // The field shows what was typed; the draft holds it when it is a count, else the old
+    // value, which Enter then keeps (never a number cut short by a refused keystroke).
+    let typed = edit.field.text();
+    let parsed = if typed.chars().all(|c| c.is_ascii_digit()) {
+        Count::parse(typed)
     } else {
         Err(Problem::NotWholeNumber {
-            value: next.text().to_string(),
+            value: typed.to_string(),
         })
     };
-    match parsed {
+    let count = match parsed {
         Ok(count) => {
-            edit.field = next;
             model.customers.problem = None;
-            if d.profile.customers[row].active_users.get(w) != count {
-                d.edit_customer(row, |c| c.active_users.set(w, count));
-            }
+            count
         }
-        Err(problem) => model.customers.problem = Some(problem),
+        Err(problem) => {
+            model.customers.problem = Some(problem);
+            edit.original.active_users.get(w)
+        }
+    };
+    if d.profile.customers[row].active_users.get(w) != count {
+        d.edit_customer(row, |c| c.active_users.set(w, count));
     }
     Vec::new()
 }
@@ -503,6 +523,17 @@ pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The association's name, or its short name where the column is too narrow for it (cut
+/// full names would look alike: 有記錄可查的交易… and 有記錄可查的數位…).
+fn association_label(loc: &Locale, association: Association, columns: u16) -> String {
+    let full = association_name(loc, association);
+    if crate::text::width(full) <= usize::from(columns) {
+        return full.to_string();
+    }
+    loc.t(&format!("association_short.{}", association.id()))
+        .to_string()
+}
+
 fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     loc.t(match reason {
         Exclusion::Duplicate => "counted_once.short",
@@ -540,7 +571,7 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         let r = &results[row];
         match col {
             NAME => c.name.clone(),
-            ASSOCIATION => association_name(loc, c.association).to_string(),
+            ASSOCIATION => association_label(loc, c.association, cols[ASSOCIATION].width),
             TRIAL => if c.trial { yes } else { no }.to_string(),
             8 => match r.excluded {
                 Some(reason) => short_exclusion(loc, reason).to_string(),

@@ -244,9 +244,9 @@ fn sentences(loc: &Locale, path: &Path, outcome: &Outcome, new_draft: bool) -> V
         Outcome::Refused(error) => {
             out.push(loc.f(refused, &[("path", &file)]));
             let mut lines = words::error_lines(loc, error);
-            // The shared headline says the draft is unchanged; from the Start screen there
-            // is no draft, so it only counts the bad rows.
-            if new_draft && let ImportError::InvalidRows(rows) = error {
+            // The shared headline says nothing was imported, as the line above already
+            // does: here it only counts the bad rows.
+            if let ImportError::InvalidRows(rows) = error {
                 lines[0] = loc.plural(
                     "wizard.start_import.invalid_rows",
                     words::bad_lines(rows),

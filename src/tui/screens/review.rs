@@ -120,8 +120,8 @@ fn head_sentences(model: &Model, theme: &Theme) -> Vec<(String, Style)> {
         loc.f(
             "report.staff_heading",
             &[
-                ("qualified", &a.qualified_people),
-                ("count", &d.profile.staff.len()),
+                ("qualified", &thousands(u64::from(a.qualified_people))),
+                ("count", &thousands(d.profile.staff.len() as u64)),
             ],
         ),
         theme.plain,

@@ -11,6 +11,7 @@ use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
 use super::super::widgets::text_field::{EditOp, TextField};
+use crate::i18n::thousands;
 use crate::profile::Person;
 use crate::report::phrases::{item_name, person_line, unknown_ids};
 use crate::rules::same_person;
@@ -434,8 +435,11 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     let summary = loc.f(
         "report.staff_heading",
         &[
-            ("qualified", &d.assessment.qualified_people),
-            ("count", &staff.len()),
+            (
+                "qualified",
+                &thousands(u64::from(d.assessment.qualified_people)),
+            ),
+            ("count", &thousands(staff.len() as u64)),
         ],
     );
     buf.set_line(

@@ -515,10 +515,12 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         );
     } else if let Some((label, field, missing, hint)) = field_prompt(model) {
         let label = table::fit(&label, usize::from(g.new_line.width / 2));
+        // A full-width colon (Chinese) has its space built in; ":" wants one.
+        let gap = if label.ends_with('：') { "" } else { " " };
         let label_line = Line::from(vec![
             Span::raw("› "),
             Span::styled(label, theme.heading),
-            Span::raw(" "),
+            Span::raw(gap),
         ]);
         let used = buf
             .set_line(g.new_line.x, g.new_line.y, &label_line, g.new_line.width)

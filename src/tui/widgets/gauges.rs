@@ -20,6 +20,8 @@ const BAR_EMPTY: &str = "▱";
 
 pub fn draw(assessment: &Assessment, loc: &Locale, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let tiers = &assessment.tiers;
+    // Only what lies in the buffer is drawn, whatever area a caller passes.
+    let area = area.intersection(buf.area);
     if tiers.is_empty() || area.height < 3 {
         return;
     }

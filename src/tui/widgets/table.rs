@@ -99,6 +99,8 @@ impl TableView<'_> {
         theme: &Theme,
         mut cell: impl FnMut(usize, usize) -> String,
     ) {
+        // Only what lies in the buffer is drawn, whatever area a caller passes.
+        let area = area.intersection(buf.area);
         if area.height == 0 {
             return;
         }
@@ -172,6 +174,44 @@ mod tests {
         assert_eq!(fit("台北資訊", 5), "台北…");
         assert_eq!(fit("台北資訊", 8), "台北資訊");
         assert_eq!(fit("a\u{1b}[2J", 10), "a\u{241b}[2J");
+    }
+
+    #[test]
+    fn a_table_draws_only_inside_the_buffer() {
+        let columns = [
+            Column {
+                title: "名稱".into(),
+                width: 12,
+                right: false,
+            },
+            Column {
+                title: "n".into(),
+                width: 6,
+                right: true,
+            },
+        ];
+        let view = TableView {
+            columns: &columns,
+            row_count: 50,
+            offset: 3,
+            selected_row: Some(4),
+            selected_col: Some(1),
+        };
+        let theme = Theme::new(true);
+        for (w, h) in [(1, 1), (3, 2), (10, 4), (25, 8)] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            // An area larger than the buffer, as after a resize not yet read.
+            view.draw(Rect::new(0, 0, 120, 40), &mut buf, &theme, |r, c| {
+                format!("台北 {r} {c}")
+            });
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            view.draw(
+                Rect::new(w / 2, h / 2, 120, 40),
+                &mut buf,
+                &theme,
+                |r, _| r.to_string(),
+            );
+        }
     }
 
     #[test]

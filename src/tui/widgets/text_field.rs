@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::{visible, width};
@@ -14,13 +14,32 @@ pub struct TextField {
     text: String,
     /// Byte offset of the caret, always on a grapheme boundary.
     caret: usize,
+    /// The whole text is selected: what is typed or pasted next replaces it, Backspace or
+    /// Delete clears it, a caret move ends the selection.
+    selected: bool,
 }
 
 impl TextField {
     pub fn new(text: impl Into<String>) -> TextField {
         let text = text.into();
         let caret = text.len();
-        TextField { text, caret }
+        TextField {
+            text,
+            caret,
+            selected: false,
+        }
+    }
+
+    /// A field holding `text`, all of it selected (as a spreadsheet cell opened for editing).
+    pub fn selected(text: impl Into<String>) -> TextField {
+        TextField {
+            selected: true,
+            ..TextField::new(text)
+        }
+    }
+
+    pub fn is_selected(&self) -> bool {
+        self.selected && !self.text.is_empty()
     }
 
     pub fn text(&self) -> &str {
@@ -110,10 +129,22 @@ impl TextField {
     /// the terminal cursor belongs. Wide characters are never cut: one that does not fit
     /// whole is left out.
     pub fn draw(&self, area: Rect, buf: &mut Buffer, style: Style) -> Option<Position> {
+        // Only what lies in the buffer is drawn, whatever area a caller passes.
+        let area = area.intersection(buf.area);
         if area.width == 0 || area.height == 0 {
             return None;
         }
         let room = usize::from(area.width).saturating_sub(1).max(1);
+        // Selected text shows in the other video (reversed, or not) so it stands out.
+        let style = if self.is_selected() {
+            if style.add_modifier.contains(Modifier::REVERSED) {
+                style.remove_modifier(Modifier::REVERSED)
+            } else {
+                style.add_modifier(Modifier::REVERSED)
+            }
+        } else {
+            style
+        };
         let shown = visible(&self.text);
         let graphemes: Vec<(usize, &str)> = shown.graphemes(true).map(|g| (width(g), g)).collect();
         let caret_index = visible(&self.text[..self.caret]).graphemes(true).count();
@@ -187,6 +218,36 @@ mod tests {
     }
 
     #[test]
+    fn a_selected_text_is_replaced_by_what_is_typed_and_kept_by_a_caret_move() {
+        let mut f = TextField::selected("5000");
+        f.apply(&EditOp::Insert("1".into()));
+        assert_eq!((f.text(), f.caret()), ("1", 1));
+        let mut f = TextField::selected("5000");
+        f.apply(&EditOp::Backspace);
+        assert_eq!(f.text(), "");
+        let mut f = TextField::selected("5000");
+        f.apply(&EditOp::Left);
+        f.apply(&EditOp::Insert("9".into()));
+        assert_eq!(f.text(), "50090");
+        let mut f = TextField::selected("5000");
+        f.apply(&EditOp::Home);
+        f.apply(&EditOp::Insert("9".into()));
+        assert_eq!(f.text(), "95000");
+    }
+
+    #[test]
+    fn a_field_draws_only_inside_the_buffer() {
+        let f = TextField::new("台北資訊股份有限公司");
+        for (w, h) in [(1, 1), (2, 1), (5, 3)] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            let cursor = f.draw(Rect::new(0, h, 40, 1), &mut buf, Style::default());
+            assert_eq!(cursor, None, "below the buffer: nothing drawn");
+            let cursor = f.draw(Rect::new(w - 1, 0, 40, 1), &mut buf, Style::default());
+            assert_eq!(cursor.map(|p| p.x), Some(w - 1));
+        }
+    }
+
+    #[test]
     fn paste_is_cleaned() {
         assert_eq!(clean_paste("a\nb\u{1b}[31m\r\n"), "a b[31m");
     }
@@ -217,6 +278,18 @@ impl EditOp {
 
 impl TextField {
     pub fn apply(&mut self, op: &EditOp) {
+        if std::mem::take(&mut self.selected) {
+            match op {
+                EditOp::Insert(_) | EditOp::Backspace | EditOp::Delete => {
+                    self.clear();
+                    if let EditOp::Insert(s) = op {
+                        self.insert(s);
+                    }
+                    return;
+                }
+                _ => {}
+            }
+        }
         match op {
             EditOp::Insert(s) => self.insert(s),
             EditOp::Backspace => {
