@@ -17,13 +17,18 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
         Market::Developed
     });
 
-    let index = CustomerIndex::build(&profile.customers);
+    let mut index = CustomerIndex::build(&profile.customers);
     let mut customers: Vec<CustomerResult> = profile
         .customers
         .iter()
         .enumerate()
-        .map(|(i, c)| assess_customer(c, rules, index.first_of(i)))
+        .map(|(i, c)| assess_customer(c, rules, index.first_of(i, &profile.customers)))
         .collect();
+    for (i, r) in customers.iter().enumerate() {
+        if r.duplicate_of.is_some() {
+            index.set_repeated(i, true);
+        }
+    }
     let tally = Tally::of(&customers);
     let best_workload = tally.best_workload(rules);
     for r in &mut customers {
@@ -32,7 +37,7 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
     warnings.extend(customer_duplicate_warnings(
         &profile.customers,
         &customers,
-        0..customers.len(),
+        index.repeated(),
     ));
 
     let (staff, person_warnings) = assess_staff(&profile.staff, rules);
@@ -181,14 +186,14 @@ pub(super) fn assess_customer(
     rules: &RuleSet,
     duplicate_of: Option<usize>,
 ) -> CustomerResult {
-    let mut workloads = [0u64; 5];
+    let mut workloads = [0u32; 5];
     for &w in &rules.workloads {
-        workloads[workload_slot(w)] = u64::from(customer.active_users.get(w));
+        workloads[workload_slot(w)] = customer.active_users.get(w).get();
     }
     let top = rules
         .workloads
         .iter()
-        .map(|&w| (w, workloads[workload_slot(w)]))
+        .map(|&w| (w, u64::from(workloads[workload_slot(w)])))
         .filter(|&(_, n)| n > 0)
         // On a tie the first workload in the rule file wins, so the choice is stable.
         .fold(None, |best: Option<(_, u64)>, (w, n)| match best {
