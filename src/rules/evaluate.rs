@@ -17,18 +17,13 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
         Market::Developed
     });
 
-    let mut index = CustomerIndex::build(&profile.customers);
+    let (index, firsts) = CustomerIndex::build(&profile.customers);
     let mut customers: Vec<CustomerResult> = profile
         .customers
         .iter()
-        .enumerate()
-        .map(|(i, c)| assess_customer(c, rules, index.first_of(i, &profile.customers)))
+        .zip(firsts)
+        .map(|(c, first)| assess_customer(c, rules, first))
         .collect();
-    for (i, r) in customers.iter().enumerate() {
-        if r.duplicate_of.is_some() {
-            index.set_repeated(i, true);
-        }
-    }
     let tally = Tally::of(&customers);
     let best_workload = tally.best_workload(rules);
     for r in &mut customers {
