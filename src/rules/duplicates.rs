@@ -26,36 +26,49 @@ fn same_text(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
 }
 
-/// The bucket of a name or domain: a hash (FNV-1a, then mixed so every bit depends on every
-/// character) of its folded characters; none when empty. Equal texts share a bucket;
-/// unequal ones may too, very rarely, so the members of a bucket are compared with
-/// `same_text` before one is taken for a repeat. No string is built per customer: a
-/// `String` key each made `evaluate` about 20 times slower at 10,000 customers.
+/// The bucket of a name or domain: a hash of its folded bytes; none when empty. Equal texts
+/// share a bucket; unequal ones may too, rarely, so the members of a bucket are compared
+/// with `same_text` before one is taken for a repeat. An ASCII text (most names) is hashed
+/// in place, eight bytes at a time; another is folded into a string first. A `String` key
+/// per customer, hashed a character at a time, made `evaluate` seven times slower.
 fn bucket(text: &str) -> Option<u64> {
-    const PRIME: u64 = 0x0100_0000_01b3;
     let text = text.trim();
     if text.is_empty() {
         return None;
     }
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    // ASCII (most names) byte by byte; an ASCII character hashes as the same code point
-    // either way, so "K" and the Kelvin sign, both folded to "k", share a bucket.
-    if text.is_ascii() {
-        for b in text.bytes() {
-            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
-        }
+    Some(if text.is_ascii() {
+        hash_folded_bytes(text.as_bytes())
     } else {
-        for c in folded(text) {
-            h = (h ^ u64::from(c)).wrapping_mul(PRIME);
-        }
+        // Folded, an ASCII text is its own lower case: the bytes hash as for an ASCII
+        // text of the same letters ("K" and the Kelvin sign both give "k").
+        hash_folded_bytes(folded(text).collect::<String>().as_bytes())
+    })
+}
+
+/// A hash that sees a byte and its ASCII upper case alike: every byte has its 0x20 bit set
+/// first (lossy for some punctuation, which only makes a bucket shared, never a repeat).
+fn hash_folded_bytes(bytes: &[u8]) -> u64 {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ (u64::from_le_bytes(word) | FOLD))
+            .wrapping_mul(K)
+            .rotate_left(29);
     }
-    // MurmurHash3's finaliser: FNV leaves the low bits, which pick the slot, poorly mixed.
+    let mut last = [0u8; 8];
+    let rest = chunks.remainder();
+    last[..rest.len()].copy_from_slice(rest);
+    h = (h ^ (u64::from_le_bytes(last) | FOLD)).wrapping_mul(K);
+    // MurmurHash3's finaliser: every bit of the slot depends on every byte.
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^= h >> 33;
-    Some(h)
+    h ^ (h >> 33)
 }
 
 /// The buckets are hashes already: the map uses them as they are.
@@ -326,16 +339,29 @@ fn keys_of(customer: &Customer) -> (Option<u64>, Option<u64>) {
 
 /// Whether two people are the same person (SPEC.md §2, decision 8).
 pub fn same_person(a: &Person, b: &Person) -> bool {
-    let email = |p: &Person| p.email.as_deref().and_then(name_key);
+    fn email(p: &Person) -> Option<&str> {
+        p.email.as_deref().filter(|e| !e.trim().is_empty())
+    }
     match (email(a), email(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => name_key(&a.name).is_some_and(|n| Some(n) == name_key(&b.name)),
+        (Some(x), Some(y)) => same_text(x, y),
+        _ => !a.name.trim().is_empty() && same_text(&a.name, &b.name),
     }
 }
+
+/// Staff lists are usually a handful of people: up to this many, each is compared with
+/// those before it, and nothing is allocated.
+const PAIRWISE_UP_TO: usize = 16;
 
 /// Per person, the earliest earlier person it repeats: the same email ignoring case, or,
 /// where either has no email, the same name ignoring case and surrounding spaces.
 pub(crate) fn people_firsts(staff: &[Person]) -> Vec<Option<usize>> {
+    if staff.len() <= PAIRWISE_UP_TO {
+        return staff
+            .iter()
+            .enumerate()
+            .map(|(i, p)| staff[..i].iter().position(|q| same_person(q, p)))
+            .collect();
+    }
     let mut by_email: HashMap<String, usize> = HashMap::new();
     // Everyone's first index per name, and the first per name among people without email.
     let mut by_name: HashMap<String, usize> = HashMap::new();
@@ -377,6 +403,32 @@ mod tests {
         assert_eq!(bucket("台北資訊"), bucket(" 台北資訊"));
         assert_eq!(bucket("  "), None);
         assert_ne!(bucket("Fabrikam"), bucket("Fabrikam Ltd"));
+    }
+
+    #[test]
+    fn large_and_small_staffs_find_the_same_repeats() {
+        let names = ["Mei Lin", " mei lin", "Ray", "RAY ", "", "Sam"];
+        let emails = [
+            None,
+            Some("a@x.com"),
+            Some("A@X.com "),
+            Some("b@x.com"),
+            Some(" "),
+        ];
+        let staff: Vec<Person> = (0..60)
+            .map(|i| Person {
+                email: emails[(i * 7 + i / 5) % emails.len()].map(String::from),
+                ..Person::new(names[(i * 3 + i / 7) % names.len()])
+            })
+            .collect();
+        assert!(staff.len() > PAIRWISE_UP_TO);
+        let pairwise: Vec<Option<usize>> = staff
+            .iter()
+            .enumerate()
+            .map(|(i, p)| staff[..i].iter().position(|q| same_person(q, p)))
+            .collect();
+        assert_eq!(people_firsts(&staff), pairwise);
+        assert!(pairwise.iter().any(Option::is_some));
     }
 
     #[test]

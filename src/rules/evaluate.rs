@@ -123,15 +123,25 @@ impl Assessment {
             .into_iter()
             .map(|counting| {
                 let total = self.tally.total(counting, rules);
+                // The reading in use has its tiers already; the others need only the
+                // highest tier their total reaches.
+                let highest_tier = if counting == self.counting {
+                    self.highest_tier.clone()
+                } else {
+                    rules
+                        .tiers
+                        .iter()
+                        .rev()
+                        .find(|t| {
+                            total >= t.entitlements_needed(self.market_assessed)
+                                && self.qualified_people >= t.people
+                        })
+                        .map(|t| t.id.clone())
+                };
                 ReadingResult {
                     counting,
                     active_entitlements: total,
-                    highest_tier: highest_tier(&tier_results(
-                        rules,
-                        self.market_assessed,
-                        total,
-                        self.qualified_people,
-                    )),
+                    highest_tier,
                 }
             })
             .collect();
