@@ -51,8 +51,14 @@ pub struct ReadingResult {
 impl Assessment {
     /// Another customer than `except` with this name (ignoring case and surrounding
     /// spaces): the one that adding or renaming a row to `name` would repeat.
-    pub fn customer_named(&self, name: &str, except: Option<usize>) -> Option<usize> {
-        self.index.named(name, except)
+    /// `customers` is the draft's list this assessment was made from.
+    pub fn customer_named(
+        &self,
+        customers: &[crate::profile::Customer],
+        name: &str,
+        except: Option<usize>,
+    ) -> Option<usize> {
+        self.index.named(customers, name, except)
     }
 
     /// The result under one reading (always present).
@@ -123,22 +129,22 @@ pub struct CustomerResult {
     pub duplicate_of: Option<usize>,
     /// Active users per workload the rule set counts, in `Workload::ALL` order (0 for a
     /// workload the rules do not count), whether or not the customer is excluded.
-    pub workloads: [u64; 5],
+    pub workloads: [u32; 5],
 }
 
 impl CustomerResult {
     /// The customer's highest workload.
     pub fn largest(&self) -> u64 {
-        self.workloads.iter().copied().max().unwrap_or(0)
+        self.workloads.iter().copied().max().map_or(0, u64::from)
     }
 
     /// The sum of the customer's workloads.
     pub fn sum(&self) -> u64 {
-        self.workloads.iter().sum()
+        self.workloads.iter().copied().map(u64::from).sum()
     }
 
     pub fn on(&self, workload: Workload) -> u64 {
-        self.workloads[workload_slot(workload)]
+        u64::from(self.workloads[workload_slot(workload)])
     }
 
     /// What this customer adds under `counting`, `best` being the partner-wide best workload.

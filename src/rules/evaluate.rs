@@ -17,12 +17,12 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
         Market::Developed
     });
 
-    let index = CustomerIndex::build(&profile.customers);
+    let (index, firsts) = CustomerIndex::build(&profile.customers);
     let mut customers: Vec<CustomerResult> = profile
         .customers
         .iter()
-        .enumerate()
-        .map(|(i, c)| assess_customer(c, rules, index.first_of(i)))
+        .zip(firsts)
+        .map(|(c, first)| assess_customer(c, rules, first))
         .collect();
     let tally = Tally::of(&customers);
     let best_workload = tally.best_workload(rules);
@@ -32,7 +32,7 @@ pub fn evaluate(profile: &Profile, rules: &RuleSet) -> Assessment {
     warnings.extend(customer_duplicate_warnings(
         &profile.customers,
         &customers,
-        0..customers.len(),
+        index.repeated(),
     ));
 
     let (staff, person_warnings) = assess_staff(&profile.staff, rules);
@@ -123,15 +123,25 @@ impl Assessment {
             .into_iter()
             .map(|counting| {
                 let total = self.tally.total(counting, rules);
+                // The reading in use has its tiers already; the others need only the
+                // highest tier their total reaches.
+                let highest_tier = if counting == self.counting {
+                    self.highest_tier.clone()
+                } else {
+                    rules
+                        .tiers
+                        .iter()
+                        .rev()
+                        .find(|t| {
+                            total >= t.entitlements_needed(self.market_assessed)
+                                && self.qualified_people >= t.people
+                        })
+                        .map(|t| t.id.clone())
+                };
                 ReadingResult {
                     counting,
                     active_entitlements: total,
-                    highest_tier: highest_tier(&tier_results(
-                        rules,
-                        self.market_assessed,
-                        total,
-                        self.qualified_people,
-                    )),
+                    highest_tier,
                 }
             })
             .collect();
@@ -181,14 +191,14 @@ pub(super) fn assess_customer(
     rules: &RuleSet,
     duplicate_of: Option<usize>,
 ) -> CustomerResult {
-    let mut workloads = [0u64; 5];
+    let mut workloads = [0u32; 5];
     for &w in &rules.workloads {
-        workloads[workload_slot(w)] = u64::from(customer.active_users.get(w));
+        workloads[workload_slot(w)] = customer.active_users.get(w).get();
     }
     let top = rules
         .workloads
         .iter()
-        .map(|&w| (w, workloads[workload_slot(w)]))
+        .map(|&w| (w, u64::from(workloads[workload_slot(w)])))
         .filter(|&(_, n)| n > 0)
         // On a tie the first workload in the rule file wins, so the choice is stable.
         .fold(None, |best: Option<(_, u64)>, (w, n)| match best {

@@ -31,7 +31,7 @@ impl Assessment {
             let (Some(c), Some(slot)) = (customers.get(row), self.customers.get_mut(row)) else {
                 continue;
             };
-            let new = assess_customer(c, rules, self.index.first_of(row));
+            let new = assess_customer(c, rules, self.index.first_of(row, customers));
             repeats_changed |= new.duplicate_of.is_some() || slot.duplicate_of.is_some();
             self.index.set_repeated(row, new.duplicate_of.is_some());
             self.tally.remove(slot);

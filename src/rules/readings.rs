@@ -32,7 +32,7 @@ impl Tally {
         self.largest = self.largest.saturating_add(r.largest());
         self.sum = self.sum.saturating_add(r.sum());
         for (total, n) in self.per_workload.iter_mut().zip(r.workloads) {
-            *total = total.saturating_add(n);
+            *total = total.saturating_add(u64::from(n));
         }
     }
 
@@ -44,7 +44,7 @@ impl Tally {
         self.largest = self.largest.saturating_sub(r.largest());
         self.sum = self.sum.saturating_sub(r.sum());
         for (total, n) in self.per_workload.iter_mut().zip(r.workloads) {
-            *total = total.saturating_sub(n);
+            *total = total.saturating_sub(u64::from(n));
         }
     }
 

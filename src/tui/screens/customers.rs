@@ -322,7 +322,9 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         edit.field.apply(&op);
         if op.changes_text() {
             let name = edit.field.text().to_string();
-            let repeats = d.assessment.customer_named(&name, Some(row));
+            let repeats = d
+                .assessment
+                .customer_named(&d.profile.customers, &name, Some(row));
             d.edit_customer(row, |c| c.name = name);
             model.customers.repeats = repeats;
         }
