@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::keys::{self, Action, Binding};
 use super::layout::Areas;
 use super::screens::import::{self, Import};
-use super::screens::{customers, market, review, staff, start};
+use super::screens::{changed_on_disk, customers, market, review, staff, start};
 use super::widgets::text_field::{EditOp, clean_paste};
 use crate::i18n::{Lang, Locale};
 use crate::profile::{Customer, Person, Profile};
@@ -290,6 +290,11 @@ pub enum Effect {
     Open(PathBuf),
     /// Open a draft that is open elsewhere, read-only.
     OpenReadOnly(PathBuf),
+    /// Let go of the open draft and open its file again (it was changed outside).
+    ReloadDraft(PathBuf),
+    /// The open draft as it is here, saved as a new draft beside its file (which was
+    /// changed outside and is left as it is), and open instead.
+    KeepAsCopy,
     /// A new draft of this name, in the drafts folder or, when `beside` is given, in that
     /// folder (fresh start beside a draft that cannot be read), with these customers (an
     /// import from the Start screen; none for a new assessment).
@@ -399,6 +404,9 @@ pub struct Model {
     /// A CSV import: its path field, or what it did. On the Customers screen into the draft;
     /// on the Start screen into a new draft, whose first step then shows the result.
     pub import: Option<Import>,
+    /// The draft's file was changed outside the program: saving has stopped, and the user
+    /// is asked whose version to keep.
+    pub changed_on_disk: Option<changed_on_disk::State>,
 }
 
 impl Model {
@@ -421,6 +429,7 @@ impl Model {
             staff: staff::State::default(),
             review: review::State::default(),
             import: None,
+            changed_on_disk: None,
         }
     }
 
@@ -457,6 +466,7 @@ impl Model {
             staff: self.staff.clone(),
             review: self.review.clone(),
             import: self.import.clone(),
+            changed_on_disk: self.changed_on_disk.clone(),
         }
     }
 
@@ -495,6 +505,9 @@ impl Model {
 
     /// The key tables of the screen, whether or not help is open: what help lists.
     pub fn key_tables_under_help(&self) -> Vec<&'static [Binding]> {
+        if self.changed_on_disk.as_ref().is_some_and(|c| c.asking) {
+            return vec![keys::CHANGED_ON_DISK];
+        }
         if self.screen == Screen::Start
             && let Some(tables) = start::prompt_key_tables(self)
         {
@@ -572,6 +585,7 @@ pub struct ViewKey {
     staff: staff::State,
     review: review::State,
     import: Option<Import>,
+    changed_on_disk: Option<changed_on_disk::State>,
 }
 
 /// Changes the model for one message and says what the loop must do.
@@ -610,6 +624,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         } => {
             model.note = None;
             model.start.prompt = None;
+            model.changed_on_disk = None;
             model.open(path, profile);
             if let Some(d) = &mut model.draft {
                 d.read_only = read_only;
@@ -649,6 +664,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 // The new draft of an import from the Start screen could not be made.
                 return import::on_create_failed(model, e);
             }
+            if let StoreError::ChangedOnDisk { path } = &*e
+                && model.draft.is_some()
+            {
+                changed_on_disk::found(model, path.clone());
+            }
             model.note = Some(Note::SaveFailed(e));
             Vec::new()
         }
@@ -676,6 +696,10 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if model.help {
         model.help = false;
         return Vec::new();
+    }
+    if model.changed_on_disk.as_ref().is_some_and(|c| c.asking) {
+        let action = keys::lookup(&model.key_tables(), &key);
+        return action.map_or_else(Vec::new, |a| changed_on_disk::on_action(model, a));
     }
     let mode = model.mode();
     let action = keys::lookup(&model.key_tables(), &key);

@@ -327,6 +327,14 @@ impl App {
             Effect::ImportCsv(typed) => vec![read_csv(&typed)],
             Effect::Open(path) => self.open_for_editing(path),
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
+            Effect::ReloadDraft(path) => {
+                if !self.persist {
+                    return Vec::new();
+                }
+                self.saver = None;
+                self.open_for_editing(path)
+            }
+            Effect::KeepAsCopy => vec![self.keep_as_copy()],
             Effect::Create {
                 name,
                 beside,
@@ -425,6 +433,43 @@ impl App {
                 }
             }
             other => vec![other],
+        }
+    }
+
+    /// The open draft, as it is here, becomes a new draft beside its file (named "… (mine)",
+    /// numbered when that is taken) and is open instead; the file changed outside stays.
+    fn keep_as_copy(&mut self) -> Msg {
+        let Some(draft) = &self.model.draft else {
+            return Msg::Saved;
+        };
+        if !self.persist {
+            return Msg::Saved;
+        }
+        let folder = Store::new(store::folder_of_draft(&draft.path));
+        let mine = self
+            .model
+            .loc()
+            .f("store_safety.copy_name", &[("name", &draft.profile.name)]);
+        let mut result = Err(StoreError::EmptyName);
+        for n in 1..=20 {
+            let mut copy = draft.profile.clone();
+            copy.name = if n == 1 {
+                mine.clone()
+            } else {
+                format!("{mine} {n}")
+            };
+            result = OpenDraft::create(&folder, copy);
+            if !matches!(result, Err(StoreError::NameTaken { .. })) {
+                break;
+            }
+        }
+        match result {
+            Ok(open) => {
+                // The old draft's lock goes; its file stays as it was changed.
+                self.saver = None;
+                self.opened(open)
+            }
+            Err(e) => Msg::SaveFailed(Arc::new(e)),
         }
     }
 

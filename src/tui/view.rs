@@ -41,6 +41,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     }
     // The import panel, over the screen when open.
     import::draw(model, &theme, frame, areas.body);
+    super::screens::changed_on_disk::draw(model, &theme, frame, areas.body);
     draw_note(model, &theme, frame, areas.note);
     draw_footer(model, &theme, frame, areas.footer);
     if model.help {
