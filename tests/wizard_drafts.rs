@@ -584,3 +584,33 @@ fn a_new_assessment_with_a_taken_name_says_so() {
     assert!(render(&app, 80, 24).contains("already exists"));
     assert_eq!(names_on_disk(dir.path()), vec!["Contoso MSP FY18"]);
 }
+
+/// In a drafts folder that cannot be written in, drafts open read-only and nothing that
+/// would write there is offered (root included: the permissions are read, not tried).
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_offers_no_new_draft_and_opens_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path, _) = start_on_contoso();
+    let before = std::fs::read(&path).expect("read");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    let screen = render(&app, 80, 24);
+    let footer = screen.lines().last().unwrap_or_default().to_string();
+    let offered_new = footer.contains("new") || footer.contains("import");
+    press(&mut app, KeyCode::Char('n'));
+    let refused_new = app.model.start.naming.is_none()
+        && matches!(app.model.note, Some(Note::FolderReadOnly(_)));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let read_only = app.model.draft.as_ref().is_some_and(|d| d.read_only);
+    add_customer(&mut app, "Typed here");
+    app.save_now();
+    let after = std::fs::read(&path).expect("read");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    assert!(screen.contains("no new drafts here"), "{screen}");
+    assert!(!offered_new, "{footer}");
+    assert!(refused_new);
+    assert!(read_only, "opened read-only");
+    assert_eq!(after, before, "nothing written");
+}

@@ -87,6 +87,13 @@ impl Store {
         })
     }
 
+    /// Whether the folder exists and its permissions say it cannot be written in (read,
+    /// not tried: root may write anything). Windows ignores a folder's read-only
+    /// attribute, so there it is never read-only.
+    pub fn is_read_only(&self) -> bool {
+        cfg!(unix) && fs::metadata(self.dir()).is_ok_and(|m| m.permissions().readonly())
+    }
+
     /// Paths of the draft files in the folder (none when the folder does not exist yet).
     /// Hidden files (lock files, temporary files of saves) are not drafts.
     pub fn draft_paths(&self) -> Result<Vec<PathBuf>, StoreError> {

@@ -254,6 +254,8 @@ pub enum Note {
     Drafts(start::DraftNote),
     /// A quit whose save failed: the next quit leaves without saving.
     QuitUnsaved,
+    /// The drafts folder cannot be written in: nothing can be created, renamed or deleted.
+    FolderReadOnly(PathBuf),
     /// The draft was opened read-only because it cannot be written as it is (a read-only
     /// file or folder, a hard-linked file): why.
     OpenedReadOnly(Arc<StoreError>),
@@ -352,6 +354,11 @@ pub enum Msg {
     /// A draft of the list was renamed, duplicated or deleted.
     DraftsChanged(start::DraftNote),
     DraftsListed(Vec<DraftSummary>),
+    /// Whether the drafts folder can be written in: when not, drafts open read-only and
+    /// no new one is offered.
+    DraftsFolder {
+        read_only: bool,
+    },
     /// An effect whose only outcome is a message on the status line (an export written or
     /// failed, a listing failed).
     Told(Note),
@@ -535,7 +542,9 @@ impl Model {
     /// Whether the footer and help offer this key: on a read-only draft, keys that would
     /// change it are left out, as they would only be refused.
     pub fn offers(&self, binding: &Binding) -> bool {
-        !self.read_only_screen() || binding.action.only_looks()
+        (!self.read_only_screen() || binding.action.only_looks())
+            && !(self.screen == Screen::Start
+                && start::refused_in_read_only_folder(self, binding.action))
     }
 
     fn open(&mut self, path: PathBuf, profile: Profile) {
@@ -640,6 +649,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DraftsChanged(note) => start::drafts_changed(model, note),
+        Msg::DraftsFolder { read_only } => {
+            model.start.folder_read_only = read_only;
+            Vec::new()
+        }
         Msg::DraftsListed(list) => {
             start::set_drafts(model, list);
             Vec::new()

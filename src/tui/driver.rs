@@ -372,10 +372,15 @@ impl App {
                     .map_or_else(|| path.display().to_string(), |d| d.name.clone());
                 vec![self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))]
             }
-            Effect::ListDrafts => vec![match self.store.list() {
-                Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
-                Err(e) => Msg::Told(Note::ListFailed(Arc::new(e))),
-            }],
+            Effect::ListDrafts => vec![
+                match self.store.list() {
+                    Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
+                    Err(e) => Msg::Told(Note::ListFailed(Arc::new(e))),
+                },
+                Msg::DraftsFolder {
+                    read_only: self.persist && self.store.is_read_only(),
+                },
+            ],
             Effect::RememberLanguage(lang) => {
                 // A preference that cannot be written is not worth interrupting anyone.
                 if self.persist {

@@ -199,6 +199,10 @@ fn note_text(loc: &Locale, note: &Note) -> String {
         Note::Deleted(name) => loc.f("wizard.note.deleted", &[("name", name)]),
         Note::QuitUnsaved => loc.t("wizard.note.quit_unsaved").to_string(),
         Note::Drafts(note) => note.text(loc),
+        Note::FolderReadOnly(folder) => loc.f(
+            "store_safety.folder_read_only",
+            &[("folder", &folder.display())],
+        ),
         Note::OpenedReadOnly(why) => loc.f(
             "store_safety.opened_read_only",
             &[("reason", &crate::messages::store_error(loc, why))],
