@@ -599,8 +599,8 @@ fn a_read_only_folder_offers_no_new_draft_and_opens_read_only() {
     let footer = screen.lines().last().unwrap_or_default().to_string();
     let offered_new = footer.contains("new") || footer.contains("import");
     press(&mut app, KeyCode::Char('n'));
-    let refused_new = app.model.start.naming.is_none()
-        && matches!(app.model.note, Some(Note::FolderReadOnly(_)));
+    let refused_new =
+        app.model.start.naming.is_none() && matches!(app.model.note, Some(Note::FolderReadOnly(_)));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     let read_only = app.model.draft.as_ref().is_some_and(|d| d.read_only);

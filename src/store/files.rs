@@ -21,7 +21,22 @@ pub const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 
 /// Reads and validates a draft file.
 pub fn load(path: &Path) -> Result<Profile, StoreError> {
+    load_hashed(path).map(|(profile, _)| profile)
+}
+
+/// `load`, with the hash of the bytes read (see `ContentHash`).
+pub(crate) fn load_hashed(path: &Path) -> Result<(Profile, ContentHash), StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    let hash = ContentHash::of(&bytes);
+    parse(path, &bytes).map(|profile| (profile, hash))
+}
+
+/// The hash of a file's content as it is now; None when it cannot be read.
+pub(crate) fn hash_of_file(path: &Path) -> Option<ContentHash> {
+    fs::read(path).ok().map(|bytes| ContentHash::of(&bytes))
+}
+
+fn parse(path: &Path, bytes: &[u8]) -> Result<Profile, StoreError> {
     let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 {
         path: path.to_path_buf(),
         line: 1 + bytes[..e.valid_up_to()]
@@ -50,22 +65,31 @@ pub fn save(path: &Path, profile: &Profile) -> Result<(), StoreError> {
             reason: Box::new(reason),
         });
     }
-    save_unchecked(path, profile)
+    save_unchecked(path, profile).map(drop)
 }
 
 /// `save` for a caller that knows what the file holds (an open draft checks its
 /// fingerprint instead of reading the whole file again).
-pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<(), StoreError> {
+/// Returns the hash of what was written.
+pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<ContentHash, StoreError> {
     check_savable(profile)?;
-    let tmp = write_temp(path, |out| profile::write_json(profile, out))?;
-    persist(path, tmp)
+    let (bytes, hash) = serialized(path, profile)?;
+    let tmp = write_temp(path, |out| out.write_all(&bytes))?;
+    persist(path, tmp)?;
+    Ok(hash)
 }
 
 /// As `save`, but only where no file exists yet: never replaces another draft, even one
 /// that appears while this one is written.
 pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
+    save_new_hashed(path, profile).map(drop)
+}
+
+/// `save_new`, returning the hash of what was written.
+pub(crate) fn save_new_hashed(path: &Path, profile: &Profile) -> Result<ContentHash, StoreError> {
     check_savable(profile)?;
-    let tmp = write_temp(path, |out| profile::write_json(profile, out))?;
+    let (bytes, hash) = serialized(path, profile)?;
+    let tmp = write_temp(path, |out| out.write_all(&bytes))?;
     tmp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == io::ErrorKind::AlreadyExists {
             StoreError::AlreadyExists {
@@ -76,7 +100,7 @@ pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
         }
     })?;
     sync_dir(&folder_of(path));
-    Ok(())
+    Ok(hash)
 }
 
 /// Writes an export (a report, a CSV file) atomically. Unlike a draft's folder, the folder
@@ -221,6 +245,29 @@ pub fn clean_stale_temp_files(dir: &Path, older_than: Duration) -> usize {
         })
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
+}
+
+/// A hash of a file's bytes, to tell a real change from one that only touched the file's
+/// time (`touch`, a backup tool, an editor that saved without changes). Not for security:
+/// whoever can write the file can do anything to it anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ContentHash(u64);
+
+impl ContentHash {
+    pub(crate) fn of(bytes: &[u8]) -> ContentHash {
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hasher::write(&mut hasher, bytes);
+        ContentHash(std::hash::Hasher::finish(&hasher))
+    }
+}
+
+/// A draft as the bytes of its file, and their hash. (In memory first: the hash must be of
+/// exactly what is written, and a draft is a few megabytes at most.)
+fn serialized(path: &Path, profile: &Profile) -> Result<(Vec<u8>, ContentHash), StoreError> {
+    let mut bytes = Vec::new();
+    profile::write_json(profile, &mut bytes).map_err(|e| StoreError::io(path, e))?;
+    let hash = ContentHash::of(&bytes);
+    Ok((bytes, hash))
 }
 
 /// What a file looked like when we last read or wrote it, to notice a change made by
