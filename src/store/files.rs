@@ -37,7 +37,7 @@ pub(crate) fn hash_of_file(path: &Path) -> Option<ContentHash> {
 }
 
 fn parse(path: &Path, bytes: &[u8]) -> Result<Profile, StoreError> {
-    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 {
+    let text = std::str::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
         path: path.to_path_buf(),
         line: 1 + bytes[..e.valid_up_to()]
             .iter()
