@@ -351,7 +351,20 @@ impl App {
                     }];
                 }
                 let store = beside.map_or_else(|| self.store.clone(), Store::new);
-                vec![match OpenDraft::create(&store, profile) {
+                // Only an import brings customers: its draft is named after the file, not by
+                // the user, so a taken name gets a number (`customers (2)`) instead of a
+                // refusal. A name the user typed is refused when taken.
+                let number_if_taken = !profile.customers.is_empty();
+                let mut result = OpenDraft::create(&store, profile.clone());
+                for n in 2..100 {
+                    if !(number_if_taken && matches!(result, Err(StoreError::NameTaken { .. }))) {
+                        break;
+                    }
+                    let mut numbered = profile.clone();
+                    numbered.name = format!("{} ({n})", profile.name.trim());
+                    result = OpenDraft::create(&store, numbered);
+                }
+                vec![match result {
                     Ok(open) => self.opened(open),
                     Err(e) => Msg::SaveFailed(Arc::new(e)),
                 }]
