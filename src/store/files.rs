@@ -73,10 +73,12 @@ pub fn save(path: &Path, profile: &Profile) -> Result<(), StoreError> {
 /// Returns the hash of what was written.
 pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<ContentHash, StoreError> {
     check_savable(profile)?;
-    let (bytes, hash) = serialized(path, profile)?;
-    let tmp = write_temp(path, |out| out.write_all(&bytes))?;
+    let mut hasher = ContentHasher::default();
+    let tmp = write_temp(path, |out| {
+        profile::write_json(profile, &mut HashingWriter(out, &mut hasher))
+    })?;
     persist(path, tmp)?;
-    Ok(hash)
+    Ok(hasher.finish())
 }
 
 /// As `save`, but only where no file exists yet: never replaces another draft, even one
@@ -88,8 +90,11 @@ pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
 /// `save_new`, returning the hash of what was written.
 pub(crate) fn save_new_hashed(path: &Path, profile: &Profile) -> Result<ContentHash, StoreError> {
     check_savable(profile)?;
-    let (bytes, hash) = serialized(path, profile)?;
-    let tmp = write_temp(path, |out| out.write_all(&bytes))?;
+    let mut hasher = ContentHasher::default();
+    let tmp = write_temp(path, |out| {
+        profile::write_json(profile, &mut HashingWriter(out, &mut hasher))
+    })?;
+    let hash = hasher.finish();
     tmp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == io::ErrorKind::AlreadyExists {
             StoreError::AlreadyExists {
@@ -255,19 +260,59 @@ pub(crate) struct ContentHash(u64);
 
 impl ContentHash {
     pub(crate) fn of(bytes: &[u8]) -> ContentHash {
-        let mut hasher = std::hash::DefaultHasher::new();
-        std::hash::Hasher::write(&mut hasher, bytes);
-        ContentHash(std::hash::Hasher::finish(&hasher))
+        let mut hasher = ContentHasher::default();
+        hasher.feed(bytes);
+        hasher.finish()
     }
 }
 
-/// A draft as the bytes of its file, and their hash. (In memory first: the hash must be of
-/// exactly what is written, and a draft is a few megabytes at most.)
-fn serialized(path: &Path, profile: &Profile) -> Result<(Vec<u8>, ContentHash), StoreError> {
-    let mut bytes = Vec::new();
-    profile::write_json(profile, &mut bytes).map_err(|e| StoreError::io(path, e))?;
-    let hash = ContentHash::of(&bytes);
-    Ok((bytes, hash))
+/// Hashes bytes given in pieces of any size to the same value as all at once: the bytes go
+/// to the hasher in blocks cut at fixed offsets, whatever pieces they came in. (A draft is
+/// hashed as it is written, without a second copy of it in memory.)
+#[derive(Default)]
+struct ContentHasher {
+    hasher: std::hash::DefaultHasher,
+    block: Vec<u8>,
+}
+
+impl ContentHasher {
+    const BLOCK: usize = 64 * 1024;
+
+    fn feed(&mut self, mut bytes: &[u8]) {
+        use std::hash::Hasher;
+        while !bytes.is_empty() {
+            let room = Self::BLOCK - self.block.len();
+            let (now, later) = bytes.split_at(room.min(bytes.len()));
+            self.block.extend_from_slice(now);
+            if self.block.len() == Self::BLOCK {
+                self.hasher.write(&self.block);
+                self.block.clear();
+            }
+            bytes = later;
+        }
+    }
+
+    fn finish(mut self) -> ContentHash {
+        use std::hash::Hasher;
+        self.hasher.write(&self.block);
+        self.block.clear();
+        ContentHash(self.hasher.finish())
+    }
+}
+
+/// Passes bytes on, hashing those written.
+struct HashingWriter<'a, W: Write>(&'a mut W, &'a mut ContentHasher);
+
+impl<W: Write> Write for HashingWriter<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.0.write(buf)?;
+        self.1.feed(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// What a file looked like when we last read or wrote it, to notice a change made by
@@ -312,5 +357,27 @@ pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
             (Ok(x), Ok(y)) => x == y,
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_fed_in_pieces_equals_the_hash_of_the_whole() {
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for piece in [1, 3, 4096, 65_535, 65_536, 100_000] {
+            let mut hasher = ContentHasher::default();
+            for chunk in bytes.chunks(piece) {
+                hasher.feed(chunk);
+            }
+            assert_eq!(
+                hasher.finish(),
+                ContentHash::of(&bytes),
+                "pieces of {piece}"
+            );
+        }
+        assert_ne!(ContentHash::of(b"a"), ContentHash::of(b"b"));
     }
 }
