@@ -21,7 +21,8 @@ pub const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 
 /// Reads and validates a draft file.
 pub fn load(path: &Path) -> Result<Profile, StoreError> {
-    load_hashed(path).map(|(profile, _)| profile)
+    let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    parse(path, &bytes)
 }
 
 /// `load`, with the hash of the bytes read (see `ContentHash`).
