@@ -311,3 +311,42 @@ fn a_change_made_outside_is_never_saved_over() {
     open.save(&after).unwrap();
     assert_eq!(store::load(&path).unwrap().customers.len(), 2);
 }
+
+/// A file whose time changed but whose bytes did not (`touch`, a backup tool) was not
+/// changed: saving goes on.
+#[test]
+fn a_touched_file_is_not_a_change() {
+    let (_dir, store) = folder();
+    let mut open = OpenDraft::create(&store, Profile::new("Contoso")).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(open.path())
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .unwrap();
+    let mut mine = open.profile().clone();
+    mine.customers
+        .push(cpc_wizard::profile::Customer::new("Typed here"));
+    open.save(&mine).unwrap();
+    assert_eq!(store::load(open.path()).unwrap().customers.len(), 1);
+}
+
+/// A rename moves the draft as last saved: with a change made outside since, it is
+/// refused rather than drop that change.
+#[test]
+fn a_rename_never_drops_a_change_made_outside() {
+    let (_dir, store) = folder();
+    let mut open = OpenDraft::create(&store, Profile::new("Contoso")).unwrap();
+    let path = open.path().to_path_buf();
+    let mut edited = Profile::new("Contoso");
+    edited
+        .customers
+        .push(cpc_wizard::profile::Customer::new("Hand-made"));
+    let text = cpc_wizard::profile::to_json(&edited);
+    fs::write(&path, &text).unwrap();
+    assert!(matches!(
+        open.rename("Elsewhere"),
+        Err(StoreError::ChangedOnDisk { .. })
+    ));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}

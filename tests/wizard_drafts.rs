@@ -101,7 +101,7 @@ fn rename_onto_another_drafts_file_is_refused() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(
         app.model.note,
-        Some(Note::Drafts(DraftNote::Failed(ref e))) if matches!(**e, StoreError::AlreadyExists { .. })
+        Some(Note::Drafts(DraftNote::Failed(ref e))) if matches!(**e, StoreError::NameTaken { .. })
     ));
     assert_eq!(names_on_disk(dir.path()), vec!["Contoso MSP FY18", "Other"]);
 }
@@ -461,4 +461,157 @@ fn an_opened_draft_leaves_the_start_list_until_it_is_closed() {
     assert!(app.model.draft.is_none());
     assert!(app.after_first_frame());
     assert_eq!(app.model.start.drafts.len(), 2);
+}
+
+/// A hand edit of the open draft's file, a moment after the wizard read it: another valid
+/// draft, with one customer named `customer`.
+fn edit_by_hand(path: &Path, customer: &str) -> String {
+    let mut edited = load(path);
+    edited.customers = vec![cpc_wizard::profile::Customer::new(customer)];
+    let text = cpc_wizard::profile::to_json(&edited);
+    std::fs::write(path, &text).expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("open")
+        .set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .expect("mtime");
+    text
+}
+
+/// The wizard's change: a new customer typed on the Customers screen.
+fn add_customer(app: &mut App, name: &str) {
+    app.model.go_to(Screen::Customers);
+    typ(app, "a");
+    typ(app, name);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn a_change_made_outside_stops_saving_and_asks_whose_to_keep() {
+    let (dir, path, mut app) = app_on_disk(contoso(), Lang::En);
+    let by_hand = edit_by_hand(&path, "Made by hand");
+    add_customer(&mut app, "Typed here");
+    app.save_now();
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        by_hand,
+        "the hand edit is not overwritten"
+    );
+    assert!(app.model.changed_on_disk.as_ref().is_some_and(|c| c.asking));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Changed outside cpc-wizard"), "{screen}");
+    assert!(screen.contains("keep mine as a copy"), "{screen}");
+
+    // c: what is here becomes a new draft; the hand-edited file stays as it is.
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.model.changed_on_disk.is_none());
+    let copy = app.model.draft.as_ref().expect("draft").path.clone();
+    assert_ne!(copy, path);
+    let kept = load(&copy);
+    assert_eq!(kept.name, "Contoso MSP FY18 (mine)");
+    assert!(kept.customers.iter().any(|c| c.name == "Typed here"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), by_hand);
+    assert_eq!(
+        names_on_disk(dir.path()),
+        vec!["Contoso MSP FY18", "Contoso MSP FY18 (mine)"]
+    );
+    // The copy is open for editing: its changes are saved.
+    add_customer(&mut app, "After the copy");
+    app.save_now();
+    assert!(
+        load(&copy)
+            .customers
+            .iter()
+            .any(|c| c.name == "After the copy")
+    );
+}
+
+#[test]
+fn a_change_made_outside_can_be_reloaded() {
+    let (_dir, path, mut app) = app_on_disk(contoso(), Lang::ZhTw);
+    edit_by_hand(&path, "Made by hand");
+    add_customer(&mut app, "Typed here");
+    app.save_now();
+    assert!(render(&app, 70, 18).contains("已在 cpc-wizard 以外修改"));
+    // Esc: decide later; nothing is saved meanwhile.
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.model
+            .changed_on_disk
+            .as_ref()
+            .is_some_and(|c| !c.asking)
+    );
+    app.save_now();
+    assert_eq!(load(&path).customers[0].name, "Made by hand");
+    // Asked again at the failed save; r reloads the file as it is now.
+    assert!(app.model.changed_on_disk.as_ref().is_some_and(|c| c.asking));
+    press(&mut app, KeyCode::Char('r'));
+    assert!(app.model.changed_on_disk.is_none());
+    let draft = app.model.draft.as_ref().expect("draft");
+    assert_eq!(draft.profile.customers.len(), 1);
+    assert_eq!(draft.profile.customers[0].name, "Made by hand");
+    add_customer(&mut app, "After reload");
+    app.save_now();
+    assert_eq!(load(&path).customers.len(), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_opens_read_only_saying_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("contoso.json");
+    store::save(&path, &contoso()).expect("save");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&path).expect("read");
+    let mut app = App::open_path(Store::new(dir.path()), path.clone(), Lang::En);
+    assert!(app.model.draft.as_ref().is_some_and(|d| d.read_only));
+    assert!(matches!(app.model.note, Some(Note::OpenedReadOnly(_))));
+    assert!(render(&app, 80, 24).contains("read-only file"));
+    add_customer(&mut app, "Typed here");
+    app.save_now();
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn a_new_assessment_with_a_taken_name_says_so() {
+    let (dir, _path, mut app) = start_on_contoso();
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Char('n'));
+    typ(&mut app, "  contoso msp fy18 ");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.model.draft.is_none(), "nothing opened");
+    assert!(render(&app, 80, 24).contains("already exists"));
+    assert_eq!(names_on_disk(dir.path()), vec!["Contoso MSP FY18"]);
+}
+
+/// In a drafts folder that cannot be written in, drafts open read-only and nothing that
+/// would write there is offered (root included: the permissions are read, not tried).
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_offers_no_new_draft_and_opens_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path, _) = start_on_contoso();
+    let before = std::fs::read(&path).expect("read");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    let screen = render(&app, 80, 24);
+    let footer = screen.lines().last().unwrap_or_default().to_string();
+    let offered_new = footer.contains("new") || footer.contains("import");
+    press(&mut app, KeyCode::Char('n'));
+    let refused_new =
+        app.model.start.naming.is_none() && matches!(app.model.note, Some(Note::FolderReadOnly(_)));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let read_only = app.model.draft.as_ref().is_some_and(|d| d.read_only);
+    add_customer(&mut app, "Typed here");
+    app.save_now();
+    let after = std::fs::read(&path).expect("read");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    assert!(screen.contains("no new drafts here"), "{screen}");
+    assert!(!offered_new, "{footer}");
+    assert!(refused_new);
+    assert!(read_only, "opened read-only");
+    assert_eq!(after, before, "nothing written");
 }

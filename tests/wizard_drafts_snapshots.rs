@@ -133,3 +133,25 @@ fn read_only_shows_in_the_header() {
         );
     }
 }
+
+/// The question when the open draft's file was changed outside cpc-wizard, at the usual
+/// size and the smallest, in both languages.
+#[test]
+fn changed_outside_asks_whose_version_to_keep() {
+    for lang in Lang::ALL {
+        let mut app = App::with_profile(contoso(), lang);
+        app.model.go_to(Screen::Customers);
+        update(
+            &mut app.model,
+            Msg::SaveFailed(Arc::new(StoreError::ChangedOnDisk {
+                path: "/home/mei/.local/share/cpc-wizard/Contoso MSP FY18.json".into(),
+            })),
+        );
+        for (w, h) in [(80, 24), (70, 18)] {
+            insta::assert_snapshot!(
+                format!("drafts_changed_outside_{w}x{h}_{}", lang_id(lang)),
+                render(&app, w, h)
+            );
+        }
+    }
+}

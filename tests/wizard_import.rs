@@ -205,3 +205,26 @@ fn the_result_is_reworded_when_the_language_switches() {
         "{screen}"
     );
 }
+
+/// The wizard's exports go beside the draft; when that folder is gone they say so and do
+/// not make it again.
+#[test]
+fn exports_to_a_folder_that_is_gone_say_so() {
+    let (dir, _draft_path, mut app) = app_on_disk(contoso(), Lang::En);
+    let gone = dir.path().join("gone");
+    if let Some(d) = &mut app.model.draft {
+        d.path = gone.join("contoso.json");
+    }
+    app.model.go_to(Screen::Review);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(
+        matches!(&app.model.note, Some(Note::CsvExportFailed(e))
+            if matches!(**e, cpc_wizard::store::StoreError::NoSuchFolder { .. })),
+        "{:?}",
+        app.model.note
+    );
+    press(&mut app, KeyCode::Char('e'));
+    assert!(matches!(&app.model.note, Some(Note::ExportFailed(_))));
+    assert!(render(&app, 80, 24).contains("does not exist"));
+    assert!(!gone.exists(), "the folder was not made");
+}

@@ -93,6 +93,8 @@ fn a_taken_name_is_numbered() {
 
     let draft = app.model.draft.as_ref().expect("draft");
     assert_ne!(draft.path, drafts.join("customers.json"));
+    // Names are unique: the new draft's name gets the number too.
+    assert_eq!(draft.profile.name, "customers (2)");
     assert_eq!(draft.profile.customers.len(), 3);
     assert_eq!(load(&draft.path).customers.len(), 3);
     // The draft that was there is untouched.

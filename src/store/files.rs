@@ -22,7 +22,23 @@ pub const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 /// Reads and validates a draft file.
 pub fn load(path: &Path) -> Result<Profile, StoreError> {
     let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 {
+    parse(path, &bytes)
+}
+
+/// `load`, with the hash of the bytes read (see `ContentHash`).
+pub(crate) fn load_hashed(path: &Path) -> Result<(Profile, ContentHash), StoreError> {
+    let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
+    let hash = ContentHash::of(&bytes);
+    parse(path, &bytes).map(|profile| (profile, hash))
+}
+
+/// The hash of a file's content as it is now; None when it cannot be read.
+pub(crate) fn hash_of_file(path: &Path) -> Option<ContentHash> {
+    fs::read(path).ok().map(|bytes| ContentHash::of(&bytes))
+}
+
+fn parse(path: &Path, bytes: &[u8]) -> Result<Profile, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
         path: path.to_path_buf(),
         line: 1 + bytes[..e.valid_up_to()]
             .iter()
@@ -50,22 +66,36 @@ pub fn save(path: &Path, profile: &Profile) -> Result<(), StoreError> {
             reason: Box::new(reason),
         });
     }
-    save_unchecked(path, profile)
+    save_unchecked(path, profile).map(drop)
 }
 
 /// `save` for a caller that knows what the file holds (an open draft checks its
 /// fingerprint instead of reading the whole file again).
-pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<(), StoreError> {
+/// Returns the hash of what was written.
+pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<ContentHash, StoreError> {
     check_savable(profile)?;
-    let tmp = write_temp(path, |out| profile::write_json(profile, out))?;
-    persist(path, tmp)
+    let mut hasher = ContentHasher::default();
+    let tmp = write_temp(path, |out| {
+        profile::write_json(profile, &mut HashingWriter(out, &mut hasher))
+    })?;
+    persist(path, tmp)?;
+    Ok(hasher.finish())
 }
 
 /// As `save`, but only where no file exists yet: never replaces another draft, even one
 /// that appears while this one is written.
 pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
+    save_new_hashed(path, profile).map(drop)
+}
+
+/// `save_new`, returning the hash of what was written.
+pub(crate) fn save_new_hashed(path: &Path, profile: &Profile) -> Result<ContentHash, StoreError> {
     check_savable(profile)?;
-    let tmp = write_temp(path, |out| profile::write_json(profile, out))?;
+    let mut hasher = ContentHasher::default();
+    let tmp = write_temp(path, |out| {
+        profile::write_json(profile, &mut HashingWriter(out, &mut hasher))
+    })?;
+    let hash = hasher.finish();
     tmp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == io::ErrorKind::AlreadyExists {
             StoreError::AlreadyExists {
@@ -76,7 +106,7 @@ pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
         }
     })?;
     sync_dir(&folder_of(path));
-    Ok(())
+    Ok(hash)
 }
 
 /// Writes an export (a report, a CSV file) atomically. Unlike a draft's folder, the folder
@@ -223,6 +253,69 @@ pub fn clean_stale_temp_files(dir: &Path, older_than: Duration) -> usize {
         .count()
 }
 
+/// A hash of a file's bytes, to tell a real change from one that only touched the file's
+/// time (`touch`, a backup tool, an editor that saved without changes). Not for security:
+/// whoever can write the file can do anything to it anyway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ContentHash(u64);
+
+impl ContentHash {
+    pub(crate) fn of(bytes: &[u8]) -> ContentHash {
+        let mut hasher = ContentHasher::default();
+        hasher.feed(bytes);
+        hasher.finish()
+    }
+}
+
+/// Hashes bytes given in pieces of any size to the same value as all at once: the bytes go
+/// to the hasher in blocks cut at fixed offsets, whatever pieces they came in. (A draft is
+/// hashed as it is written, without a second copy of it in memory.)
+#[derive(Default)]
+struct ContentHasher {
+    hasher: std::hash::DefaultHasher,
+    block: Vec<u8>,
+}
+
+impl ContentHasher {
+    const BLOCK: usize = 64 * 1024;
+
+    fn feed(&mut self, mut bytes: &[u8]) {
+        use std::hash::Hasher;
+        while !bytes.is_empty() {
+            let room = Self::BLOCK - self.block.len();
+            let (now, later) = bytes.split_at(room.min(bytes.len()));
+            self.block.extend_from_slice(now);
+            if self.block.len() == Self::BLOCK {
+                self.hasher.write(&self.block);
+                self.block.clear();
+            }
+            bytes = later;
+        }
+    }
+
+    fn finish(mut self) -> ContentHash {
+        use std::hash::Hasher;
+        self.hasher.write(&self.block);
+        self.block.clear();
+        ContentHash(self.hasher.finish())
+    }
+}
+
+/// Passes bytes on, hashing those written.
+struct HashingWriter<'a, W: Write>(&'a mut W, &'a mut ContentHasher);
+
+impl<W: Write> Write for HashingWriter<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.0.write(buf)?;
+        self.1.feed(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// What a file looked like when we last read or wrote it, to notice a change made by
 /// someone else since.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,5 +358,27 @@ pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
             (Ok(x), Ok(y)) => x == y,
             _ => false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_fed_in_pieces_equals_the_hash_of_the_whole() {
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        for piece in [1, 3, 4096, 65_535, 65_536, 100_000] {
+            let mut hasher = ContentHasher::default();
+            for chunk in bytes.chunks(piece) {
+                hasher.feed(chunk);
+            }
+            assert_eq!(
+                hasher.finish(),
+                ContentHash::of(&bytes),
+                "pieces of {piece}"
+            );
+        }
+        assert_ne!(ContentHash::of(b"a"), ContentHash::of(b"b"));
     }
 }

@@ -53,10 +53,14 @@ impl Store {
     /// spaces), read from inside the files: file names do not tell names apart.
     pub fn find_by_name(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
         let wanted = name_key(name);
-        Ok(self
-            .draft_paths()?
-            .into_iter()
-            .find(|path| load(path).is_ok_and(|profile| name_key(&profile.name) == wanted)))
+        let holds_it =
+            |path: &Path| load(path).is_ok_and(|profile| name_key(&profile.name) == wanted);
+        // Most often the file named after the name holds it: read that one first.
+        let likely = self.dir().join(file_name_for(name));
+        if likely.is_file() && holds_it(&likely) {
+            return Ok(Some(likely));
+        }
+        Ok(self.draft_paths()?.into_iter().find(|path| holds_it(path)))
     }
 
     /// Finds a draft given on the command line: a path to a file, the name of a draft in
@@ -85,6 +89,13 @@ impl Store {
             name: draft.to_string(),
             folder: self.dir().to_path_buf(),
         })
+    }
+
+    /// Whether the folder exists and its permissions say it cannot be written in (read,
+    /// not tried: root may write anything). Windows ignores a folder's read-only
+    /// attribute, so there it is never read-only.
+    pub fn is_read_only(&self) -> bool {
+        cfg!(unix) && fs::metadata(self.dir()).is_ok_and(|m| m.permissions().readonly())
     }
 
     /// Paths of the draft files in the folder (none when the folder does not exist yet).

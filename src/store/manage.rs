@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::files::{Fingerprint, folder_of, load, same_file, sync_dir};
+use super::files::{Fingerprint, folder_of, hash_of_file, load, same_file, sync_dir};
 use super::names::is_blank;
 use super::open::OpenDraft;
 use super::{Store, StoreError, file_name_for, lock};
@@ -63,20 +63,24 @@ impl OpenDraft {
         Ok(())
     }
 
-    /// Refuses to act on a file that was changed outside the program into something that no
-    /// longer loads.
+    /// Refuses to act on a file that was changed outside the program since it was read or
+    /// last saved: moving the draft as last saved would drop that change.
     fn check_unchanged_or_loadable(&self) -> Result<(), StoreError> {
-        if Fingerprint::of(&self.path) == self.on_disk {
+        if Fingerprint::of(&self.path) == self.on_disk
+            || !self.path.exists()
+            || hash_of_file(&self.path) == self.content
+        {
             return Ok(());
         }
-        match load(self.path()) {
-            Ok(_) => Ok(()),
-            Err(StoreError::Io { .. }) if !self.path().exists() => Ok(()),
-            Err(reason) => Err(StoreError::WontOverwrite {
+        Err(match load(self.path()) {
+            Ok(_) => StoreError::ChangedOnDisk {
+                path: self.path().to_path_buf(),
+            },
+            Err(reason) => StoreError::WontOverwrite {
                 path: self.path().to_path_buf(),
                 reason: Box::new(reason),
-            }),
-        }
+            },
+        })
     }
 }
 

@@ -18,6 +18,11 @@ pub use files::{
     write_atomically, write_export,
 };
 pub use folder::DraftEntry;
+
+/// The folder a draft's file is in ("." for a bare file name).
+pub fn folder_of_draft(path: &Path) -> PathBuf {
+    files::folder_of(path)
+}
 pub use lock::{DraftLock, LockHolder, acquire as lock, lock_path_for};
 pub use manage::{delete, duplicate, rename};
 pub use names::{file_name_for, file_stem_for};

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::files::{
-    Fingerprint, STALE_TEMP_AGE, clean_stale_temp_files, folder_of, has_other_links, link_target,
-    load, save_new, save_unchecked,
+    ContentHash, Fingerprint, STALE_TEMP_AGE, clean_stale_temp_files, folder_of, has_other_links,
+    hash_of_file, link_target, load, load_hashed, save_new_hashed, save_unchecked,
 };
 use super::lock::{self, DraftLock};
 use super::names::is_blank;
@@ -24,6 +24,9 @@ pub struct OpenDraft {
     /// None when opened read-only.
     pub(super) lock: Option<DraftLock>,
     pub(super) on_disk: Option<Fingerprint>,
+    /// The hash of the file's bytes as last loaded or saved: a file whose time changed but
+    /// whose bytes did not (`touch`) was not changed.
+    pub(super) content: Option<ContentHash>,
 }
 
 impl OpenDraft {
@@ -41,9 +44,10 @@ impl OpenDraft {
         check_can_replace(&path)?;
         // Lock first: what we load is then what nobody else is changing.
         let lock = lock::acquire(&path).map_err(|e| read_only_folder_or(e, &folder))?;
-        let profile = load(&path)?;
+        let (profile, content) = load_hashed(&path)?;
         Ok(OpenDraft {
             on_disk: Fingerprint::of(&path),
+            content: Some(content),
             path,
             profile,
             lock: Some(lock),
@@ -53,9 +57,10 @@ impl OpenDraft {
     /// Opens a draft to look at, without its lock; `save` refuses.
     pub fn open_read_only(path: &Path) -> Result<OpenDraft, StoreError> {
         let path = link_target(path);
-        let profile = load(&path)?;
+        let (profile, content) = load_hashed(&path)?;
         Ok(OpenDraft {
             on_disk: Fingerprint::of(&path),
+            content: Some(content),
             path,
             profile,
             lock: None,
@@ -97,9 +102,10 @@ impl OpenDraft {
             return Err(StoreError::EmptyName);
         }
         let lock = lock::acquire(path)?;
-        save_new(path, &profile)?;
+        let content = save_new_hashed(path, &profile)?;
         Ok(OpenDraft {
             on_disk: Fingerprint::of(path),
+            content: Some(content),
             path: path.to_path_buf(),
             profile,
             lock: Some(lock),
@@ -128,8 +134,9 @@ impl OpenDraft {
         self.check_writable()?;
         let now = Fingerprint::of(&self.path);
         if now != self.on_disk {
-            // A file removed meanwhile is written again: nothing of anyone's is lost.
-            if now.is_some() {
+            // A file removed meanwhile is written again: nothing of anyone's is lost. One
+            // whose bytes are as we left them was only touched.
+            if now.is_some() && hash_of_file(&self.path) != self.content {
                 return Err(match load(&self.path) {
                     Ok(_) => StoreError::ChangedOnDisk {
                         path: self.path.clone(),
@@ -143,7 +150,7 @@ impl OpenDraft {
         } else if *profile == self.profile {
             return Ok(());
         }
-        save_unchecked(&self.path, profile)?;
+        self.content = Some(save_unchecked(&self.path, profile)?);
         self.on_disk = Fingerprint::of(&self.path);
         self.profile.clone_from(profile);
         Ok(())
@@ -152,7 +159,9 @@ impl OpenDraft {
     /// Reads the file again, as it is on disk now (after a change made outside the
     /// program), keeping the lock; what is unsaved here is dropped.
     pub fn reload(&mut self) -> Result<&Profile, StoreError> {
-        self.profile = load(&self.path)?;
+        let (profile, content) = load_hashed(&self.path)?;
+        self.profile = profile;
+        self.content = Some(content);
         self.on_disk = Fingerprint::of(&self.path);
         Ok(&self.profile)
     }

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::keys::{self, Action, Binding};
 use super::layout::Areas;
 use super::screens::import::{self, Import};
-use super::screens::{customers, market, review, staff, start};
+use super::screens::{changed_on_disk, customers, market, review, staff, start};
 use super::widgets::text_field::{EditOp, clean_paste};
 use crate::i18n::{Lang, Locale};
 use crate::profile::{Customer, Person, Profile};
@@ -259,6 +259,8 @@ pub enum Note {
     Drafts(start::DraftNote),
     /// A quit whose save failed: the next quit leaves without saving.
     QuitUnsaved,
+    /// The drafts folder cannot be written in: nothing can be created, renamed or deleted.
+    FolderReadOnly(PathBuf),
     /// The draft was opened read-only because it cannot be written as it is (a read-only
     /// file or folder, a hard-linked file): why.
     OpenedReadOnly(Arc<StoreError>),
@@ -295,6 +297,11 @@ pub enum Effect {
     Open(PathBuf),
     /// Open a draft that is open elsewhere, read-only.
     OpenReadOnly(PathBuf),
+    /// Let go of the open draft and open its file again (it was changed outside).
+    ReloadDraft(PathBuf),
+    /// The open draft as it is here, saved as a new draft beside its file (which was
+    /// changed outside and is left as it is), and open instead.
+    KeepAsCopy,
     /// A new draft of this name, in the drafts folder or, when `beside` is given, in that
     /// folder (fresh start beside a draft that cannot be read), with these customers (an
     /// import from the Start screen; none for a new assessment).
@@ -352,6 +359,11 @@ pub enum Msg {
     /// A draft of the list was renamed, duplicated or deleted.
     DraftsChanged(start::DraftNote),
     DraftsListed(Vec<DraftSummary>),
+    /// Whether the drafts folder can be written in: when not, drafts open read-only and
+    /// no new one is offered.
+    DraftsFolder {
+        read_only: bool,
+    },
     /// An effect whose only outcome is a message on the status line (an export written or
     /// failed, a listing failed).
     Told(Note),
@@ -404,6 +416,9 @@ pub struct Model {
     /// A CSV import: its path field, or what it did. On the Customers screen into the draft;
     /// on the Start screen into a new draft, whose first step then shows the result.
     pub import: Option<Import>,
+    /// The draft's file was changed outside the program: saving has stopped, and the user
+    /// is asked whose version to keep.
+    pub changed_on_disk: Option<changed_on_disk::State>,
 }
 
 impl Model {
@@ -426,6 +441,7 @@ impl Model {
             staff: staff::State::default(),
             review: review::State::default(),
             import: None,
+            changed_on_disk: None,
         }
     }
 
@@ -462,6 +478,7 @@ impl Model {
             staff: self.staff.clone(),
             review: self.review.clone(),
             import: self.import.clone(),
+            changed_on_disk: self.changed_on_disk.clone(),
         }
     }
 
@@ -506,6 +523,9 @@ impl Model {
 
     /// The key tables of the screen, whether or not help is open: what help lists.
     pub fn key_tables_under_help(&self) -> Vec<&'static [Binding]> {
+        if self.changed_on_disk.as_ref().is_some_and(|c| c.asking) {
+            return vec![keys::CHANGED_ON_DISK];
+        }
         if self.screen == Screen::Start
             && let Some(tables) = start::prompt_key_tables(self)
         {
@@ -544,7 +564,9 @@ impl Model {
     /// Whether the footer and help offer this key: on a read-only draft, keys that would
     /// change it are left out, as they would only be refused.
     pub fn offers(&self, binding: &Binding) -> bool {
-        !self.read_only_screen() || binding.action.only_looks()
+        (!self.read_only_screen() || binding.action.only_looks())
+            && !(self.screen == Screen::Start
+                && start::refused_in_read_only_folder(self, binding.action))
     }
 
     fn open(&mut self, path: PathBuf, profile: Profile) {
@@ -594,6 +616,7 @@ pub struct ViewKey {
     staff: staff::State,
     review: review::State,
     import: Option<Import>,
+    changed_on_disk: Option<changed_on_disk::State>,
 }
 
 /// Changes the model for one message and says what the loop must do.
@@ -632,6 +655,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         } => {
             model.note = None;
             model.start.prompt = None;
+            model.changed_on_disk = None;
             model.open(path, profile);
             if let Some(d) = &mut model.draft {
                 d.read_only = read_only;
@@ -647,6 +671,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DraftsChanged(note) => start::drafts_changed(model, note),
+        Msg::DraftsFolder { read_only } => {
+            model.start.folder_read_only = read_only;
+            Vec::new()
+        }
         Msg::DraftsListed(list) => {
             start::set_drafts(model, list);
             Vec::new()
@@ -670,6 +698,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if model.draft.is_none() && model.import.is_some() {
                 // The new draft of an import from the Start screen could not be made.
                 return import::on_create_failed(model, e);
+            }
+            if let StoreError::ChangedOnDisk { path } = &*e
+                && model.draft.is_some()
+            {
+                changed_on_disk::found(model, path.clone());
             }
             model.note = Some(Note::SaveFailed(e));
             Vec::new()
@@ -698,6 +731,10 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     if model.help {
         model.help = false;
         return Vec::new();
+    }
+    if model.changed_on_disk.as_ref().is_some_and(|c| c.asking) {
+        let action = keys::lookup(&model.key_tables(), &key);
+        return action.map_or_else(Vec::new, |a| changed_on_disk::on_action(model, a));
     }
     let mode = model.mode();
     let action = keys::lookup(&model.key_tables(), &key);

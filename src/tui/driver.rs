@@ -327,6 +327,14 @@ impl App {
             Effect::ImportCsv(typed) => vec![read_csv(&typed)],
             Effect::Open(path) => self.open_for_editing(path),
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
+            Effect::ReloadDraft(path) => {
+                if !self.persist {
+                    return Vec::new();
+                }
+                self.saver = None;
+                self.open_for_editing(path)
+            }
+            Effect::KeepAsCopy => vec![self.keep_as_copy()],
             Effect::Create {
                 name,
                 beside,
@@ -343,7 +351,20 @@ impl App {
                     }];
                 }
                 let store = beside.map_or_else(|| self.store.clone(), Store::new);
-                vec![match OpenDraft::create(&store, profile) {
+                // Only an import brings customers: its draft is named after the file, not by
+                // the user, so a taken name gets a number (`customers (2)`) instead of a
+                // refusal. A name the user typed is refused when taken.
+                let number_if_taken = !profile.customers.is_empty();
+                let mut result = OpenDraft::create(&store, profile.clone());
+                for n in 2..100 {
+                    if !(number_if_taken && matches!(result, Err(StoreError::NameTaken { .. }))) {
+                        break;
+                    }
+                    let mut numbered = profile.clone();
+                    numbered.name = format!("{} ({n})", profile.name.trim());
+                    result = OpenDraft::create(&store, numbered);
+                }
+                vec![match result {
                     Ok(open) => self.opened(open),
                     Err(e) => Msg::SaveFailed(Arc::new(e)),
                 }]
@@ -364,10 +385,15 @@ impl App {
                     .map_or_else(|| path.display().to_string(), |d| d.name.clone());
                 vec![self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))]
             }
-            Effect::ListDrafts => vec![match self.store.list() {
-                Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
-                Err(e) => Msg::Told(Note::ListFailed(Arc::new(e))),
-            }],
+            Effect::ListDrafts => vec![
+                match self.store.list() {
+                    Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
+                    Err(e) => Msg::Told(Note::ListFailed(Arc::new(e))),
+                },
+                Msg::DraftsFolder {
+                    read_only: self.persist && self.store.is_read_only(),
+                },
+            ],
             Effect::RememberLanguage(lang) => {
                 // A preference that cannot be written is not worth interrupting anyone.
                 if self.persist {
@@ -425,6 +451,43 @@ impl App {
                 }
             }
             other => vec![other],
+        }
+    }
+
+    /// The open draft, as it is here, becomes a new draft beside its file (named "… (mine)",
+    /// numbered when that is taken) and is open instead; the file changed outside stays.
+    fn keep_as_copy(&mut self) -> Msg {
+        let Some(draft) = &self.model.draft else {
+            return Msg::Saved;
+        };
+        if !self.persist {
+            return Msg::Saved;
+        }
+        let folder = Store::new(store::folder_of_draft(&draft.path));
+        let mine = self
+            .model
+            .loc()
+            .f("store_safety.copy_name", &[("name", &draft.profile.name)]);
+        let mut result = Err(StoreError::EmptyName);
+        for n in 1..=20 {
+            let mut copy = draft.profile.clone();
+            copy.name = if n == 1 {
+                mine.clone()
+            } else {
+                format!("{mine} {n}")
+            };
+            result = OpenDraft::create(&folder, copy);
+            if !matches!(result, Err(StoreError::NameTaken { .. })) {
+                break;
+            }
+        }
+        match result {
+            Ok(open) => {
+                // The old draft's lock goes; its file stays as it was changed.
+                self.saver = None;
+                self.opened(open)
+            }
+            Err(e) => Msg::SaveFailed(Arc::new(e)),
         }
     }
 

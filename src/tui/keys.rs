@@ -45,6 +45,8 @@ pub enum Action {
     Duplicate,
     /// Open a draft that is open elsewhere, read-only.
     OpenReadOnly,
+    /// Read the draft's file again, as it was changed outside the program.
+    Reload,
 }
 
 impl Action {
@@ -496,6 +498,20 @@ pub const BROKEN: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
+/// The draft's file was changed outside the program: reload it, or keep ours as a copy.
+pub const CHANGED_ON_DISK: &[Binding] = &[
+    b(&[c('r')], "r", A::Reload, "store_safety.key_reload", true),
+    b(
+        &[c('c')],
+        "c",
+        A::Duplicate,
+        "store_safety.key_keep_copy",
+        true,
+    ),
+    b(ESC, "Esc", A::Cancel, "store_safety.key_later", true),
+    BIND_QUIT_ANYWHERE,
+];
+
 /// The first binding in `tables` (searched in order) that `event` matches.
 pub fn lookup(tables: &[&'static [Binding]], event: &KeyEvent) -> Option<Action> {
     tables
@@ -540,6 +556,7 @@ mod tests {
             DUPLICATING,
             LOCKED,
             BROKEN,
+            CHANGED_ON_DISK,
             IMPORT_PATH,
             IMPORT_RESULT,
         ];

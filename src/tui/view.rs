@@ -43,6 +43,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     }
     // The import panel, over the screen when open.
     import::draw(model, &theme, frame, areas.body);
+    super::screens::changed_on_disk::draw(model, &theme, frame, areas.body);
     draw_note(model, &theme, frame, areas.note);
     draw_footer(model, &theme, frame, areas.footer);
     if model.help {
@@ -200,6 +201,10 @@ fn note_text(loc: &Locale, note: &Note) -> String {
         Note::Deleted(name) => loc.f("wizard.note.deleted", &[("name", name)]),
         Note::QuitUnsaved => loc.t("wizard.note.quit_unsaved").to_string(),
         Note::Drafts(note) => note.text(loc),
+        Note::FolderReadOnly(folder) => loc.f(
+            "store_safety.folder_read_only",
+            &[("folder", &folder.display())],
+        ),
         Note::OpenedReadOnly(why) => loc.f(
             "store_safety.opened_read_only",
             &[("reason", &crate::messages::store_error(loc, why))],

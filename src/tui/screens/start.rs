@@ -44,6 +44,9 @@ pub struct State {
     pub prompt: Option<Prompt>,
     /// The draft to select when the list comes back (after a rename or a copy).
     pub select_path: Option<PathBuf>,
+    /// The drafts folder cannot be written in: drafts open read-only, and creating,
+    /// renaming, copying and deleting are not offered.
+    pub folder_read_only: bool,
 }
 
 /// A question about one draft.
@@ -202,6 +205,12 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     if model.start.naming.is_some() {
         return naming_action(model, action);
     }
+    if refused_in_read_only_folder(model, action)
+        || (action == Action::Activate && model.start.folder_read_only && model.start.selected == 0)
+    {
+        model.note = Some(Note::FolderReadOnly(model.drafts_folder.clone()));
+        return Vec::new();
+    }
     let last = item_count(model) - 1;
     let s = &mut model.start;
     match action {
@@ -218,6 +227,17 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     }
     keep_selection_visible(model);
     Vec::new()
+}
+
+/// What cannot work in a drafts folder that cannot be written in.
+pub fn refused_in_read_only_folder(model: &Model, action: Action) -> bool {
+    model.start.folder_read_only
+        && model.start.prompt.is_none()
+        && model.start.naming.is_none()
+        && matches!(
+            action,
+            Action::New | Action::Import | Action::Rename | Action::Duplicate | Action::Delete
+        )
 }
 
 fn start_naming(model: &mut Model) {
@@ -559,7 +579,14 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         buf.set_line(
             g.new_line.x,
             g.new_line.y,
-            &Line::styled(format!("{marker}+ {}", loc.t("wizard.start.new")), style),
+            &Line::styled(
+                if s.folder_read_only {
+                    format!("{marker}{}", loc.t("store_safety.no_new_here"))
+                } else {
+                    format!("{marker}+ {}", loc.t("wizard.start.new"))
+                },
+                style,
+            ),
             g.new_line.width,
         );
     }
