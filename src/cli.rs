@@ -28,9 +28,12 @@ pub enum Cmd {
     },
     Drafts,
     ImportCsv {
-        file: std::path::PathBuf,
+        #[arg(required = true, num_args = 1..)]
+        file: Vec<std::path::PathBuf>,
         #[arg(long)]
         into: String,
+        #[arg(long)]
+        customer: Option<String>,
     },
     ExportCsv {
         draft: String,
@@ -158,11 +161,12 @@ pub fn localized_command(loc: &'static Locale) -> Command {
         .mut_subcommand("drafts", |c| c.about(help("cli.drafts")))
         .mut_subcommand("import-csv", |c| {
             c.about(help("cli.import_csv"))
-                .mut_arg("file", file("cli.file_arg"))
+                .mut_arg("file", file("import.cli_files"))
                 .mut_arg("into", |a| {
                     a.help(help("cli.into"))
                         .value_name(loc.t("cli_words.value_draft"))
                 })
+                .mut_arg("customer", |a| a.help(help("import.cli_customer")))
         })
         .mut_subcommand("export-csv", |c| {
             c.about(help("cli.export_csv"))

@@ -41,7 +41,11 @@ fn run(store: &Store, command: Option<Cmd>, loc: &'static Locale) -> Result<Exit
             require,
         }) => commands::assess(store, &draft, format, require.as_deref(), loc),
         Some(Cmd::Drafts) => commands::drafts(store, loc),
-        Some(Cmd::ImportCsv { file, into }) => commands::import_csv(store, &file, &into, loc),
+        Some(Cmd::ImportCsv {
+            file,
+            into,
+            customer,
+        }) => commands::import_csv(store, &file, &into, customer, loc),
         Some(Cmd::ExportCsv { draft, file }) => commands::export_csv(store, &draft, &file, loc),
     }
 }
