@@ -131,9 +131,11 @@ fn training_file() -> String {
 }
 
 fn input(name: &str, text: impl Into<Vec<u8>>) -> Input {
+    let bytes = text.into();
     Input {
         name: name.to_string(),
-        reader: Box::new(Cursor::new(text.into())),
+        size: bytes.len() as u64,
+        reader: Box::new(Cursor::new(bytes)),
     }
 }
 

@@ -36,18 +36,15 @@ pub fn import_csv(
     // Every file is opened (and anything but a regular file refused) before the draft is
     // touched.
     let mut inputs = Vec::new();
-    let mut sizes = Vec::new();
     let mut refused = Vec::new();
     for path in files {
         let name = path.display().to_string();
         match open_regular(path) {
-            Ok(file) => {
-                sizes.push(file.metadata().map(|m| m.len()).unwrap_or(0));
-                inputs.push(Input {
-                    name,
-                    reader: Box::new(file),
-                });
-            }
+            Ok(file) => inputs.push(Input {
+                name,
+                size: file.metadata().map(|m| m.len()).unwrap_or(0),
+                reader: Box::new(file),
+            }),
             Err(error) => refused.push(FileError {
                 file: path.display().to_string(),
                 error,
@@ -64,8 +61,7 @@ pub fn import_csv(
     };
 
     let progress = Progress::new();
-    let names: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
-    let shown = show_progress(loc, progress.clone(), names, sizes);
+    let shown = show_progress(loc, progress.clone());
     let options = RunOptions { customer };
     let result = import_files(inputs, &mut profile, &options, &progress);
     shown.finish();
@@ -155,12 +151,7 @@ impl Shown {
     }
 }
 
-fn show_progress(
-    loc: &'static Locale,
-    progress: Arc<Progress>,
-    names: Vec<String>,
-    sizes: Vec<u64>,
-) -> Shown {
+fn show_progress(loc: &'static Locale, progress: Arc<Progress>) -> Shown {
     if !std::io::stderr().is_terminal() {
         return Shown {
             stop: None,
@@ -173,16 +164,12 @@ fn show_progress(
         let mut shown = false;
         while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(wait) {
             wait = PROGRESS_EVERY;
-            let file = usize::try_from(progress.file()).unwrap_or_default();
-            let size = sizes.get(file).copied().unwrap_or(0).max(1);
-            let percent = (progress.bytes().min(size) * 100 / size).to_string();
-            let name = names.get(file).cloned().unwrap_or_default();
             let line = loc.f(
                 "import.progress",
                 &[
-                    ("file", &name),
+                    ("file", &progress.name()),
                     ("rows", &thousands(progress.rows())),
-                    ("percent", &percent),
+                    ("percent", &progress.percent()),
                 ],
             );
             // `\r` and clear to the end of the line: the line is rewritten in place.

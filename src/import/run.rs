@@ -4,7 +4,6 @@
 
 use std::io::Read;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use csv::ByteRecord;
 
@@ -26,6 +25,8 @@ use crate::profile::{
 pub struct Input {
     pub name: String,
     pub reader: Box<dyn Read + Send>,
+    /// Its size in bytes, for progress (0 when unknown).
+    pub size: u64,
 }
 
 /// What the command line's `--customer` (or the wizard's question) says.
@@ -92,8 +93,7 @@ pub fn import_files(
     let mut errors = Vec::new();
     let mut reports_of_kind: Vec<Kind> = Vec::new();
     for (index, input) in inputs.into_iter().enumerate() {
-        progress.start_file();
-        progress.file.store(index as u64, Ordering::Relaxed);
+        progress.start_file(index, &input.name, input.size);
         let file = input.name.clone();
         match import_one(input, &mut working, options, progress, &mut reports_of_kind) {
             Ok(detail) => summary.files.push(detail),

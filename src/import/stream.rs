@@ -4,8 +4,8 @@
 //! goes.
 
 use std::io::{self, BufRead, BufReader, Read};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use csv::ByteRecord;
 
@@ -23,6 +23,9 @@ pub struct Progress {
     cancel: AtomicBool,
     /// Which file of the run is being read (0 for the first).
     pub(crate) file: AtomicU64,
+    /// Its size in bytes (0 when unknown) and its name.
+    size: AtomicU64,
+    name: Mutex<String>,
 }
 
 impl Progress {
@@ -53,9 +56,29 @@ impl Progress {
         self.cancel.load(Ordering::Relaxed)
     }
 
-    pub(crate) fn start_file(&self) {
+    /// The file being read, as given to the run.
+    pub fn name(&self) -> String {
+        self.name.lock().map(|n| n.clone()).unwrap_or_default()
+    }
+
+    /// The share of the file read, 0 to 100 (0 when its size is unknown).
+    pub fn percent(&self) -> u8 {
+        let size = self.size.load(Ordering::Relaxed);
+        if size == 0 {
+            return 0;
+        }
+        (self.bytes().min(size) * 100 / size) as u8
+    }
+
+    pub(crate) fn start_file(&self, index: usize, name: &str, size: u64) {
         self.bytes.store(0, Ordering::Relaxed);
         self.rows.store(0, Ordering::Relaxed);
+        self.file.store(index as u64, Ordering::Relaxed);
+        self.size.store(size, Ordering::Relaxed);
+        if let Ok(mut current) = self.name.lock() {
+            current.clear();
+            current.push_str(name);
+        }
     }
 }
 
@@ -231,7 +254,8 @@ impl<R: Read> Records<R> {
                 }
             }
             self.read += 1;
-            if self.read.is_multiple_of(CHECK_EVERY) {
+            // At the first record too, so that a cancel before reading stops at once.
+            if self.read == 1 || self.read.is_multiple_of(CHECK_EVERY) {
                 self.progress.rows.store(self.read, Ordering::Relaxed);
                 if self.progress.cancelled() {
                     return Err(ImportError::Cancelled);
