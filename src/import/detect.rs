@@ -43,11 +43,15 @@ impl Kind {
     }
 }
 
-/// Microsoft's column names as its files spell them (SPEC.md §7), for messages.
-pub(crate) const ACTIVE_USERS_HEADER: &str = "Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Has Exchange License,Has OneDrive License,Has SharePoint License,Has Skype For Business License,Has Yammer License,Has Teams License,Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,Skype For Business Last Activity Date,Yammer Last Activity Date,Teams Last Activity Date,Exchange License Assign Date,OneDrive License Assign Date,SharePoint License Assign Date,Skype For Business License Assign Date,Yammer License Assign Date,Teams License Assign Date,Assigned Products";
-pub(crate) const ACTIVE_USERS_EARLY_HEADER: &str = "Data as of,User principal name,DisplayName,Deleted,Deleted date,License For Exchange,License For OndDrive,License For SharePoint,License For Skype For Business,License For Yammer,Last Activity Date For Exchange,Last Activity Date For OndDrive,Last Activity Date For SharePoint,Last Activity Date For Skype For Business,Last Activity Date For Yammer,License Assigned Date For Exchange,License Assigned Date For OndDrive,License Assigned Date For SharePoint,License Assigned Date For Skype For Business,License Assigned Date For Yammer,Products assigned";
-pub(crate) const ACTIVATIONS_HEADER: &str = "Report Refresh Date,User Principal Name,Display Name,Product Type,Last Activated Date,Windows,Mac,Windows 10 Mobile,iOS,Android,Activated On Shared Computer";
-pub(crate) const TRAINING_HEADER: &str = "TrainingActivityId,TrainingTitle,TrainingType,IndividualFirstName,IndividualLastName,Email,CorpEmail,TrainingCompletionDate,Month,IcMCP,MCPID,MPNId,PartnerName,PartnerCityLocation,PartnerCountryLocation";
+/// Microsoft's header lines as its files spell them (SPEC.md §7), for messages: data, kept
+/// beside the locales in `assets/reports`.
+pub(crate) const ACTIVE_USERS_HEADER: &str =
+    include_str!("../../assets/reports/active-user-detail.csv");
+pub(crate) const ACTIVE_USERS_EARLY_HEADER: &str =
+    include_str!("../../assets/reports/active-user-detail-2017.csv");
+pub(crate) const ACTIVATIONS_HEADER: &str =
+    include_str!("../../assets/reports/activations-user-detail.csv");
+pub(crate) const TRAINING_HEADER: &str = include_str!("../../assets/reports/training-details.csv");
 
 /// A header line as read: each column's name as written and normalized.
 pub(crate) struct Header {
@@ -130,11 +134,46 @@ fn staff_in_locales(header: &Header) -> bool {
 /// The columns of `spec` (a comma-separated header as Microsoft writes it) whose normalized
 /// names are among `needed` and missing from `header`, as written in `spec`.
 pub(crate) fn missing(header: &Header, spec: &str, needed: &[&str]) -> Vec<String> {
-    spec.split(',')
+    spec.trim()
+        .split(',')
         .filter(|name| {
             let key = normalize_header(name);
             needed.contains(&key.as_str()) && !header.has(&key)
         })
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(line: &str) -> Header {
+        let fields: Vec<&str> = line.trim().split(',').collect();
+        Header::new(&csv::ByteRecord::from(fields))
+    }
+
+    #[test]
+    fn each_kind_is_told_by_its_header() {
+        for (line, want) in [
+            (ACTIVE_USERS_HEADER, Kind::ActiveUsers),
+            (ACTIVE_USERS_EARLY_HEADER, Kind::ActiveUsersEarly),
+            (ACTIVATIONS_HEADER, Kind::Activations),
+            (TRAINING_HEADER, Kind::Training),
+            ("name,email,exams,certifications", Kind::Staff),
+            ("Customer,Exchange Online", Kind::Customers),
+            ("客戶,試用", Kind::Customers),
+        ] {
+            assert_eq!(kind(&header(line)), Some(want), "{line}");
+        }
+        // The October 2017 activations layout.
+        let early = ACTIVATIONS_HEADER
+            .replace("Product Type", "Product Licenses")
+            .replace("Last Activated Date", "Last Activity Date");
+        assert_eq!(kind(&header(&early)), Some(Kind::Activations));
+        // Case, spaces, `-` and `_` do not matter.
+        let shouting = ACTIVE_USERS_HEADER.to_uppercase().replace(' ', "_");
+        assert_eq!(kind(&header(&shouting)), Some(Kind::ActiveUsers));
+        assert_eq!(kind(&header("tenant id,seats")), None);
+    }
 }

@@ -263,6 +263,21 @@ pub fn stale_line(loc: &Locale, stale: &StaleCustomer) -> String {
     )
 }
 
+/// A row's detail line with where its numbers came from after it, safe to show.
+pub fn with_source(loc: &Locale, detail: &str, source: &Source) -> String {
+    let source = crate::text::visible(&source_text(loc, source)).into_owned();
+    loc.f(
+        "import.detail_with_source",
+        &[
+            ("detail", &detail),
+            (
+                "source",
+                &loc.f("import.source_line", &[("source", &source)]),
+            ),
+        ],
+    )
+}
+
 /// Where a row's numbers came from, in a few words.
 pub fn source_text(loc: &Locale, source: &Source) -> String {
     let file = source.file.as_deref().unwrap_or_default();
