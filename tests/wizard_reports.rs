@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::import::{FileDetail, FileError, ImportError, Kind};
-use cpc_wizard::profile::{Profile, SourceKind};
+use cpc_wizard::profile::{Profile, SourceKind, Workload};
 use cpc_wizard::store::Store;
 use cpc_wizard::tui::app::{Effect, Mode, update};
 use cpc_wizard::tui::screens::import::{Finished, Import, ImportProgress, Outcome};
@@ -89,6 +89,17 @@ fn several_files_one_quoted_import_together_and_are_saved() {
         screen.contains("usage report users report.csv, 2017-06-30"),
         "{screen}"
     );
+
+    // A count typed over the report's: that workload's report figures go, and the
+    // numbers are typed now; the other workloads keep theirs.
+    typ(&mut app, "lll7");
+    press(&mut app, KeyCode::Enter);
+    let c = profile(&app).customers.last().expect("row");
+    assert_eq!(c.active_users.exchange_online.get(), 7);
+    assert_eq!(c.licensed_users.get(Workload::ExchangeOnline), None);
+    assert_eq!(c.active_users_in_7_days.get(Workload::ExchangeOnline), None);
+    assert!(c.licensed_users.get(Workload::SharepointOnline).is_some());
+    assert_eq!(c.source.as_deref().map(|s| s.kind), Some(SourceKind::Typed));
 }
 
 #[test]
@@ -267,4 +278,32 @@ fn from_the_start_screen_a_training_report_makes_a_draft_with_its_people() {
 
 fn draft_source(path: &Path) -> Option<SourceKind> {
     load(path).staff[0].source.as_deref().map(|s| s.kind)
+}
+
+#[test]
+fn review_warns_of_a_report_much_older_than_the_newest() {
+    use cpc_wizard::profile::{Customer, ReportDate, Source};
+    let mut p = contoso();
+    for (name, date) in [("Old Co", "2017-05-01"), ("New Co", "2017-06-30")] {
+        let mut c = Customer::new(name);
+        c.source = Some(Box::new(Source {
+            kind: SourceKind::UsageReport,
+            file: Some(format!("{name}.csv")),
+            report_date: ReportDate::parse(date),
+        }));
+        p.customers.push(c);
+    }
+    let mut app = App::with_profile(p, Lang::En);
+    app.model.go_to(Screen::Review);
+    let screen = render(&app, 160, 40);
+    assert!(
+        screen.contains(
+            "! The report for \"Old Co\" (2017-05-01) is more than 28 days older than the newest one (2017-06-30)"
+        ),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("\"New Co\" (2017-06-30) is more"),
+        "{screen}"
+    );
 }

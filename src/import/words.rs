@@ -251,8 +251,14 @@ fn tenant_line(
     )
 }
 
-/// The warning for a customer whose report is much older than the newest one.
+/// The warning for a customer whose report is much older than the newest one, as a line of
+/// a summary.
 pub fn stale_line(loc: &Locale, stale: &StaleCustomer) -> String {
+    loc.f("import.warning", &[("message", &stale_warning(loc, stale))])
+}
+
+/// The same, for a list of warnings that says they are warnings.
+pub fn stale_warning(loc: &Locale, stale: &StaleCustomer) -> String {
     loc.f(
         "import.stale",
         &[

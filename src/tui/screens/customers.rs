@@ -14,7 +14,7 @@ use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
 use super::super::widgets::text_field::{EditOp, TextField};
 use crate::i18n::{Locale, thousands};
-use crate::profile::{Association, Count, Customer, Problem, Workload};
+use crate::profile::{Association, Count, Customer, Problem, Source, SourceKind, Workload};
 use crate::report::phrases::{association_name, customer_note, exclusion_reason, workload_name};
 use crate::rules::Exclusion;
 
@@ -322,7 +322,19 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
             edit.field = next;
             model.customers.problem = None;
             if d.profile.customers[row].active_users.get(w) != count {
-                d.edit_customer(row, |c| c.active_users.set(w, count));
+                d.edit_customer(row, |c| {
+                    c.active_users.set(w, count);
+                    // A count typed by hand is no longer the report's: its report figures
+                    // go, and the numbers are said to be typed (SPEC.md §3).
+                    c.licensed_users.set(w, None);
+                    c.active_users_in_7_days.set(w, None);
+                    if c.source
+                        .as_ref()
+                        .is_some_and(|s| s.kind != SourceKind::Typed)
+                    {
+                        c.source = Some(Box::new(Source::typed()));
+                    }
+                });
             }
         }
         Err(problem) => model.customers.problem = Some(problem),
