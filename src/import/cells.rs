@@ -2,7 +2,7 @@
 //! `True`/`False`, read from bytes without allocating, and the report date that must be one
 //! value for the whole file.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::columns::Column;
 use super::error::{RowError, RowProblem};
@@ -13,7 +13,8 @@ use crate::profile::ReportDate;
 pub(crate) type Day = i32;
 
 /// `YYYY-MM-DD` (a time after it, as Graph sometimes writes, is ignored); `Ok(None)` for an
-/// empty cell.
+/// empty cell. Worked out by hand rather than through chrono: a report has millions of
+/// these cells.
 pub(crate) fn date(cell: &[u8]) -> Result<Option<Day>, ()> {
     let cell = cell.trim_ascii();
     if cell.is_empty() {
@@ -22,23 +23,45 @@ pub(crate) fn date(cell: &[u8]) -> Result<Option<Day>, ()> {
     if cell.len() < 10 || (cell.len() > 10 && !matches!(cell[10], b'T' | b' ')) {
         return Err(());
     }
-    let digits = |range: std::ops::Range<usize>| -> Result<u32, ()> {
-        cell[range].iter().try_fold(0u32, |n, b| {
+    if cell[4] != b'-' || cell[7] != b'-' {
+        return Err(());
+    }
+    let digits = |range: std::ops::Range<usize>| -> Result<i32, ()> {
+        cell[range].iter().try_fold(0i32, |n, b| {
             if b.is_ascii_digit() {
-                Ok(n * 10 + u32::from(b - b'0'))
+                Ok(n * 10 + i32::from(b - b'0'))
             } else {
                 Err(())
             }
         })
     };
-    if cell[4] != b'-' || cell[7] != b'-' {
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) || y < 1 {
         return Err(());
     }
-    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let year = i32::try_from(y).map_err(|_| ())?;
-    NaiveDate::from_ymd_opt(year, m, d)
-        .map(|day| Some(day.num_days_from_ce()))
-        .ok_or(())
+    Ok(Some(days_from_civil(y, m, d)))
+}
+
+fn days_in_month(y: i32, m: i32) -> i32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1 January of year 1 (that day is 1), as chrono's `num_days_from_ce` counts:
+/// Howard Hinnant's `days_from_civil`, shifted.
+fn days_from_civil(y: i32, m: i32, d: i32) -> Day {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    // 719,468 days from 0000-03-01 to 1970-01-01; 719,163 from 0001-01-01 (day 1).
+    era * 146_097 + doe - 719_468 + 719_163
 }
 
 pub(crate) fn day_to_date(day: Day) -> Option<ReportDate> {
@@ -216,6 +239,21 @@ mod tests {
         assert_eq!(date(b"2017-06-30T00:00:00").unwrap(), Some(day));
         assert_eq!(date(b"2017-07-01").unwrap(), Some(day + 1));
         assert_eq!(day_to_date(day), ReportDate::parse("2017-06-30"));
+        // The same day numbers as chrono, leap years and centuries included.
+        use chrono::Datelike;
+        for text in [
+            "0001-01-01",
+            "1900-03-01",
+            "2000-02-29",
+            "2016-12-31",
+            "2017-03-01",
+        ] {
+            let ours = date(text.as_bytes()).unwrap().unwrap();
+            let chrono = ReportDate::parse(text).unwrap().0.num_days_from_ce();
+            assert_eq!(ours, chrono, "{text}");
+        }
+        assert!(date(b"2017-02-29").is_err());
+        assert!(date(b"2016-02-30").is_err());
         for bad in [
             &b"2017-13-01"[..],
             b"30/06/2017",

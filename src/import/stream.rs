@@ -3,13 +3,16 @@
 //! right, every record checked to be UTF-8, and progress and cancellation looked at as it
 //! goes.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use csv::ByteRecord;
 
 use super::ImportError;
+
+/// The most read ahead to find the header line's end.
+const HEAD_LIMIT: usize = 64 * 1024;
 
 /// How often (in records) progress is published and cancellation looked at.
 const CHECK_EVERY: u64 = 4096;
@@ -83,19 +86,17 @@ impl Progress {
 }
 
 /// Reads bytes with every line end made `\n` (so that the csv crate, which counts `\n`,
-/// counts lines right for CR and CRLF files too), the byte-order mark dropped, and a final
-/// `\n` added when the file has none (so that every record ends on a line end).
+/// counts lines right for CR and CRLF files too), and a final `\n` added when the file has
+/// none (so that every record ends on a line end).
 struct LineEnds<R> {
     inner: R,
     /// The last byte given was a `\r` turned into `\n`: a `\n` right after it is dropped.
     after_cr: bool,
     /// Inside a quoted value (an odd number of `"` so far).
     in_quotes: bool,
-    at_start: bool,
     /// The last byte given, to know whether to add a final line end.
     last: Option<u8>,
     finished: bool,
-    read: u64,
 }
 
 impl<R: Read> Read for LineEnds<R> {
@@ -105,7 +106,6 @@ impl<R: Read> Read for LineEnds<R> {
                 return Ok(0);
             }
             let n = self.inner.read(buf)?;
-            self.read += n as u64;
             if n == 0 {
                 self.finished = true;
                 if self.last.is_some_and(|b| b != b'\n') {
@@ -115,16 +115,7 @@ impl<R: Read> Read for LineEnds<R> {
                 }
                 return Ok(0);
             }
-            let mut start = 0;
-            if self.at_start {
-                // The mark may come in pieces only from a pathological reader; files give
-                // at least three bytes at once.
-                self.at_start = false;
-                if buf[..n].starts_with(b"\xEF\xBB\xBF") {
-                    start = 3;
-                }
-            }
-            let kept = self.normalize(&mut buf[..n], start);
+            let kept = self.normalize(&mut buf[..n]);
             if kept > 0 {
                 self.last = Some(buf[kept - 1]);
                 return Ok(kept);
@@ -135,34 +126,56 @@ impl<R: Read> Read for LineEnds<R> {
 
 impl<R> LineEnds<R> {
     /// `\r\n` → `\n`, a lone `\r` → `\n`, compacting in place; the bytes kept. Inside
-    /// a quoted value the bytes are the value's own and are kept as they are.
-    fn normalize(&mut self, buf: &mut [u8], start: usize) -> usize {
-        let rest = &buf[start..];
-        if !self.after_cr && !rest.contains(&b'\r') {
-            let quotes = rest.iter().filter(|b| **b == b'"').count();
+    /// a quoted value the bytes are the value's own and are kept as they are. Spans without
+    /// either byte are found with `memchr` and moved whole.
+    fn normalize(&mut self, buf: &mut [u8]) -> usize {
+        let len = buf.len();
+        let mut i = 0;
+        if self.after_cr && i < len {
+            self.after_cr = false;
+            if buf[i] == b'\n' {
+                i += 1;
+            }
+        }
+        if i == 0 && memchr::memchr(b'\r', buf).is_none() {
+            // The usual case, a file with LF line ends: nothing moves.
+            let quotes = memchr::memchr_iter(b'"', buf).count();
             self.in_quotes ^= quotes % 2 == 1;
-            buf.copy_within(start.., 0);
-            return buf.len() - start;
+            return len;
         }
         let mut out = 0;
-        for i in start..buf.len() {
-            let b = buf[i];
-            if b == b'"' {
+        while i < len {
+            let next = if self.in_quotes {
+                memchr::memchr(b'"', &buf[i..])
+            } else {
+                memchr::memchr2(b'\r', b'"', &buf[i..])
+            };
+            let Some(offset) = next else {
+                buf.copy_within(i..len, out);
+                out += len - i;
+                break;
+            };
+            let at = i + offset;
+            buf.copy_within(i..at, out);
+            out += at - i;
+            if buf[at] == b'"' {
                 self.in_quotes = !self.in_quotes;
-            }
-            if self.in_quotes {
-                self.after_cr = false;
-                buf[out] = b;
+                buf[out] = b'"';
                 out += 1;
+                i = at + 1;
                 continue;
             }
-            if b == b'\n' && self.after_cr {
-                self.after_cr = false;
-                continue;
-            }
-            self.after_cr = b == b'\r';
-            buf[out] = if b == b'\r' { b'\n' } else { b };
+            // A `\r` outside quotes: one line end, whatever follows.
+            buf[out] = b'\n';
             out += 1;
+            match buf.get(at + 1) {
+                Some(b'\n') => i = at + 2,
+                Some(_) => i = at + 1,
+                None => {
+                    self.after_cr = true;
+                    i = at + 1;
+                }
+            }
         }
         out
     }
@@ -182,9 +195,12 @@ impl<R: Read> Read for Counted<R> {
     }
 }
 
+/// What the csv reader reads: the header line read ahead, then the rest of the file.
+type Source<R> = LineEnds<io::Chain<io::Cursor<Vec<u8>>, Counted<R>>>;
+
 /// The records of one file, the header first; blank records are skipped.
 pub(crate) struct Records<R: Read> {
-    reader: csv::Reader<LineEnds<Counted<BufReader<R>>>>,
+    reader: csv::Reader<Source<R>>,
     progress: Arc<Progress>,
     read: u64,
 }
@@ -196,10 +212,19 @@ pub(crate) struct Numbered<'r> {
 }
 
 impl<R: Read> Records<R> {
-    /// Looks at the first bytes (UTF-16, the delimiter) and starts reading.
-    pub(crate) fn new(inner: R, progress: Arc<Progress>) -> Result<Records<R>, ImportError> {
-        let mut buffered = BufReader::with_capacity(64 * 1024, inner);
-        let head = buffered.fill_buf().map_err(unreadable)?;
+    /// Reads the first line (to tell UTF-16 and the delimiter), drops a byte-order mark,
+    /// and starts reading.
+    pub(crate) fn new(mut inner: R, progress: Arc<Progress>) -> Result<Records<R>, ImportError> {
+        let mut head = Vec::new();
+        let mut chunk = [0u8; 8192];
+        while head.len() < HEAD_LIMIT && memchr::memchr2(b'\n', b'\r', &head).is_none() {
+            match inner.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => head.extend_from_slice(&chunk[..n]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(unreadable(e)),
+            }
+        }
         if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
             return Err(ImportError::Utf16);
         }
@@ -207,19 +232,23 @@ impl<R: Read> Records<R> {
         if head.contains(&0) {
             return Err(ImportError::Utf16);
         }
-        let delimiter = delimiter(head);
+        progress
+            .bytes
+            .fetch_add(head.len() as u64, Ordering::Relaxed);
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            head.drain(..3);
+        }
+        let delimiter = delimiter(&head);
         let counted = Counted {
-            inner: buffered,
+            inner,
             progress: progress.clone(),
         };
         let line_ends = LineEnds {
-            inner: counted,
+            inner: io::Cursor::new(head).chain(counted),
             after_cr: false,
             in_quotes: false,
-            at_start: true,
             last: None,
             finished: false,
-            read: 0,
         };
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -263,7 +292,7 @@ impl<R: Read> Records<R> {
             }
             // Every record ends on a `\n` (see `LineEnds`), which the reader has counted:
             // the record's first line is the one before, less the line ends inside it.
-            let inside = record.as_slice().iter().filter(|b| **b == b'\n').count() as u64;
+            let inside = memchr::memchr_iter(b'\n', record.as_slice()).count() as u64;
             let line = self
                 .reader
                 .position()
@@ -341,6 +370,41 @@ mod tests {
         let with_mark = lines(b"\xEF\xBB\xBFh\r\nv\r\n");
         assert_eq!(with_mark[0].1, vec!["h".to_string()]);
         assert_eq!(with_mark[1].0, 2);
+    }
+
+    /// A reader that gives one byte at a time: every line end and quote falls on a
+    /// boundary between reads.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((b, rest)), Some(slot)) => {
+                    *slot = *b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn reads_in_pieces_read_the_same() {
+        let file = b"\xEF\xBB\xBFh,x\r\na,\"q\r\nq\"\r\n\r\nb,\"say \"\"hi\"\"\"\rc,3";
+        let whole = lines(file);
+        let mut records = Records::new(Trickle(file), Progress::new()).unwrap();
+        let mut record = ByteRecord::new();
+        let mut pieces = Vec::new();
+        while let Some(n) = records.next(&mut record).unwrap() {
+            let fields = n.record.iter().map(|f| text(f).to_string()).collect();
+            pieces.push((n.line, fields));
+        }
+        assert_eq!(pieces, whole);
+        assert_eq!(whole[1].1[1], "q\r\nq");
+        assert_eq!(whole[2].1[1], "say \"hi\"");
+        let got: Vec<u64> = whole.iter().map(|(l, _)| *l).collect();
+        assert_eq!(got, vec![1, 2, 5, 6]);
     }
 
     #[test]
