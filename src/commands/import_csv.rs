@@ -15,8 +15,8 @@ use std::time::Duration;
 use super::{CliError, EXIT_BAD_INPUT};
 use crate::i18n::{Locale, thousands};
 use crate::import::{
-    FileDetail, FileError, Input, Progress, RunOptions, import_files, open_regular,
-    stale_customers, words,
+    FileDetail, FileError, ImportError, Input, OpenError, Progress, RunOptions, import_files,
+    open_regular, stale_customers, words,
 };
 use crate::profile::Profile;
 use crate::store::{OpenDraft, Store, StoreError};
@@ -45,10 +45,17 @@ pub fn import_csv(
                 size: file.metadata().map(|m| m.len()).unwrap_or(0),
                 reader: Box::new(file),
             }),
-            Err(error) => refused.push(FileError {
+            Err(OpenError::NotRegularFile) => refused.push(FileError {
                 file: path.display().to_string(),
-                error,
+                error: ImportError::NotRegularFile,
             }),
+            Err(OpenError::Io(source)) => {
+                return Err(StoreError::Io {
+                    path: path.clone(),
+                    source,
+                }
+                .into());
+            }
         }
     }
     if !refused.is_empty() {

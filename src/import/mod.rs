@@ -22,7 +22,7 @@ pub use activations::ActivationCounts;
 pub use columns::{Column, Field};
 pub use detect::Kind;
 pub use error::{ImportError, RowError, RowProblem};
-pub use open::open_regular;
+pub use open::{OpenError, open_regular};
 pub use run::{FileDetail, FileError, FileSummary, Input, RunOptions, RunSummary, import_files};
 pub use stale::{StaleCustomer, stale_customers};
 pub use stream::Progress;

@@ -6,20 +6,37 @@ use std::path::Path;
 
 use super::ImportError;
 
-/// Opens `path` for reading when it is a regular file (a link to one is followed).
-pub fn open_regular(path: &Path) -> Result<File, ImportError> {
-    let unreadable = |e: std::io::Error| ImportError::Unreadable {
-        reason: e.to_string(),
-    };
-    // Looked at before opening: opening a FIFO for reading waits for a writer.
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    if !metadata.is_file() {
-        return Err(ImportError::NotRegularFile);
+/// Why a file to import could not be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    /// A pipe, a device or a folder (`ImportError::NotRegularFile` in a run's errors).
+    NotRegularFile,
+    /// Missing, not allowed…: worded like any file error (`StoreError::Io`).
+    Io(std::io::Error),
+}
+
+impl From<OpenError> for ImportError {
+    fn from(e: OpenError) -> ImportError {
+        match e {
+            OpenError::NotRegularFile => ImportError::NotRegularFile,
+            OpenError::Io(e) => ImportError::Unreadable {
+                reason: e.to_string(),
+            },
+        }
     }
-    let file = open_without_waiting(path).map_err(unreadable)?;
+}
+
+/// Opens `path` for reading when it is a regular file (a link to one is followed).
+pub fn open_regular(path: &Path) -> Result<File, OpenError> {
+    // Looked at before opening: opening a FIFO for reading waits for a writer.
+    let metadata = std::fs::metadata(path).map_err(OpenError::Io)?;
+    if !metadata.is_file() {
+        return Err(OpenError::NotRegularFile);
+    }
+    let file = open_without_waiting(path).map_err(OpenError::Io)?;
     // And again on what was opened, in case the path was swapped in between.
-    if !file.metadata().map_err(unreadable)?.is_file() {
-        return Err(ImportError::NotRegularFile);
+    if !file.metadata().map_err(OpenError::Io)?.is_file() {
+        return Err(OpenError::NotRegularFile);
     }
     Ok(file)
 }
@@ -50,17 +67,15 @@ mod tests {
         let fifo = dir.path().join("pipe.csv");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         assert!(made.unwrap().success());
-        assert_eq!(
-            open_regular(&fifo).unwrap_err(),
-            ImportError::NotRegularFile
-        );
-        assert_eq!(
-            open_regular(dir.path()).unwrap_err(),
-            ImportError::NotRegularFile
-        );
-        assert_eq!(
-            open_regular(Path::new("/dev/null")).unwrap_err(),
-            ImportError::NotRegularFile
-        );
+        for path in [fifo.as_path(), dir.path(), Path::new("/dev/null")] {
+            assert!(
+                matches!(open_regular(path), Err(OpenError::NotRegularFile)),
+                "{path:?}"
+            );
+        }
+        assert!(matches!(
+            open_regular(&dir.path().join("missing.csv")),
+            Err(OpenError::Io(_))
+        ));
     }
 }

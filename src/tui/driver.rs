@@ -15,7 +15,7 @@ use super::screens::import::{Finished, ImportProgress, split_paths};
 use super::screens::start::DraftNote;
 use crate::i18n::Lang;
 use crate::import::{
-    FileError, ImportError, Input, Progress, RunOptions, import_files, open_regular,
+    FileError, ImportError, Input, OpenError, Progress, RunOptions, import_files, open_regular,
 };
 use crate::profile::Profile;
 use crate::report::{self, ReportFormat, ReportInput};
@@ -609,20 +609,16 @@ fn run_import(
                 reader: Box::new(file),
             }),
             // A file that is not there, or not readable: said as for any file.
-            Err(ImportError::Unreadable { .. }) => {
-                let source = match std::fs::File::open(path) {
-                    Err(e) => e,
-                    Ok(_) => std::io::Error::from(std::io::ErrorKind::PermissionDenied),
-                };
+            Err(OpenError::Io(source)) => {
                 let error = Arc::new(StoreError::Io {
                     path: path.clone(),
                     source,
                 });
                 return finish(paths.clone(), customer, Finished::Unreadable(error));
             }
-            Err(error) => refused.push(FileError {
+            Err(OpenError::NotRegularFile) => refused.push(FileError {
                 file: path.display().to_string(),
-                error,
+                error: ImportError::NotRegularFile,
             }),
         }
     }
