@@ -474,6 +474,14 @@ fn chinese_headers_and_values_are_read() {
         (b.association, b.trial),
         (Association::DelegatedAdmin, false)
     );
+
+    // A staff CSV with the headers in Chinese, its lists split by a full-width `；` too.
+    let staff = "人員,電子郵件,考試,認證\n美玲,mei@p.com,70-346；70-347,\n";
+    run(&mut profile, vec![input("人員.csv", staff)]).unwrap();
+    let mei = &profile.staff[0];
+    assert_eq!(mei.name, "美玲");
+    assert_eq!(mei.email.as_deref(), Some("mei@p.com"));
+    assert_eq!(mei.exams, vec!["70-346", "70-347"]);
 }
 
 #[test]

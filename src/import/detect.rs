@@ -113,22 +113,26 @@ pub(crate) fn kind(header: &Header) -> Option<Kind> {
         .iter()
         .map(|h| columns::field_for(h))
         .collect();
-    let names_someone = fields.contains(&Some(Field::Name));
-    if names_someone && (has("exams") || has("certifications") || staff_in_locales(header)) {
+    let names_person = header.written.iter().any(|h| super::staff::names_person(h));
+    if names_person && staff_lists(header) {
         return Some(Kind::Staff);
     }
-    if names_someone {
+    if fields.contains(&Some(Field::Name)) {
         return Some(Kind::Customers);
     }
     None
 }
 
-/// The staff CSV's list columns, also by their names in either language.
-fn staff_in_locales(header: &Header) -> bool {
-    header
-        .normalized
-        .iter()
-        .any(|h| super::staff::list_column(h).is_some())
+/// The staff CSV's list columns (exams, certifications), by their names in either
+/// language.
+fn staff_lists(header: &Header) -> bool {
+    use super::staff::{ListColumn, list_column};
+    header.normalized.iter().any(|h| {
+        matches!(
+            list_column(h),
+            Some(ListColumn::Exams | ListColumn::Certifications)
+        )
+    })
 }
 
 /// The columns of `spec` (a comma-separated header as Microsoft writes it) whose normalized

@@ -36,7 +36,7 @@ pub(crate) fn list_column(normalized: &str) -> Option<ListColumn> {
 }
 
 /// Whether a header names a person (the staff screen's name column) rather than a customer.
-fn names_person(header: &str) -> bool {
+pub(crate) fn names_person(header: &str) -> bool {
     let key = normalize_header(header);
     key == "person"
         || key == "人員"

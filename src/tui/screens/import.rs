@@ -454,6 +454,7 @@ fn sentences(loc: &Locale, paths: &[PathBuf], outcome: &Outcome, new_draft: bool
             out.push(loc.f(refused, &[("path", &file)]));
             out.push(crate::messages::store_error(loc, error));
         }
+        Outcome::Cancelled if new_draft => out.push(loc.t("import.cancelled_new").to_string()),
         Outcome::Cancelled => out.push(loc.t("import.cancelled").to_string()),
     }
     out.into_iter().map(|l| visible(&l).into_owned()).collect()
