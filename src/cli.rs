@@ -166,7 +166,10 @@ pub fn localized_command(loc: &'static Locale) -> Command {
                     a.help(help("cli.into"))
                         .value_name(loc.t("cli_words.value_draft"))
                 })
-                .mut_arg("customer", |a| a.help(help("import.cli_customer")))
+                .mut_arg("customer", |a| {
+                    a.help(help("import.cli_customer"))
+                        .value_name(loc.t("import.value_customer"))
+                })
         })
         .mut_subcommand("export-csv", |c| {
             c.about(help("cli.export_csv"))

@@ -254,7 +254,7 @@ fn messages_in_traditional_chinese() {
         .args(["--lang", "zh-TW", "import-csv", "--help"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("從 CSV 檔案將客戶加入草稿"));
+        .stdout(predicate::str::contains("將檔案匯入草稿"));
 }
 
 #[test]
