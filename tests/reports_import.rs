@@ -321,6 +321,26 @@ fn a_tenants_two_reports_make_one_customer_and_importing_again_updates_it() {
 }
 
 #[test]
+fn an_activations_report_alone_names_the_source_and_a_newer_one_replaces_it() {
+    let mut profile = Profile::new("t");
+    run(&mut profile, vec![input("june.csv", activations_file())]).unwrap();
+    let july = activations_file().replace("2017-06-30,", "2017-07-31,");
+    run(&mut profile, vec![input("july.csv", july)]).unwrap();
+    let source = profile.customers[0].source.as_deref().unwrap();
+    assert_eq!(source.file.as_deref(), Some("july.csv"));
+    assert_eq!(source.report_date.unwrap().to_string(), "2017-07-31");
+    // Once the tenant's active user report is in, it stays the source.
+    run(
+        &mut profile,
+        vec![input("users.csv", active_users_file("\n"))],
+    )
+    .unwrap();
+    run(&mut profile, vec![input("june.csv", activations_file())]).unwrap();
+    let source = profile.customers[0].source.as_deref().unwrap();
+    assert_eq!(source.file.as_deref(), Some("users.csv"));
+}
+
+#[test]
 fn training_rows_group_into_people_by_email_ignoring_case() {
     let mut profile = Profile::new("t");
     let mut ray = Person::new("Ray Chen");

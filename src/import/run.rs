@@ -156,26 +156,9 @@ fn import_one(
             if kind == Kind::Activations {
                 let counts = activations::read(&mut records, &header)?;
                 let (position, added) = tenant(profile, counts.tenant_domain.as_deref(), options)?;
+                let report = source(SourceKind::UsageReport, Some(counts.report_date));
                 let customer = &mut profile.customers[position];
-                customer
-                    .active_users
-                    .set(Workload::Proplus, count(counts.activated));
-                customer
-                    .licensed_users
-                    .set(Workload::Proplus, Some(count(counts.licensed)));
-                // An activation does not expire: ProPlus in 7 days is as it is now.
-                customer.active_users_in_7_days.set(Workload::Proplus, None);
-                // The active user report names the source where there is one.
-                if customer
-                    .source
-                    .as_ref()
-                    .is_none_or(|s| s.kind != SourceKind::UsageReport)
-                {
-                    customer.source = Some(Box::new(source(
-                        SourceKind::UsageReport,
-                        Some(counts.report_date),
-                    )));
-                }
+                set_proplus(customer, &counts, report);
                 FileDetail::Activations {
                     customer: customer.name.clone(),
                     counts,
@@ -184,20 +167,9 @@ fn import_one(
             } else {
                 let counts = usage::read(&mut records, &header, kind)?;
                 let (position, added) = tenant(profile, counts.tenant_domain.as_deref(), options)?;
+                let report = source(SourceKind::UsageReport, Some(counts.report_date));
                 let customer = &mut profile.customers[position];
-                for (i, workload) in WORKLOADS.into_iter().enumerate() {
-                    customer.active_users.set(workload, count(counts.active[i]));
-                    customer
-                        .licensed_users
-                        .set(workload, Some(count(counts.licensed[i])));
-                    customer
-                        .active_users_in_7_days
-                        .set(workload, Some(count(counts.active_in_7_days[i])));
-                }
-                customer.source = Some(Box::new(source(
-                    SourceKind::UsageReport,
-                    Some(counts.report_date),
-                )));
+                set_active_users(customer, &counts, report);
                 FileDetail::ActiveUsers {
                     customer: customer.name.clone(),
                     counts,
@@ -250,6 +222,46 @@ fn import_one(
         }
     };
     Ok(FileSummary { file, kind, detail })
+}
+
+/// An active user report's figures into its customer: the four workloads it covers, with
+/// their licensed users and users still active in 7 days; ProPlus, association and trial
+/// are left as they are.
+fn set_active_users(customer: &mut Customer, counts: &UsageCounts, report: Source) {
+    for (i, workload) in WORKLOADS.into_iter().enumerate() {
+        customer.active_users.set(workload, count(counts.active[i]));
+        customer
+            .licensed_users
+            .set(workload, Some(count(counts.licensed[i])));
+        customer
+            .active_users_in_7_days
+            .set(workload, Some(count(counts.active_in_7_days[i])));
+    }
+    customer.source = Some(Box::new(report));
+}
+
+/// An activations report's figures into its customer: ProPlus only.
+fn set_proplus(customer: &mut Customer, counts: &ActivationCounts, report: Source) {
+    customer
+        .active_users
+        .set(Workload::Proplus, count(counts.activated));
+    customer
+        .licensed_users
+        .set(Workload::Proplus, Some(count(counts.licensed)));
+    // An activation does not expire: ProPlus in 7 days is as it is now.
+    customer.active_users_in_7_days.set(Workload::Proplus, None);
+    // The active user report names the source where there is one (its figures are
+    // there); otherwise this report does, the newest replacing an older one.
+    let from_active_user_report = customer
+        .source
+        .as_ref()
+        .is_some_and(|s| s.kind == SourceKind::UsageReport)
+        && WORKLOADS
+            .iter()
+            .any(|w| customer.licensed_users.get(*w).is_some());
+    if !from_active_user_report {
+        customer.source = Some(Box::new(report));
+    }
 }
 
 /// A figure of a report as a count; a tenant never has more users than a count holds.
