@@ -307,3 +307,19 @@ fn review_warns_of_a_report_much_older_than_the_newest() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_report_summary_panel_in_both_languages() {
+    for lang in Lang::ALL {
+        let mut app = App::with_profile(contoso(), lang);
+        app.model.go_to(Screen::Customers);
+        app.send(Msg::CsvRead {
+            path: "/data/tailspin-users.csv".into(),
+            bytes: ACTIVE.as_bytes().to_vec(),
+        });
+        insta::assert_snapshot!(
+            format!("report_summary_panel_{}", lang.id()),
+            render(&app, 80, 24)
+        );
+    }
+}
