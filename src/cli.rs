@@ -35,9 +35,12 @@ pub enum Cmd {
         format: DraftsFormat,
     },
     ImportCsv {
-        file: std::path::PathBuf,
+        #[arg(required = true, num_args = 1..)]
+        file: Vec<std::path::PathBuf>,
         #[arg(long)]
         into: String,
+        #[arg(long)]
+        customer: Option<String>,
     },
     ExportCsv {
         draft: String,
@@ -222,11 +225,15 @@ pub fn localized_command(loc: &'static Locale) -> Command {
         })
         .mut_subcommand("import-csv", |c| {
             c.about(help("cli.import_csv"))
-                .mut_arg("file", file("cli.file_arg"))
+                .mut_arg("file", file("import.cli_files"))
                 .mut_arg("into", |a| {
                     a.help(help("cli.into"))
                         .value_name(loc.t("cli_words.value_draft"))
                         .add(crate::commands::draft_completer())
+                })
+                .mut_arg("customer", |a| {
+                    a.help(help("import.cli_customer"))
+                        .value_name(loc.t("import.value_customer"))
                 })
         })
         .mut_subcommand("export-csv", |c| {

@@ -46,7 +46,11 @@ fn run(store: &Store, command: Option<Cmd>, loc: &'static Locale) -> Result<Exit
             counting,
         }) => commands::assess(store, &draft, format, require.as_deref(), counting, loc),
         Some(Cmd::Drafts { format }) => commands::drafts(store, format, loc),
-        Some(Cmd::ImportCsv { file, into }) => commands::import_csv(store, &file, &into, loc),
+        Some(Cmd::ImportCsv {
+            file,
+            into,
+            customer,
+        }) => commands::import_csv(store, &file, &into, customer, loc),
         Some(Cmd::ExportCsv { draft, file }) => commands::export_csv(store, &draft, &file, loc),
         Some(Cmd::Completions { shell }) => commands::completions(shell),
         Some(Cmd::Man) => commands::man(loc),

@@ -639,3 +639,24 @@ fn ten_thousand_rows() {
     assert_eq!((summary.added, summary.updated), (0, 10_000));
     assert_eq!(p.customers.len(), 10_000);
 }
+
+/// "already on line N" names the row, never the header, whatever the line ends (Excel and
+/// our own export write CRLF; old Mac spreadsheets CR).
+#[test]
+fn duplicate_lines_are_right_for_lf_crlf_and_cr() {
+    for end in ["\n", "\r\n", "\r"] {
+        let file = format!("name,exchange online{end}A,1{end}{end}B,2{end}a,3{end}");
+        match refused(file.as_bytes()) {
+            ImportError::InvalidRows(rows) => {
+                assert_eq!(rows.len(), 1, "{end:?}");
+                assert_eq!(rows[0].line, 5, "{end:?}");
+                assert_eq!(
+                    rows[0].problem,
+                    RowProblem::DuplicateName { first_line: 2 },
+                    "{end:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

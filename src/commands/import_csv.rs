@@ -1,34 +1,49 @@
-//! `cpc-wizard import-csv FILE --into DRAFT`: customers from a spreadsheet into a draft,
-//! which is created when absent. All or nothing: on any bad row the draft is not touched.
-//! The draft's lock is held from reading to writing: a draft open in the wizard is refused
-//! (`Locked`, exit 2), never changed behind its back.
+//! `cpc-wizard import-csv FILE... --into DRAFT [--customer NAME]`: customers and people from
+//! our CSVs and Microsoft's reports into a draft, which is created when absent. All or
+//! nothing over every file: on any bad row the draft is not touched. The draft's lock is
+//! held from reading to writing: a draft open in the wizard is refused (`Locked`, exit 2),
+//! never changed behind its back. A long import shows its progress on stderr when that is a
+//! terminal.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
 
 use super::{CliError, EXIT_BAD_INPUT};
-use crate::i18n::Locale;
-use crate::import::{import_csv as import, words};
+use crate::i18n::{Locale, thousands};
+use crate::import::{
+    FileDetail, FileError, ImportError, Input, OpenError, Progress, RunOptions, import_files,
+    open_regular, stale_customers, words,
+};
 use crate::profile::Profile;
 use crate::store::{OpenDraft, Store, StoreError};
 use crate::text::visible;
 
+/// An import shorter than this shows no progress.
+const QUIET_FOR: Duration = Duration::from_millis(500);
+const PROGRESS_EVERY: Duration = Duration::from_millis(200);
+
 pub fn import_csv(
     store: &Store,
-    file: &Path,
+    files: &[PathBuf],
     into: &str,
-    loc: &Locale,
+    customer: Option<String>,
+    loc: &'static Locale,
 ) -> Result<ExitCode, CliError> {
-    let bytes = std::fs::read(file).map_err(|source| StoreError::Io {
-        path: file.to_path_buf(),
-        source,
-    })?;
     // A second round when another program created a draft of this name between our look
-    // and our create: the import then goes into that draft, and there is still one.
+    // and our create: the import then goes into that draft, and there is still one. The
+    // files are opened again for it, as the first round read them to the end.
     let mut rounds = 0;
     let (profile, summary, path, created) = loop {
         rounds += 1;
+        let inputs = match open_inputs(files) {
+            Ok(inputs) => inputs,
+            Err(Opened::Refused(refused)) => return print_errors(loc, &refused),
+            Err(Opened::Failed(error)) => return Err(error.into()),
+        };
         let target = match open_or_new(store, into) {
             Ok(target) => target,
             Err(e @ StoreError::Locked { .. }) => return refused_by_lock(loc, &e),
@@ -38,9 +53,17 @@ pub fn import_csv(
             Target::Existing(open) => open.profile().clone(),
             Target::New { profile, .. } => profile.clone(),
         };
-        let summary = match import(&bytes, &mut profile) {
+
+        let progress = Progress::new();
+        let shown = show_progress(loc, progress.clone());
+        let options = RunOptions {
+            customer: customer.clone(),
+        };
+        let result = import_files(inputs, &mut profile, &options, &progress);
+        shown.finish();
+        let summary = match result {
             Ok(summary) => summary,
-            Err(error) => return report_bad_rows(loc, file, &error),
+            Err(errors) => return print_errors(loc, &errors),
         };
         let written = match target {
             Target::Existing(mut open) => open
@@ -62,7 +85,21 @@ pub fn import_csv(
     };
 
     let mut stdout = std::io::stdout().lock();
-    for line in words::summary_lines(loc, &summary) {
+    // One CSV file alone reads as before: its summary without a heading.
+    let lines = if let [only] = summary.files.as_slice()
+        && let FileDetail::Customers(csv) = &only.detail
+    {
+        let mut lines = words::summary_lines(loc, csv);
+        lines.extend(
+            stale_customers(&profile)
+                .iter()
+                .map(|s| words::stale_line(loc, s)),
+        );
+        lines
+    } else {
+        words::run_summary_lines(loc, &summary)
+    };
+    for line in lines {
         writeln!(stdout, "{}", visible(&line))?;
     }
     let key = if created { "csv.created" } else { "csv.saved" };
@@ -75,28 +112,59 @@ pub fn import_csv(
 }
 
 /// Every bad row on its own line, so that none is missed and each can be grepped.
-fn report_bad_rows(
-    loc: &Locale,
-    file: &Path,
-    error: &crate::import::ImportError,
-) -> Result<ExitCode, CliError> {
-    let mut lines = words::error_lines(loc, error).into_iter();
+fn print_errors(loc: &Locale, errors: &[FileError]) -> Result<ExitCode, CliError> {
     let mut stderr = std::io::stderr().lock();
-    if let Some(headline) = lines.next() {
-        let message = loc.f(
-            "csv.in_file",
-            &[("file", &file.display()), ("message", &headline)],
-        );
-        writeln!(
-            stderr,
-            "{}",
-            visible(&loc.f("error.prefix", &[("message", &message)]))
-        )?;
-    }
-    for line in lines {
-        writeln!(stderr, "  {}", visible(&line))?;
+    let mut first = true;
+    for line in words::file_error_lines(loc, errors) {
+        if first || !line.starts_with(' ') {
+            writeln!(
+                stderr,
+                "{}",
+                visible(&loc.f("error.prefix", &[("message", &line)]))
+            )?;
+            first = false;
+        } else {
+            writeln!(stderr, "{}", visible(&line))?;
+        }
     }
     Ok(ExitCode::from(EXIT_BAD_INPUT))
+}
+
+/// Why the files could not all be opened.
+enum Opened {
+    /// Some are not regular files (a FIFO, a device, a folder): refused before reading.
+    Refused(Vec<FileError>),
+    Failed(StoreError),
+}
+
+/// Every file opened, and anything but a regular file refused, before the draft is touched.
+fn open_inputs(files: &[PathBuf]) -> Result<Vec<Input>, Opened> {
+    let mut inputs = Vec::new();
+    let mut refused = Vec::new();
+    for path in files {
+        match open_regular(path) {
+            Ok(file) => inputs.push(Input {
+                name: path.display().to_string(),
+                size: file.metadata().map(|m| m.len()).unwrap_or(0),
+                reader: Box::new(file),
+            }),
+            Err(OpenError::NotRegularFile) => refused.push(FileError {
+                file: path.display().to_string(),
+                error: ImportError::NotRegularFile,
+            }),
+            Err(OpenError::Io(source)) => {
+                return Err(Opened::Failed(StoreError::Io {
+                    path: path.clone(),
+                    source,
+                }));
+            }
+        }
+    }
+    if refused.is_empty() {
+        Ok(inputs)
+    } else {
+        Err(Opened::Refused(refused))
+    }
 }
 
 /// The draft is open in the wizard: the way on is to close it there (opening it
@@ -126,6 +194,56 @@ fn refused_by_lock(loc: &Locale, error: &StoreError) -> Result<ExitCode, CliErro
         visible(&loc.f("error.prefix", &[("message", &message)]))
     )?;
     Ok(ExitCode::from(EXIT_BAD_INPUT))
+}
+
+/// The progress line on stderr, rewritten in place, while the import runs.
+struct Shown {
+    stop: Option<mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Shown {
+    fn finish(mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn show_progress(loc: &'static Locale, progress: Arc<Progress>) -> Shown {
+    if !std::io::stderr().is_terminal() {
+        return Shown {
+            stop: None,
+            thread: None,
+        };
+    }
+    let (stop, stopped) = mpsc::channel::<()>();
+    let thread = std::thread::spawn(move || {
+        let mut wait = QUIET_FOR;
+        let mut shown = false;
+        while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(wait) {
+            wait = PROGRESS_EVERY;
+            let line = loc.f(
+                "import.progress",
+                &[
+                    ("file", &progress.name()),
+                    ("rows", &thousands(progress.rows())),
+                    ("percent", &progress.percent()),
+                ],
+            );
+            // `\r` and clear to the end of the line: the line is rewritten in place.
+            eprint!("\r{}\x1b[K", visible(&line));
+            shown = true;
+        }
+        if shown {
+            eprint!("\r\x1b[K");
+        }
+    });
+    Shown {
+        stop: Some(stop),
+        thread: Some(thread),
+    }
 }
 
 /// The draft to import into.

@@ -79,13 +79,27 @@ pub fn field_for(header: &str) -> Option<Field> {
             .iter()
             .any(|l| normalize_header(Locale::get(*l).t(locale_key)) == key)
     };
-    if NAME_HEADERS.contains(&key.as_str()) || in_locales("report.col_customer") {
+    // The wizard's own column names too, in both languages: a file saved from a
+    // spreadsheet the user laid out after the Customers screen reads back.
+    if NAME_HEADERS.contains(&key.as_str())
+        || in_locales("report.col_customer")
+        || in_locales("wizard.customers.col_name")
+        || in_locales("csv.field_name")
+    {
         return Some(Field::Name);
     }
-    if ASSOCIATION_HEADERS.contains(&key.as_str()) || in_locales("report.col_association") {
+    if ASSOCIATION_HEADERS.contains(&key.as_str())
+        || in_locales("report.col_association")
+        || in_locales("wizard.customers.col_association")
+        || in_locales("csv.field_association")
+    {
         return Some(Field::Association);
     }
-    if TRIAL_HEADERS.contains(&key.as_str()) {
+    if TRIAL_HEADERS.contains(&key.as_str())
+        || in_locales("wizard.customers.col_trial")
+        || in_locales("csv.field_trial")
+        || in_locales("wizard.customers.short.trial")
+    {
         return Some(Field::Trial);
     }
     Workload::ALL

@@ -1,21 +1,40 @@
-//! Customers from a CSV file into a draft. Pure: bytes in, a changed profile and a summary
-//! out. All or nothing: when any row is invalid the profile is left untouched and every bad
-//! row is reported.
+//! Files into a draft (SPEC.md §7): our customers and staff CSVs and Microsoft's usage,
+//! activations and training reports, each recognised by its header and read as a stream.
+//! Pure: bytes in, a changed profile and a summary out. All or nothing: when any row is
+//! invalid the profile is left untouched and every bad row is reported.
 
+mod activations;
+mod cells;
 mod columns;
+mod detect;
 mod error;
+mod open;
+mod run;
+mod staff;
+mod stale;
+mod stream;
+mod training;
+mod usage;
 mod values;
 pub mod words;
 
+pub use activations::ActivationCounts;
 pub use columns::{Column, Field};
+pub use detect::Kind;
 pub use error::{ImportError, RowError, RowProblem};
+pub use open::{OpenError, open_regular};
+pub use run::{FileDetail, FileError, FileSummary, Input, RunOptions, RunSummary, import_files};
+pub use stale::{StaleCustomer, stale_customers};
+pub use stream::Progress;
+pub use training::TrainedPerson;
+pub use usage::{LeftOut, UsageCounts};
 pub(crate) use values::guard;
 
 use std::collections::HashMap;
 
 use csv::StringRecord;
 
-use crate::profile::{Association, Count, Customer, Profile, Workload};
+use crate::profile::{Association, Count, Customer, Profile, Source, Workload};
 use crate::rules::{Exclusion, RuleSet, evaluate};
 
 /// What an import did, for the user to check.
@@ -53,10 +72,20 @@ struct Row {
 /// (same name, ignoring case and surrounding spaces) is updated; others are added at the
 /// end, in file order. On error the profile is unchanged.
 pub fn import_csv(bytes: &[u8], profile: &mut Profile) -> Result<ImportSummary, ImportError> {
-    let text = decode(bytes)?;
-    let mut records = read_records(text)?.into_iter();
+    let mut records = read_records(bytes)?.into_iter();
     let (_, header) = records.next().ok_or(ImportError::Empty)?;
-    let layout = Layout::from_header(&header)?;
+    customers_from_records(&header, records.collect(), profile, None)
+}
+
+/// The customers of a file whose header has been read; `source`, when given, is recorded
+/// on every customer whose numbers the file sets.
+pub(crate) fn customers_from_records(
+    header: &StringRecord,
+    records: Vec<(u64, StringRecord)>,
+    profile: &mut Profile,
+    source: Option<&Source>,
+) -> Result<ImportSummary, ImportError> {
+    let layout = Layout::from_header(header)?;
 
     let mut rows = Vec::new();
     let mut errors = Vec::new();
@@ -97,7 +126,7 @@ pub fn import_csv(bytes: &[u8], profile: &mut Profile) -> Result<ImportSummary, 
     if rows.is_empty() {
         return Err(ImportError::NoRows);
     }
-    Ok(apply(rows, &layout, profile))
+    Ok(apply(rows, &layout, profile, source))
 }
 
 /// Names compare without case and surrounding spaces: "Contoso " is "CONTOSO".
@@ -105,66 +134,17 @@ fn name_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
-/// The text of the file, refusing anything but UTF-8 (a byte-order mark is dropped).
-fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(ImportError::Utf16);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
-        line: line_at(&bytes[..e.valid_up_to()]),
-    })?;
-    // UTF-16 without a byte-order mark is valid UTF-8 full of NUL bytes, its header line
-    // too; a NUL in a name further down is a name's (our own export writes it as it is).
-    if text
-        .lines()
-        .next()
-        .is_some_and(|header| header.contains('\0'))
-    {
-        return Err(ImportError::Utf16);
-    }
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
-}
-
-fn line_at(before: &[u8]) -> u64 {
-    before.iter().filter(|b| **b == b'\n').count() as u64 + 1
-}
-
-/// Spreadsheets set to some European languages write `;` between values, and some tools a
-/// tab: the header line tells which.
-fn delimiter(text: &str) -> u8 {
-    let first_line = text.lines().next().unwrap_or("");
-    let count = |c: char| first_line.matches(c).count();
-    [b';', b'\t']
-        .into_iter()
-        .find(|d| count(char::from(*d)) > count(','))
-        .unwrap_or(b',')
-}
-
 /// The non-blank records with the line each starts on; the first is the header.
-fn read_records(text: &str) -> Result<Vec<(u64, StringRecord)>, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
-    let mut records = Vec::new();
-    let mut record = StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
-                if record.iter().any(|field| !field.trim().is_empty()) {
-                    records.push((line, record.clone()));
-                }
-            }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(ImportError::Malformed { line });
-            }
-        }
+fn read_records(bytes: &[u8]) -> Result<Vec<(u64, StringRecord)>, ImportError> {
+    let mut records = stream::Records::new(bytes, Progress::new())?;
+    let mut out = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    while let Some(numbered) = records.next(&mut record)? {
+        let line = numbered.line;
+        // Records are checked to be UTF-8 as they are read.
+        out.push((line, StringRecord::from_byte_record_lossy(record.clone())));
     }
-    Ok(records)
+    Ok(out)
 }
 
 /// Which column holds which field.
@@ -321,7 +301,12 @@ impl Layout {
 
 /// Writes valid rows into the profile. Fields without a column keep an existing customer's
 /// value and take the default for a new one.
-fn apply(rows: Vec<Row>, layout: &Layout, profile: &mut Profile) -> ImportSummary {
+fn apply(
+    rows: Vec<Row>,
+    layout: &Layout,
+    profile: &mut Profile,
+    source: Option<&Source>,
+) -> ImportSummary {
     let mut index: HashMap<String, usize> = HashMap::with_capacity(profile.customers.len());
     for (i, customer) in profile.customers.iter().enumerate() {
         index.entry(name_key(&customer.name)).or_insert(i);
@@ -334,16 +319,16 @@ fn apply(rows: Vec<Row>, layout: &Layout, profile: &mut Profile) -> ImportSummar
     };
     let mut touched: Vec<(u64, usize)> = Vec::with_capacity(rows.len());
     for row in rows {
-        let position = match index.get(&name_key(&row.name)) {
+        let (position, is_new) = match index.get(&name_key(&row.name)) {
             Some(&i) => {
                 summary.updated += 1;
-                i
+                (i, false)
             }
             None => {
                 summary.added += 1;
                 profile.customers.push(Customer::new(row.name.clone()));
                 index.insert(name_key(&row.name), profile.customers.len() - 1);
-                profile.customers.len() - 1
+                (profile.customers.len() - 1, true)
             }
         };
         let customer = &mut profile.customers[position];
@@ -353,10 +338,25 @@ fn apply(rows: Vec<Row>, layout: &Layout, profile: &mut Profile) -> ImportSummar
         if let Some(trial) = row.trial {
             customer.trial = trial;
         }
+        let mut changed = is_new;
         for (workload, count) in Workload::ALL.iter().zip(row.workloads) {
             if let Some(count) = count {
+                if customer.active_users.get(*workload) != count {
+                    // The report's figures were about the number now replaced.
+                    customer.licensed_users.set(*workload, None);
+                    customer.active_users_in_7_days.set(*workload, None);
+                    changed = true;
+                }
                 customer.active_users.set(*workload, count);
             }
+        }
+        // The source names the file that last set the numbers; a file that leaves them as
+        // they are (our own export read back) does not take it over.
+        if let Some(source) = source
+            && changed
+            && row.workloads.iter().any(Option::is_some)
+        {
+            customer.source = Some(Box::new(source.clone()));
         }
         touched.push((row.line, position));
     }

@@ -27,8 +27,20 @@ fn association_aliases(association: Association) -> &'static [&'static str] {
             "office365delegatedadministrator",
             "o365delegatedadministrator",
         ],
-        Association::TransactingPartner => &["transacting", "transactingpartner"],
-        Association::DigitalPartnerOfRecord => &["dpor", "digitalpor", "digitalpartnerofrecord"],
+        // The seed's own zh-TW term, and the short form narrow columns use.
+        Association::TransactingPartner => &[
+            "transacting",
+            "transactingpartner",
+            "有記錄可查的交易合作夥伴",
+            "交易合作夥伴",
+        ],
+        Association::DigitalPartnerOfRecord => &[
+            "dpor",
+            "digitalpor",
+            "digitalpartnerofrecord",
+            "有記錄可查的數位合作夥伴",
+            "數位合作夥伴",
+        ],
         Association::FastTrackPartner => &["fasttrack", "fasttrackpartner"],
         Association::None => &["", "none", "no", "na", "noassociation", "nil", "null"],
     }
@@ -59,11 +71,11 @@ pub fn parse_association(text: &str) -> Option<Association> {
     })
 }
 
-/// true/false, yes/no, y/n, 1/0; an empty cell is false.
+/// true/false, yes/no, y/n, 1/0, 是/否; an empty cell is false.
 pub fn parse_trial(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" => Some(true),
-        "false" | "no" | "n" | "0" | "" => Some(false),
+        "true" | "yes" | "y" | "1" | "是" | "試用" | "試用版" => Some(true),
+        "false" | "no" | "n" | "0" | "" | "否" | "不是" => Some(false),
         _ => None,
     }
 }

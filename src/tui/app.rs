@@ -290,9 +290,16 @@ pub enum Effect {
     ExportReport(PathBuf),
     /// Write the customers as CSV to this file.
     ExportCsv(PathBuf),
-    /// Read the CSV file at this path, as typed (`~` and relative paths still to expand),
-    /// for an import into the draft.
-    ImportCsv(String),
+    /// Import the files typed (`~` and relative paths still to expand, several separated
+    /// by spaces) into a copy of `base`, on the import thread; `customer` names the tenant
+    /// of a concealed report.
+    ImportFiles {
+        typed: String,
+        customer: Option<String>,
+        base: Box<Profile>,
+    },
+    /// Stop the import that runs: nothing is imported.
+    CancelImport,
     /// Open a draft for editing (taking its lock).
     Open(PathBuf),
     /// Open a draft that is open elsewhere, read-only.
@@ -309,6 +316,7 @@ pub enum Effect {
         name: String,
         beside: Option<PathBuf>,
         customers: Vec<Customer>,
+        staff: Vec<Person>,
     },
     Rename {
         path: PathBuf,
@@ -381,6 +389,14 @@ pub enum Msg {
     CsvUnreadable {
         path: PathBuf,
         error: Arc<StoreError>,
+    },
+    /// How far the running import is.
+    ImportProgress(import::ImportProgress),
+    /// The import thread is done with the files at `paths`.
+    ImportFinished {
+        paths: Vec<PathBuf>,
+        customer: Option<String>,
+        finished: import::Finished,
     },
 }
 
@@ -709,6 +725,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::CsvRead { path, bytes } => import::on_read(model, path, &bytes),
         Msg::CsvUnreadable { path, error } => import::on_unreadable(model, path, error),
+        Msg::ImportProgress(progress) => import::on_progress(model, progress),
+        Msg::ImportFinished {
+            paths,
+            customer,
+            finished,
+        } => import::on_finished(model, paths, customer, finished),
     }
 }
 

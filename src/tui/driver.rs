@@ -11,8 +11,12 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 
 use super::app::{DraftSummary, Effect, Model, Msg, Note, update};
 use super::persist::{Done, Saver};
+use super::screens::import::{Finished, ImportProgress, split_paths};
 use super::screens::start::DraftNote;
 use crate::i18n::Lang;
+use crate::import::{
+    FileError, ImportError, Input, OpenError, Progress, RunOptions, import_files, open_regular,
+};
 use crate::profile::Profile;
 use crate::report::{self, ReportFormat, ReportInput};
 use crate::rules::evaluate;
@@ -49,6 +53,8 @@ pub struct App {
     requests: Vec<TerminalRequest>,
     /// See `start_listing_later`.
     list_after_first_frame: bool,
+    /// The import running on its own thread, if any.
+    import_job: Option<ImportJob>,
 }
 
 impl App {
@@ -121,6 +127,7 @@ impl App {
             quit_armed: false,
             requests: Vec::new(),
             list_after_first_frame: false,
+            import_job: None,
         }
     }
 
@@ -191,19 +198,28 @@ impl App {
         // A save due while one is being written waits for it: look again shortly rather
         // than spin.
         let writing = self.saver.as_ref().is_some_and(Saver::busy);
-        self.save_due.map(|due| {
+        let save = self.save_due.map(|due| {
             if writing {
                 due.max(Instant::now() + Duration::from_millis(20))
             } else {
                 due
             }
-        })
+        });
+        // A running import is looked at often enough for its progress to move.
+        let import = self
+            .import_job
+            .as_ref()
+            .map(|_| Instant::now() + ImportJob::LOOK_EVERY);
+        match (save, import) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Saves when the delay is over, and takes in what a background save finished; true
     /// when the screen must be drawn again.
     pub fn tick(&mut self, now: Instant) -> bool {
-        let mut changed = false;
+        let mut changed = self.look_at_import();
         if let Some(done) = self.saver.as_mut().and_then(Saver::poll) {
             self.finished(done);
             changed = true;
@@ -324,7 +340,17 @@ impl App {
             }
             Effect::ExportReport(path) => vec![self.export(path)],
             Effect::ExportCsv(path) => vec![self.export_csv(path)],
-            Effect::ImportCsv(typed) => vec![read_csv(&typed)],
+            Effect::ImportFiles {
+                typed,
+                customer,
+                base,
+            } => self.start_import(typed, customer, *base),
+            Effect::CancelImport => {
+                if let Some(job) = &self.import_job {
+                    job.progress.cancel();
+                }
+                Vec::new()
+            }
             Effect::Open(path) => self.open_for_editing(path),
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
             Effect::ReloadDraft(path) => {
@@ -339,9 +365,11 @@ impl App {
                 name,
                 beside,
                 customers,
+                staff,
             } => {
                 let mut profile = Profile::new(name);
                 profile.customers = customers;
+                profile.staff = staff;
                 if !self.persist {
                     let path = self.store.path_for_new(&profile.name);
                     return vec![Msg::Opened {
@@ -551,22 +579,149 @@ impl App {
     }
 }
 
-/// Reads a CSV file to import, its path as typed: `~` is the home folder, a relative path
-/// starts from the current folder.
-fn read_csv(typed: &str) -> Msg {
+impl App {
+    /// Starts an import: on its own thread when keys are read meanwhile (the terminal
+    /// loop), so that a slow or huge file never stops Esc, q or Ctrl-C; at once otherwise
+    /// (tests).
+    fn start_import(&mut self, typed: String, customer: Option<String>, base: Profile) -> Vec<Msg> {
+        let progress = Progress::new();
+        if !self.background {
+            return vec![run_import(&typed, customer, base, &progress)];
+        }
+        let (done, finished) = std::sync::mpsc::channel();
+        let worker_progress = progress.clone();
+        let spawned = std::thread::Builder::new()
+            .name("import".into())
+            .spawn(move || {
+                let _ = done.send(run_import(&typed, customer, base, &worker_progress));
+            });
+        match spawned {
+            Ok(_) => {
+                self.import_job = Some(ImportJob {
+                    progress,
+                    finished,
+                    shown: (u64::MAX, u64::MAX),
+                });
+                Vec::new()
+            }
+            Err(e) => vec![Msg::CsvUnreadable {
+                path: PathBuf::new(),
+                error: Arc::new(StoreError::Io {
+                    path: PathBuf::new(),
+                    source: e,
+                }),
+            }],
+        }
+    }
+
+    /// Takes in the import thread's progress or result; true when the screen changed.
+    fn look_at_import(&mut self) -> bool {
+        let Some(job) = &mut self.import_job else {
+            return false;
+        };
+        match job.finished.try_recv() {
+            Ok(msg) => {
+                self.import_job = None;
+                self.send(msg);
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.import_job = None;
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                let now = (job.progress.file(), job.progress.rows());
+                if now == job.shown {
+                    return false;
+                }
+                job.shown = now;
+                let msg = Msg::ImportProgress(job.snapshot());
+                self.send(msg);
+                true
+            }
+        }
+    }
+}
+
+/// An import running on its own thread.
+struct ImportJob {
+    progress: Arc<Progress>,
+    finished: std::sync::mpsc::Receiver<Msg>,
+    /// The (file, rows) last shown.
+    shown: (u64, u64),
+}
+
+impl ImportJob {
+    const LOOK_EVERY: Duration = Duration::from_millis(100);
+
+    fn snapshot(&self) -> ImportProgress {
+        ImportProgress {
+            file: self.progress.name(),
+            rows: self.progress.rows(),
+            percent: self.progress.percent(),
+        }
+    }
+}
+
+/// Imports the files typed into `base`: each path expanded (`~` is the home folder, a
+/// relative path starts from the current folder), only regular files opened, all or
+/// nothing. Runs on the import thread.
+fn run_import(
+    typed: &str,
+    customer: Option<String>,
+    mut base: Profile,
+    progress: &Arc<Progress>,
+) -> Msg {
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     let cwd = std::env::current_dir().unwrap_or_default();
-    let path = super::screens::import::expand(typed, home.as_deref(), &cwd);
-    match std::fs::read(&path) {
-        Ok(bytes) => Msg::CsvRead { path, bytes },
-        Err(source) => Msg::CsvUnreadable {
-            error: Arc::new(StoreError::Io {
-                path: path.clone(),
-                source,
+    let expand = |t: &str| super::screens::import::expand(t, home.as_deref(), &cwd);
+    let paths: Vec<PathBuf> = split_paths(typed, |t| expand(t).is_file())
+        .iter()
+        .map(|t| expand(t))
+        .collect();
+    let finish =
+        |paths: Vec<PathBuf>, customer: Option<String>, finished: Finished| Msg::ImportFinished {
+            paths,
+            customer,
+            finished,
+        };
+    let mut inputs = Vec::new();
+    let mut refused = Vec::new();
+    for path in &paths {
+        match open_regular(path) {
+            Ok(file) => inputs.push(Input {
+                name: path.display().to_string(),
+                size: file.metadata().map(|m| m.len()).unwrap_or(0),
+                reader: Box::new(file),
             }),
-            path,
-        },
+            // A file that is not there, or not readable: said as for any file.
+            Err(OpenError::Io(source)) => {
+                let error = Arc::new(StoreError::Io {
+                    path: path.clone(),
+                    source,
+                });
+                return finish(paths.clone(), customer, Finished::Unreadable(error));
+            }
+            Err(OpenError::NotRegularFile) => refused.push(FileError {
+                file: path.display().to_string(),
+                error: ImportError::NotRegularFile,
+            }),
+        }
     }
+    if !refused.is_empty() {
+        return finish(paths, customer, Finished::Refused(refused));
+    }
+    let options = RunOptions {
+        customer: customer.clone(),
+    };
+    let finished = match import_files(inputs, &mut base, &options, progress) {
+        Ok(summary) => Finished::Done {
+            summary,
+            profile: Box::new(base),
+        },
+        Err(errors) => Finished::Refused(errors),
+    };
+    finish(paths, customer, finished)
 }
 
 fn summary(entry: store::DraftEntry) -> DraftSummary {

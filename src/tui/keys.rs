@@ -398,6 +398,18 @@ pub const IMPORT_RESULT: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
+/// While an import runs (on its own thread): Esc or q stops it, and nothing is imported.
+pub const IMPORT_RUNNING: &[Binding] = &[
+    b(
+        &[k(KeyCode::Esc), c('q')],
+        "Esc",
+        A::Cancel,
+        "import.key_cancel",
+        true,
+    ),
+    BIND_QUIT_ANYWHERE,
+];
+
 /// While a list of choices (the association) is open.
 pub const PICKER: &[Binding] = &[
     BIND_UP,
@@ -559,6 +571,7 @@ mod tests {
             CHANGED_ON_DISK,
             IMPORT_PATH,
             IMPORT_RESULT,
+            IMPORT_RUNNING,
         ];
         for lang in Lang::ALL {
             let loc = Locale::get(lang);

@@ -143,3 +143,14 @@ pub fn outcome(app: &App) -> &Outcome {
 pub fn profile(app: &App) -> &Profile {
     &app.model.draft.as_ref().expect("a draft is open").profile
 }
+
+/// The summary of a run that read one customers CSV.
+pub fn only_csv(summary: &cpc_wizard::import::RunSummary) -> &cpc_wizard::import::ImportSummary {
+    match summary.files.as_slice() {
+        [file] => match &file.detail {
+            cpc_wizard::import::FileDetail::Customers(csv) => csv,
+            other => panic!("not a customers CSV: {other:?}"),
+        },
+        other => panic!("not one file: {other:?}"),
+    }
+}

@@ -14,7 +14,7 @@ use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
 use super::super::widgets::text_field::{EditOp, TextField};
 use crate::i18n::{Locale, thousands};
-use crate::profile::{Association, Count, Customer, Problem, Workload};
+use crate::profile::{Association, Count, Customer, Problem, Source, SourceKind, Workload};
 use crate::report::phrases::{association_name, customer_note, exclusion_reason, workload_name};
 use crate::rules::Exclusion;
 
@@ -363,7 +363,28 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         }
     };
     if d.profile.customers[row].active_users.get(w) != count {
-        d.edit_customer(row, |c| c.active_users.set(w, count));
+        let original = &edit.original;
+        d.edit_customer(row, |c| {
+            c.active_users.set(w, count);
+            if count == original.active_users.get(w) {
+                // Back to the value the edit began with: so are its report figures and source.
+                c.licensed_users.set(w, original.licensed_users.get(w));
+                c.active_users_in_7_days
+                    .set(w, original.active_users_in_7_days.get(w));
+                c.source = original.source.clone();
+            } else {
+                // A count typed by hand is no longer the report's: its report figures go,
+                // and the numbers are said to be typed (SPEC.md §3).
+                c.licensed_users.set(w, None);
+                c.active_users_in_7_days.set(w, None);
+                if c.source
+                    .as_ref()
+                    .is_some_and(|s| s.kind != SourceKind::Typed)
+                {
+                    c.source = Some(Box::new(Source::typed()));
+                }
+            }
+        });
     }
     Vec::new()
 }
@@ -661,6 +682,10 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                     ],
                 );
             }
+        }
+        // Where the numbers came from (typed, our CSV, a usage report and its date).
+        if let Some(source) = &c.source {
+            text = crate::import::words::with_source(loc, &text, source);
         }
         Line::styled(table::fit(&text, usize::from(g.detail.width)), theme.dim)
     } else {

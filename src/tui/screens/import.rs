@@ -1,9 +1,11 @@
-//! Customers in from a CSV file: a path field, then what the import did (the summary, or
-//! every bad row) in a panel that scrolls. The driver reads the file (`Effect::ImportCsv`);
-//! the import itself is pure and runs here, all or nothing. On the Customers screen it goes
-//! into the draft and is saved (`Effect::Save`); on the Start screen (no draft open) it goes
-//! into a new draft named after the file (`Effect::Create`), which then opens showing the
-//! result. A failed import creates nothing.
+//! Files in: a path field taking several files (our customers or staff CSV, Microsoft's
+//! usage, activations and training reports), the import running with its progress, then
+//! what it did (the summary, or every bad row) in a panel that scrolls. The driver runs the
+//! import on its own thread (`Effect::ImportFiles`), so keys are read all along and Esc
+//! stops it; the import is all or nothing. On the Customers screen the result goes into
+//! the draft and is saved (`Effect::Save`); on the Start screen (no draft open) it goes
+//! into a new draft named after the first file (`Effect::Create`), which then opens showing
+//! the result. A failed or cancelled import changes and creates nothing.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,7 +22,10 @@ use super::super::widgets::table::fit;
 use super::super::widgets::text_field::{EditOp, TextField};
 use super::super::widgets::wrap::wrap_indented;
 use crate::i18n::{Locale, thousands};
-use crate::import::{ImportError, ImportSummary, import_csv, words};
+use crate::import::{
+    FileDetail, FileError, ImportError, Input, Progress, RunOptions, RunSummary, import_files,
+    words,
+};
 use crate::profile::Profile;
 use crate::store::StoreError;
 use crate::text::visible;
@@ -28,25 +33,43 @@ use crate::text::visible;
 /// The import in progress (`Model::import`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Import {
-    /// The path of the file being typed.
+    /// The paths of the files being typed.
     Path(TextField),
+    /// A report whose user names are concealed names no tenant: the customer is asked
+    /// for (the command line's `--customer`), then the same files are imported again.
+    Customer { typed: String, field: TextField },
+    /// Running on the driver's import thread.
+    Running {
+        typed: String,
+        progress: ImportProgress,
+    },
     /// What the import did, shown until closed.
     Result {
-        path: PathBuf,
+        paths: Vec<PathBuf>,
         outcome: Outcome,
         /// First line shown of the (wrapped) result.
         scroll: usize,
     },
 }
 
+/// How far a running import is: which file, rows read, share of the file read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportProgress {
+    pub file: String,
+    pub rows: u64,
+    pub percent: u8,
+}
+
 #[derive(Debug, Clone)]
 pub enum Outcome {
-    Imported(ImportSummary),
-    /// Nothing was imported: the file has bad rows or is not a customer list.
-    Refused(ImportError),
-    /// The file could not be read at all (or, from the Start screen, the new draft could not
+    Imported(RunSummary),
+    /// Nothing was imported: a file has bad rows, or is none of the kinds read.
+    Refused(Vec<FileError>),
+    /// A file could not be read at all (or, from the Start screen, the new draft could not
     /// be made).
     Unreadable(Arc<StoreError>),
+    /// Stopped with Esc: nothing was imported.
+    Cancelled,
 }
 
 impl PartialEq for Outcome {
@@ -55,6 +78,7 @@ impl PartialEq for Outcome {
             (Outcome::Imported(a), Outcome::Imported(b)) => a == b,
             (Outcome::Refused(a), Outcome::Refused(b)) => a == b,
             (Outcome::Unreadable(a), Outcome::Unreadable(b)) => Arc::ptr_eq(a, b),
+            (Outcome::Cancelled, Outcome::Cancelled) => true,
             _ => false,
         }
     }
@@ -62,16 +86,29 @@ impl PartialEq for Outcome {
 
 impl Eq for Outcome {}
 
+/// What the driver's import thread hands back.
+#[derive(Debug, Clone)]
+pub enum Finished {
+    /// Every file read: the draft as it is with them.
+    Done {
+        summary: RunSummary,
+        profile: Box<Profile>,
+    },
+    Refused(Vec<FileError>),
+    Unreadable(Arc<StoreError>),
+}
+
 pub fn mode(import: &Import) -> Mode {
     match import {
-        Import::Path(_) => Mode::Editing,
-        Import::Result { .. } => Mode::Picker,
+        Import::Path(_) | Import::Customer { .. } => Mode::Editing,
+        Import::Running { .. } | Import::Result { .. } => Mode::Picker,
     }
 }
 
 pub fn key_table(import: &Import) -> &'static [Binding] {
     match import {
-        Import::Path(_) => keys::IMPORT_PATH,
+        Import::Path(_) | Import::Customer { .. } => keys::IMPORT_PATH,
+        Import::Running { .. } => keys::IMPORT_RUNNING,
         Import::Result { .. } => keys::IMPORT_RESULT,
     }
 }
@@ -87,15 +124,32 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     match &mut model.import {
         Some(Import::Path(field)) => match action {
             Action::Activate => {
-                let text = field.text().trim().to_string();
-                if text.is_empty() {
+                let typed = field.text().trim().to_string();
+                if typed.is_empty() {
                     return Vec::new();
                 }
-                return vec![Effect::ImportCsv(text)];
+                return start(model, typed, None);
             }
             Action::Cancel => model.import = None,
             _ => {}
         },
+        Some(Import::Customer { typed, field }) => match action {
+            Action::Activate => {
+                let customer = field.text().trim().to_string();
+                if customer.is_empty() {
+                    return Vec::new();
+                }
+                let typed = typed.clone();
+                return start(model, typed, Some(customer));
+            }
+            Action::Cancel => model.import = None,
+            _ => {}
+        },
+        // The thread stops at its next look and reports `Cancelled`.
+        Some(Import::Running { .. }) if action == Action::Cancel => {
+            return vec![Effect::CancelImport];
+        }
+        Some(Import::Running { .. }) => {}
         Some(Import::Result { scroll, .. }) => {
             let max = total.saturating_sub(page);
             match action {
@@ -114,53 +168,142 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The import starts on the driver's thread, from the draft as it is now (an empty one
+/// from the Start screen).
+fn start(model: &mut Model, typed: String, customer: Option<String>) -> Vec<Effect> {
+    let base = model
+        .draft
+        .as_ref()
+        .map_or_else(|| Profile::new(""), |d| d.profile.clone());
+    model.import = Some(Import::Running {
+        typed: typed.clone(),
+        progress: ImportProgress::default(),
+    });
+    vec![Effect::ImportFiles {
+        typed,
+        customer,
+        base: Box::new(base),
+    }]
+}
+
 pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
-    if let Some(Import::Path(field)) = &mut model.import {
-        field.apply(&op);
+    match &mut model.import {
+        Some(Import::Path(field)) | Some(Import::Customer { field, .. }) => field.apply(&op),
+        _ => {}
     }
     Vec::new()
 }
 
-/// The file was read: import it into the draft, all or nothing, and save on success.
-pub fn on_read(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
-    let Some(d) = &mut model.draft else {
-        return into_new_draft(model, path, bytes);
-    };
-    let mut profile = d.profile.clone();
-    let (outcome, effects) = match import_csv(bytes, &mut profile) {
-        Ok(summary) => {
-            d.edit(|p| *p = profile);
-            (Outcome::Imported(summary), vec![Effect::Save])
-        }
-        Err(error) => (Outcome::Refused(error), Vec::new()),
-    };
-    show(model, path, outcome);
-    super::customers::keep_selection_visible(model);
-    effects
+/// The import thread's progress, shown while it runs.
+pub fn on_progress(model: &mut Model, now: ImportProgress) -> Vec<Effect> {
+    if let Some(Import::Running { progress, .. }) = &mut model.import {
+        *progress = now;
+    }
+    Vec::new()
 }
 
-/// From the Start screen: the customers go into a new draft named after the file (the
-/// store numbers the name when taken), created and opened like a new assessment. The
-/// result is shown now and stays over the draft's first step once it opens.
-fn into_new_draft(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
-    let name = path
-        .file_stem()
+/// The import thread is done: into the draft (saved), or into a new draft from the Start
+/// screen; or refused, cancelled, or asking for the customer of a concealed report.
+pub fn on_finished(
+    model: &mut Model,
+    paths: Vec<PathBuf>,
+    customer: Option<String>,
+    finished: Finished,
+) -> Vec<Effect> {
+    // Closed meanwhile (the draft was left): the result is not wanted.
+    let Some(Import::Running { typed, .. }) = &model.import else {
+        return Vec::new();
+    };
+    let typed = typed.clone();
+    match finished {
+        Finished::Done { summary, profile } => {
+            let Some(d) = &mut model.draft else {
+                return into_new_draft(model, paths, summary, *profile);
+            };
+            d.edit(|p| *p = *profile);
+            show(model, paths, Outcome::Imported(summary));
+            super::customers::keep_selection_visible(model);
+            vec![Effect::Save]
+        }
+        Finished::Refused(errors) => {
+            let cancelled = errors.iter().any(|e| e.error == ImportError::Cancelled);
+            let needs_customer = customer.is_none()
+                && !errors.is_empty()
+                && errors
+                    .iter()
+                    .all(|e| e.error == ImportError::ConcealedNeedsCustomer);
+            if cancelled {
+                show(model, paths, Outcome::Cancelled);
+            } else if needs_customer {
+                model.import = Some(Import::Customer {
+                    typed,
+                    field: TextField::default(),
+                });
+            } else {
+                show(model, paths, Outcome::Refused(errors));
+            }
+            Vec::new()
+        }
+        Finished::Unreadable(error) => {
+            show(model, paths, Outcome::Unreadable(error));
+            Vec::new()
+        }
+    }
+}
+
+/// A file already read (a test, or a paste of a whole file): imported at once, alone.
+pub fn on_read(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
+    let mut profile = model
+        .draft
+        .as_ref()
+        .map_or_else(|| Profile::new(""), |d| d.profile.clone());
+    let input = Input {
+        name: path.display().to_string(),
+        size: bytes.len() as u64,
+        reader: Box::new(std::io::Cursor::new(bytes.to_vec())),
+    };
+    let result = import_files(
+        vec![input],
+        &mut profile,
+        &RunOptions::default(),
+        &Progress::new(),
+    );
+    let finished = match result {
+        Ok(summary) => Finished::Done {
+            summary,
+            profile: Box::new(profile),
+        },
+        Err(errors) => Finished::Refused(errors),
+    };
+    model.import = Some(Import::Running {
+        typed: path.display().to_string(),
+        progress: ImportProgress::default(),
+    });
+    on_finished(model, vec![path], None, finished)
+}
+
+/// From the Start screen: the customers and people go into a new draft named after the
+/// first file (the store numbers the name when taken), created and opened like a new
+/// assessment. The result is shown now and stays over the draft's first step once it
+/// opens.
+fn into_new_draft(
+    model: &mut Model,
+    paths: Vec<PathBuf>,
+    summary: RunSummary,
+    profile: Profile,
+) -> Vec<Effect> {
+    let name = paths
+        .first()
+        .and_then(|p| p.file_stem())
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut profile = Profile::new(name);
-    let (outcome, effects) = match import_csv(bytes, &mut profile) {
-        Ok(summary) => (
-            Outcome::Imported(summary),
-            vec![Effect::Create {
-                name: profile.name,
-                beside: None,
-                customers: profile.customers,
-            }],
-        ),
-        Err(error) => (Outcome::Refused(error), Vec::new()),
-    };
-    show(model, path, outcome);
-    effects
+    show(model, paths, Outcome::Imported(summary));
+    vec![Effect::Create {
+        name,
+        beside: None,
+        customers: profile.customers,
+        staff: profile.staff,
+    }]
 }
 
 /// The new draft of an import from the Start screen could not be made: nothing imported.
@@ -172,16 +315,50 @@ pub fn on_create_failed(model: &mut Model, error: Arc<StoreError>) -> Vec<Effect
 }
 
 pub fn on_unreadable(model: &mut Model, path: PathBuf, error: Arc<StoreError>) -> Vec<Effect> {
-    show(model, path, Outcome::Unreadable(error));
+    show(model, vec![path], Outcome::Unreadable(error));
     Vec::new()
 }
 
-fn show(model: &mut Model, path: PathBuf, outcome: Outcome) {
+fn show(model: &mut Model, paths: Vec<PathBuf>, outcome: Outcome) {
     model.import = Some(Import::Result {
-        path,
+        paths,
         outcome,
         scroll: 0,
     });
+}
+
+/// The paths of a typed line: separated by spaces, a path with spaces in quotes (`"…"` or
+/// `'…'`). A line that is one existing file as typed is that file, spaces and all.
+pub fn split_paths(typed: &str, exists: impl Fn(&str) -> bool) -> Vec<String> {
+    let typed = typed.trim();
+    if exists(typed) {
+        return vec![typed.to_string()];
+    }
+    let mut paths = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    let mut quoted = false;
+    for ch in typed.chars() {
+        match (quote, ch) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => current.push(c),
+            (None, '"' | '\'') => {
+                quote = Some(ch);
+                quoted = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if !current.is_empty() || quoted {
+                    paths.push(std::mem::take(&mut current));
+                }
+                quoted = false;
+            }
+            (None, c) => current.push(c),
+        }
+    }
+    if !current.is_empty() || quoted {
+        paths.push(current);
+    }
+    paths
 }
 
 /// The path typed, made absolute: `~` is the home folder, and a relative path starts from
@@ -228,8 +405,12 @@ fn normalize(path: &Path) -> PathBuf {
 
 /// The result panel's lines in the user's language, safe to show, before wrapping.
 /// `new_draft`: the import was from the Start screen and created nothing.
-fn sentences(loc: &Locale, path: &Path, outcome: &Outcome, new_draft: bool) -> Vec<String> {
-    let file = path.display().to_string();
+fn sentences(loc: &Locale, paths: &[PathBuf], outcome: &Outcome, new_draft: bool) -> Vec<String> {
+    let file = paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(loc.t("csv.list_separator"));
     let refused = if new_draft {
         "wizard.start_import.refused"
     } else {
@@ -239,40 +420,56 @@ fn sentences(loc: &Locale, path: &Path, outcome: &Outcome, new_draft: bool) -> V
     match outcome {
         Outcome::Imported(summary) => {
             out.push(loc.f("wizard.import.done", &[("path", &file)]));
-            out.extend(words::summary_lines(loc, summary));
-        }
-        Outcome::Refused(error) => {
-            out.push(loc.f(refused, &[("path", &file)]));
-            let mut lines = words::error_lines(loc, error);
-            // The shared headline says nothing was imported, as the line above already
-            // does: here it only counts the bad rows.
-            if let ImportError::InvalidRows(rows) = error {
-                lines[0] = loc.plural(
-                    "wizard.start_import.invalid_rows",
-                    words::bad_lines(rows),
-                    &[],
-                );
+            // One customers CSV alone reads as it always has: its summary, no heading.
+            if let [only] = summary.files.as_slice()
+                && let FileDetail::Customers(csv) = &only.detail
+            {
+                out.extend(words::summary_lines(loc, csv));
+                out.extend(summary.stale.iter().map(|s| words::stale_line(loc, s)));
+            } else {
+                out.extend(words::run_summary_lines(loc, summary));
             }
-            out.extend(lines);
+        }
+        Outcome::Refused(errors) => {
+            out.push(loc.f(refused, &[("path", &file)]));
+            for FileError { file, error } in errors {
+                let mut lines = words::error_lines(loc, error);
+                // The shared headline says nothing was imported, as the line above already
+                // does: here it only counts the bad rows.
+                if let ImportError::InvalidRows(rows) = error {
+                    lines[0] = loc.plural(
+                        "wizard.start_import.invalid_rows",
+                        words::bad_lines(rows),
+                        &[],
+                    );
+                }
+                // Which file, when there are several.
+                if paths.len() > 1 {
+                    lines[0] = loc.f("csv.in_file", &[("file", file), ("message", &lines[0])]);
+                }
+                out.extend(lines);
+            }
         }
         Outcome::Unreadable(error) => {
             out.push(loc.f(refused, &[("path", &file)]));
             out.push(crate::messages::store_error(loc, error));
         }
+        Outcome::Cancelled if new_draft => out.push(loc.t("import.cancelled_new").to_string()),
+        Outcome::Cancelled => out.push(loc.t("import.cancelled").to_string()),
     }
     out.into_iter().map(|l| visible(&l).into_owned()).collect()
 }
 
 /// The result as drawn: every sentence wrapped to the panel's width. Scrolling counts these.
 fn lines(model: &Model) -> Vec<String> {
-    let Some(Import::Result { path, outcome, .. }) = &model.import else {
+    let Some(Import::Result { paths, outcome, .. }) = &model.import else {
         return Vec::new();
     };
     let inner = panel(model.areas().body, u16::MAX).width.saturating_sub(4);
     let room = usize::from(inner).max(10);
     let mut out = Vec::new();
     let new_draft = model.draft.is_none();
-    for (i, sentence) in sentences(model.loc(), path, outcome, new_draft)
+    for (i, sentence) in sentences(model.loc(), paths, outcome, new_draft)
         .iter()
         .enumerate()
     {
@@ -305,43 +502,59 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         "wizard.import.title"
     };
     match import {
-        Import::Path(field) => {
-            let area = panel(body, 3);
-            let block = titled(loc, theme, title);
+        Import::Path(field) => draw_field(
+            frame,
+            theme,
+            titled(loc, theme, title),
+            body,
+            field,
+            loc.t("wizard.import.path_label"),
+            &[loc.t("wizard.import.path_hint"), loc.t("import.path_hint")],
+        ),
+        Import::Customer { field, .. } => draw_field(
+            frame,
+            theme,
+            titled(loc, theme, title),
+            body,
+            field,
+            loc.t("import.customer_label"),
+            &[loc.t("import.concealed_wizard")],
+        ),
+        Import::Running { typed, progress } => {
+            let area = panel(body, 2);
+            let block = titled(loc, theme, "import.progress_title");
             let inner = block.inner(area);
             super::super::widgets::overlay::clear(area, frame.buffer_mut());
             frame.render_widget(block, area);
-            if inner.height < 2 {
-                return;
-            }
-            let label = loc.t("wizard.import.path_label");
-            let buf = frame.buffer_mut();
-            buf.set_line(
-                inner.x + 1,
-                inner.y,
-                &Line::styled(
-                    fit(label, usize::from(inner.width.saturating_sub(2))),
-                    theme.plain,
-                ),
-                inner.width.saturating_sub(2),
+            let file = if progress.file.is_empty() {
+                typed.as_str()
+            } else {
+                progress.file.as_str()
+            };
+            let line = loc.f(
+                "import.progress",
+                &[
+                    ("file", &file),
+                    ("rows", &thousands(progress.rows)),
+                    ("percent", &progress.percent),
+                ],
             );
-            let field_area = Rect::new(inner.x + 1, inner.y + 1, inner.width.saturating_sub(2), 1);
-            buf.set_style(field_area, theme.field);
-            let cursor = field.draw(field_area, buf, theme.field);
-            if inner.height >= 3 {
-                let hint = loc.t("wizard.import.path_hint");
+            let w = inner.width.saturating_sub(2);
+            let buf = frame.buffer_mut();
+            for (i, (text, style)) in [
+                (visible(&line).into_owned(), theme.plain),
+                (loc.t("import.cancel_hint").to_string(), theme.dim),
+            ]
+            .iter()
+            .enumerate()
+            .take(usize::from(inner.height))
+            {
                 buf.set_line(
                     inner.x + 1,
-                    inner.y + 2,
-                    &Line::styled(
-                        fit(hint, usize::from(inner.width.saturating_sub(2))),
-                        theme.dim,
-                    ),
-                    inner.width.saturating_sub(2),
+                    inner.y + i as u16,
+                    &Line::styled(fit(text, usize::from(w)), *style),
+                    w,
                 );
-            }
-            if let Some(pos) = cursor {
-                frame.set_cursor_position(pos);
             }
         }
         Import::Result {
@@ -394,6 +607,51 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 buf.set_string(x, area.bottom() - 1, text, theme.dim);
             }
         }
+    }
+}
+
+/// A text field in a panel: a label above it, hints below as room allows.
+fn draw_field(
+    frame: &mut Frame,
+    theme: &Theme,
+    block: Block,
+    body: Rect,
+    field: &TextField,
+    label: &str,
+    hints: &[&str],
+) {
+    let area = panel(body, 2 + hints.len() as u16);
+    let inner = block.inner(area);
+    super::super::widgets::overlay::clear(area, frame.buffer_mut());
+    frame.render_widget(block, area);
+    if inner.height < 2 {
+        return;
+    }
+    let w = inner.width.saturating_sub(2);
+    let buf = frame.buffer_mut();
+    buf.set_line(
+        inner.x + 1,
+        inner.y,
+        &Line::styled(fit(label, usize::from(w)), theme.plain),
+        w,
+    );
+    let field_area = Rect::new(inner.x + 1, inner.y + 1, w, 1);
+    buf.set_style(field_area, theme.field);
+    let cursor = field.draw(field_area, buf, theme.field);
+    for (i, hint) in hints.iter().enumerate() {
+        let y = 2 + i as u16;
+        if y >= inner.height {
+            break;
+        }
+        buf.set_line(
+            inner.x + 1,
+            inner.y + y,
+            &Line::styled(fit(hint, usize::from(w)), theme.dim),
+            w,
+        );
+    }
+    if let Some(pos) = cursor {
+        frame.set_cursor_position(pos);
     }
 }
 

@@ -129,6 +129,11 @@ fn head_sentences(model: &Model, theme: &Theme) -> Vec<(String, Style)> {
     for w in &a.warnings {
         lines.push((format!("! {}", visible(&warning(loc, w))), theme.warning));
     }
+    // Usage reports of different ages: the older ones count a window long gone.
+    for stale in crate::import::stale_customers(&d.profile) {
+        let text = crate::import::words::stale_warning(loc, &stale);
+        lines.push((format!("! {}", visible(&text)), theme.warning));
+    }
     lines.push((String::new(), theme.plain));
     lines.push((
         loc.f(

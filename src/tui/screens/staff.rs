@@ -455,13 +455,17 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             theme.warning,
         )
     } else if let Some(p) = staff.get(s.row) {
-        let text = loc.f(
+        let mut text = loc.f(
             "wizard.staff.detail",
             &[
                 ("name", &visible(&p.name)),
                 ("status", &status(model, s.row)),
             ],
         );
+        // Where the exams came from (typed, our CSV, the training report).
+        if let Some(source) = &p.source {
+            text = crate::import::words::with_source(loc, &text, source);
+        }
         Line::styled(table::fit(&text, usize::from(area.width)), theme.dim)
     } else {
         Line::default()

@@ -378,6 +378,7 @@ fn naming_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 name,
                 beside: model.start.beside.take(),
                 customers: Vec::new(),
+                staff: Vec::new(),
             }]
         }
         Action::Cancel => {
