@@ -81,9 +81,15 @@ impl Store {
         if !is_blank(draft) && by_stem.is_file() && load(&by_stem).is_err() {
             return Ok(by_stem);
         }
-        let by_file_name = self.dir().join(draft);
-        if as_path.components().count() == 1 && by_file_name.is_file() {
-            return Ok(by_file_name);
+        // No draft holds that name: a file of the folder named exactly so (`Big` or
+        // `Big.json`, as `ls` shows it) is meant, whatever name it holds.
+        if as_path.components().count() == 1 {
+            for file_name in [draft.to_string(), format!("{draft}.{EXTENSION}")] {
+                let by_file_name = self.dir().join(file_name);
+                if by_file_name.is_file() {
+                    return Ok(by_file_name);
+                }
+            }
         }
         Err(StoreError::NotFound {
             name: draft.to_string(),
