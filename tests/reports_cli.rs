@@ -204,3 +204,52 @@ fn chinese_summary_and_errors() {
             "截至 2017-06-30 的 28 天內作用中使用者",
         ));
 }
+
+/// The text and Markdown reports say where each customer's numbers came from, the date the
+/// usage reports speak for, and which report is much older than the newest.
+#[test]
+fn reports_name_each_source_the_as_of_date_and_a_stale_report() {
+    let home = TempDir::new().unwrap();
+    fs::write(home.path().join("users.csv"), ACTIVE).unwrap();
+    // Another tenant's report, 29 days older than contoso's.
+    let older = ACTIVE
+        .replace("contoso", "fabrikam")
+        .replace("2017-06-30", "2017-06-01")
+        .replace("2017-06-05", "2017-05-20")
+        .replace("2017-06-10", "2017-05-25");
+    fs::write(home.path().join("old.csv"), older).unwrap();
+    cmd(home.path())
+        .args(["import-csv", "users.csv", "old.csv", "--into", "FY18"])
+        .assert()
+        .success();
+    for (format, source) in [
+        ("text", "Source: usage report users.csv, 2017-06-30"),
+        ("markdown", "Source: usage report users.csv, 2017-06-30"),
+    ] {
+        cmd(home.path())
+            .args(["assess", "FY18", "--format", format])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(source))
+            .stdout(predicate::str::contains("Usage reports as of 2017-06-01"))
+            .stdout(predicate::str::contains(
+                "is more than 28 days older than the newest one (2017-06-30)",
+            ));
+    }
+    // A report 28 days older than the newest is not called stale.
+    let home = TempDir::new().unwrap();
+    fs::write(home.path().join("users.csv"), ACTIVE).unwrap();
+    let edge = ACTIVE
+        .replace("contoso", "fabrikam")
+        .replace("2017-06-30", "2017-06-02");
+    fs::write(home.path().join("edge.csv"), edge).unwrap();
+    cmd(home.path())
+        .args(["import-csv", "users.csv", "edge.csv", "--into", "FY18"])
+        .assert()
+        .success();
+    cmd(home.path())
+        .args(["assess", "FY18"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("older than the newest").not());
+}

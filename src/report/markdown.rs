@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::ReportInput;
 use super::phrases::*;
+use super::provenance::{all_warnings, as_of_line, source_note};
 use super::readings::*;
 use crate::i18n::{Locale, thousands};
 use crate::text::visible;
@@ -30,6 +31,9 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         reading_used(loc, a.counting),
         verdict(loc, a)
     );
+    if let Some(line) = as_of_line(loc, input) {
+        let _ = writeln!(out, "{}\n", cell(&line));
+    }
 
     let _ = writeln!(
         out,
@@ -88,7 +92,11 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     );
     let customers = &input.profile.customers;
     for (row, (customer, result)) in customers.iter().zip(&a.customers).enumerate() {
-        let note = cell(&customer_note(loc, a, customers, row));
+        let mut note = customer_note(loc, a, customers, row);
+        if let Some(source) = source_note(loc, customer) {
+            note = format!("{note}{}{source}", loc.t("person.separator"));
+        }
+        let note = cell(&note);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
@@ -125,10 +133,11 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         let _ = writeln!(out, "| {} | {} |", cell(&person.name), cell(&status));
     }
 
-    if !a.warnings.is_empty() {
+    let warnings = all_warnings(loc, input);
+    if !warnings.is_empty() {
         let _ = writeln!(out, "\n## {}\n", loc.t("report.warnings_heading"));
-        for w in &a.warnings {
-            let _ = writeln!(out, "- {}", cell(&warning(loc, w)));
+        for w in &warnings {
+            let _ = writeln!(out, "- {}", cell(w));
         }
     }
     out

@@ -4,6 +4,7 @@ mod json;
 mod markdown;
 pub mod phrases;
 mod plain;
+mod provenance;
 pub mod readings;
 
 use crate::i18n::Locale;

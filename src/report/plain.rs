@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::ReportInput;
 use super::phrases::*;
+use super::provenance::{all_warnings, as_of_line, source_note};
 use super::readings::*;
 use crate::i18n::{Locale, thousands};
 use crate::text::{pad_left, pad_right, visible, width};
@@ -25,6 +26,9 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         )
     );
     let _ = writeln!(out, "{}", reading_used(loc, a.counting));
+    if let Some(line) = as_of_line(loc, input) {
+        let _ = writeln!(out, "{line}");
+    }
     let _ = writeln!(out, "{}", verdict(loc, a));
     out.push('\n');
 
@@ -119,6 +123,9 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
             ),
             note
         );
+        if let Some(source) = source_note(loc, customer) {
+            let _ = writeln!(out, "      {}", visible(&source));
+        }
     }
     let _ = writeln!(out, "  {}", reading_explanation(loc, a.counting));
     out.push('\n');
@@ -154,11 +161,12 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         );
     }
 
-    if !a.warnings.is_empty() {
+    let warnings = all_warnings(loc, input);
+    if !warnings.is_empty() {
         out.push('\n');
         let _ = writeln!(out, "{}", loc.t("report.warnings_heading"));
-        for w in &a.warnings {
-            let _ = writeln!(out, "  {}", visible(&warning(loc, w)));
+        for w in &warnings {
+            let _ = writeln!(out, "  {}", visible(w));
         }
     }
     out
