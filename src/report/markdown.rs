@@ -3,9 +3,11 @@
 use std::fmt::Write;
 
 use super::ReportInput;
+use super::outlook::{OutlookLine, outlook_text};
 use super::phrases::*;
 use super::readings::*;
 use crate::i18n::{Locale, thousands};
+use crate::rules::outlook;
 use crate::text::visible;
 
 pub fn render(input: &ReportInput, loc: &Locale) -> String {
@@ -64,6 +66,27 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     }
     for line in readings_summary(loc, a) {
         let _ = writeln!(out, "- **{line}**");
+    }
+
+    let text = outlook_text(
+        loc,
+        input.profile,
+        a,
+        &outlook(input.profile, input.rules, a),
+    );
+    for (i, line) in text.head.iter().chain(&text.tail).enumerate() {
+        match line {
+            OutlookLine::Heading(heading) => {
+                let level = if i == 0 { "##" } else { "###" };
+                let _ = writeln!(out, "\n{level} {heading}\n");
+            }
+            OutlookLine::Item(item) => {
+                let _ = writeln!(out, "- {}", cell(item));
+            }
+            OutlookLine::Note(note) => {
+                let _ = writeln!(out, "- *{}*", cell(note));
+            }
+        }
     }
 
     let _ = writeln!(

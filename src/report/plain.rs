@@ -3,9 +3,11 @@
 use std::fmt::Write;
 
 use super::ReportInput;
+use super::outlook::{OutlookLine, outlook_text};
 use super::phrases::*;
 use super::readings::*;
 use crate::i18n::{Locale, thousands};
+use crate::rules::outlook;
 use crate::text::{pad_left, pad_right, visible, width};
 
 pub fn render(input: &ReportInput, loc: &Locale) -> String {
@@ -81,6 +83,27 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     }
     for line in readings_summary(loc, a) {
         let _ = writeln!(out, "  {line}");
+    }
+    out.push('\n');
+
+    let text = outlook_text(
+        loc,
+        input.profile,
+        a,
+        &outlook(input.profile, input.rules, a),
+    );
+    for (i, line) in text.head.iter().chain(&text.tail).enumerate() {
+        match line {
+            OutlookLine::Heading(heading) => {
+                if i > 0 {
+                    out.push('\n');
+                }
+                let _ = writeln!(out, "{heading}");
+            }
+            OutlookLine::Item(item) | OutlookLine::Note(item) => {
+                let _ = writeln!(out, "  {item}");
+            }
+        }
     }
     out.push('\n');
 
