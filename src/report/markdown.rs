@@ -74,7 +74,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         a,
         &outlook(input.profile, input.rules, a),
     );
-    for (i, line) in text.head.iter().chain(&text.tail).enumerate() {
+    for (i, line) in text.lines().enumerate() {
         match line {
             OutlookLine::Heading(heading) => {
                 let level = if i == 0 { "##" } else { "###" };

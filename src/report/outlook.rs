@@ -19,10 +19,29 @@ pub enum OutlookLine {
     Note(String),
 }
 
-/// Where the wizard puts its chart: after the margins and what they hang on.
+/// The outlook in parts, so the wizard can put its chart under the margins; the reports
+/// print them as `lines` orders them.
 pub struct OutlookText {
-    pub head: Vec<OutlookLine>,
+    pub heading: OutlookLine,
+    /// Each tier's margin today and in 7 days.
+    pub margins: Vec<OutlookLine>,
+    /// The total in 7 days, or why it is not known; then what each tier met hangs on.
+    pub details: Vec<OutlookLine>,
+    /// Licensed users not active, and people one exam away, each under its heading.
     pub tail: Vec<OutlookLine>,
+}
+
+impl OutlookText {
+    /// In reading order for a report: the total in 7 days before the margins that refer to
+    /// "these users".
+    pub fn lines(&self) -> impl Iterator<Item = &OutlookLine> {
+        let (week, hangs_on) = self.details.split_at(self.details.len().min(1));
+        std::iter::once(&self.heading)
+            .chain(week)
+            .chain(&self.margins)
+            .chain(hangs_on)
+            .chain(&self.tail)
+    }
 }
 
 pub fn outlook_text(
@@ -31,7 +50,13 @@ pub fn outlook_text(
     assessment: &Assessment,
     o: &Outlook,
 ) -> OutlookText {
-    let mut head = vec![OutlookLine::Heading(loc.t("outlook.heading").to_string())];
+    let heading = OutlookLine::Heading(loc.t("outlook.heading").to_string());
+    let margins = o
+        .tiers
+        .iter()
+        .map(|tier| OutlookLine::Item(tier_sentence(loc, tier)))
+        .collect();
+    let mut head = Vec::new();
     match o.total_in_7_days {
         Some(total) => head.push(OutlookLine::Item(loc.f(
             "outlook.total_in_7_days",
@@ -120,7 +145,12 @@ pub fn outlook_text(
             &[("name", &person_name(profile, j)), ("exam", &missing)],
         )));
     }
-    OutlookText { head, tail }
+    OutlookText {
+        heading,
+        margins,
+        details: head,
+        tail,
+    }
 }
 
 /// "Silver holds by 103 today; in 7 days, if none of these users is active again, it is

@@ -45,6 +45,8 @@ pub enum Action {
     Duplicate,
     /// Open a draft that is open elsewhere, read-only.
     OpenReadOnly,
+    /// Review: show the outlook instead of the result, or back.
+    ToggleOutlook,
 }
 
 impl Action {
@@ -74,6 +76,7 @@ impl Action {
                 | A::Cancel
                 | A::Export
                 | A::ExportCsv
+                | A::ToggleOutlook
         )
     }
 }
@@ -329,6 +332,7 @@ pub const REVIEW: &[Binding] = &[
     BIND_LAST,
     b(&[c('e')], "e", A::Export, "wizard.keys.export", true),
     b(&[c('c')], "c", A::ExportCsv, "wizard.csv_export.key", true),
+    b(&[c('o')], "o", A::ToggleOutlook, "outlook.key", true),
     b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", true),
     BIND_BACK,
 ];
