@@ -293,3 +293,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_first_rows_only_are_the_first_rows_of_the_whole_list() {
+    let p = report_draft();
+    let a = evaluate(&p, rules());
+    let whole = outlook(&p, rules(), &a);
+    assert_eq!(whole.inactive_left_off, (0, 0));
+    for limit in 0..4 {
+        let top = cpc_wizard::rules::outlook_top(&p, rules(), &a, limit);
+        let shown = limit.min(whole.inactive_licensed.len());
+        assert_eq!(top.inactive_licensed, whole.inactive_licensed[..shown]);
+        let rest = &whole.inactive_licensed[shown..];
+        assert_eq!(
+            top.inactive_left_off,
+            (rest.len(), rest.iter().map(|r| r.users).sum::<u64>())
+        );
+    }
+}

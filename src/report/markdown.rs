@@ -3,11 +3,11 @@
 use std::fmt::Write;
 
 use super::ReportInput;
-use super::outlook::{OutlookLine, outlook_text};
+use super::outlook::{LIST_LIMIT, OutlookLine, outlook_text};
 use super::phrases::*;
 use super::readings::*;
 use crate::i18n::{Locale, thousands};
-use crate::rules::outlook;
+use crate::rules::outlook_top;
 use crate::text::visible;
 
 pub fn render(input: &ReportInput, loc: &Locale) -> String {
@@ -72,7 +72,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
         loc,
         input.profile,
         a,
-        &outlook(input.profile, input.rules, a),
+        &outlook_top(input.profile, input.rules, a, LIST_LIMIT),
     );
     for (i, line) in text.lines().enumerate() {
         match line {

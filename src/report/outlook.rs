@@ -112,15 +112,17 @@ pub fn outlook_text(
             ],
         )));
     }
-    if o.inactive_licensed.len() > LIST_LIMIT {
-        let rest = &o.inactive_licensed[LIST_LIMIT..];
-        let users = rest.iter().map(|r| r.users).fold(0, u64::saturating_add);
+    // Rows past the limit, whether the outlook listed them or left them off.
+    let listed_past = o.inactive_licensed.get(LIST_LIMIT..).unwrap_or_default();
+    let more = listed_past.len() + o.inactive_left_off.0;
+    if more > 0 {
+        let users = listed_past
+            .iter()
+            .map(|r| r.users)
+            .fold(o.inactive_left_off.1, u64::saturating_add);
         tail.push(OutlookLine::Item(loc.f(
             "outlook.inactive_more",
-            &[
-                ("n", &thousands(rest.len() as u64)),
-                ("users", &thousands(users)),
-            ],
+            &[("n", &thousands(more as u64)), ("users", &thousands(users))],
         )));
     }
 

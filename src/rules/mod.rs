@@ -13,7 +13,7 @@ pub use assessment::{
 };
 pub use duplicates::same_person;
 pub use evaluate::evaluate;
-pub use outlook::{InactiveLicensed, Outlook, TierOutlook, outlook};
+pub use outlook::{InactiveLicensed, Outlook, TierOutlook, outlook, outlook_top};
 
 use std::sync::OnceLock;
 

@@ -20,8 +20,11 @@ pub struct Outlook {
     pub total_in_7_days: Option<u64>,
     /// Lowest tier first, as in the assessment.
     pub tiers: Vec<TierOutlook>,
-    /// Counted customers' workloads where licensed users exceed active ones, largest first.
+    /// Counted customers' workloads where licensed users exceed active ones, largest first
+    /// (only the first ones when asked for a few, see `outlook_top`).
     pub inactive_licensed: Vec<InactiveLicensed>,
+    /// The rows `outlook_top` left off: how many, and their licensed users not active.
+    pub inactive_left_off: (usize, u64),
     /// Indexes of people who passed one exam of a two-exam route and nothing else qualifies.
     pub one_exam_away: Vec<usize>,
 }
@@ -56,7 +59,20 @@ impl Outlook {
     }
 }
 
+/// The whole outlook, every licensed-not-active row listed.
 pub fn outlook(profile: &Profile, rules: &RuleSet, assessment: &Assessment) -> Outlook {
+    outlook_top(profile, rules, assessment, usize::MAX)
+}
+
+/// The outlook with only the first `rows` licensed-not-active rows, the others counted in
+/// `inactive_left_off`: what a screen or a report in words shows, without sorting every
+/// workload of a large draft.
+pub fn outlook_top(
+    profile: &Profile,
+    rules: &RuleSet,
+    assessment: &Assessment,
+    rows: usize,
+) -> Outlook {
     let counted: Vec<(usize, &CustomerResult)> = assessment
         .customers
         .iter()
@@ -98,11 +114,14 @@ pub fn outlook(profile: &Profile, rules: &RuleSet, assessment: &Assessment) -> O
             }
         })
         .collect();
+    let (inactive_licensed, inactive_left_off) =
+        inactive_licensed(profile, rules, assessment, &counted, rows);
     Outlook {
         has_report_data,
         total_in_7_days,
         tiers,
-        inactive_licensed: inactive_licensed(profile, rules, assessment, &counted),
+        inactive_licensed,
+        inactive_left_off,
         one_exam_away: one_exam_away(rules, assessment),
     }
 }
@@ -194,13 +213,15 @@ fn customers_hanging(
 }
 
 /// Per counted customer and workload, licensed users beyond the active ones, largest first
-/// (then by name, then in workload order), with what activating them would add.
+/// (then by name, then in workload order), with what activating them would add; the first
+/// `limit` of them, and how many were left off with their users.
 fn inactive_licensed(
     profile: &Profile,
     rules: &RuleSet,
     assessment: &Assessment,
     counted: &[(usize, &CustomerResult)],
-) -> Vec<InactiveLicensed> {
+    limit: usize,
+) -> (Vec<InactiveLicensed>, (usize, u64)) {
     let sums = workload_sums(counted.iter().map(|(_, r)| r.workloads));
     let best = best_of(&sums, rules);
     let mut rows = Vec::new();
@@ -243,7 +264,7 @@ fn inactive_licensed(
         }
     }
     let name = |i: usize| profile.customers.get(i).map_or("", |c| c.name.trim());
-    rows.sort_by(|a, b| {
+    let order = |a: &InactiveLicensed, b: &InactiveLicensed| {
         (
             Reverse(a.users),
             name(a.customer),
@@ -254,8 +275,19 @@ fn inactive_licensed(
                 name(b.customer),
                 workload_slot(b.workload),
             ))
-    });
-    rows
+    };
+    let mut left_off = (0, 0);
+    if rows.len() > limit {
+        // The first `limit` in order, without sorting the rest.
+        rows.select_nth_unstable_by(limit, order);
+        let rest = rows.split_off(limit);
+        left_off = (
+            rest.len(),
+            rest.iter().map(|r| r.users).fold(0, u64::saturating_add),
+        );
+    }
+    rows.sort_by(order);
+    (rows, left_off)
 }
 
 /// People, not repeats, who miss one exam of a route made of two or more exams only: with

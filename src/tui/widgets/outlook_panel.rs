@@ -9,9 +9,9 @@ use super::bar_chart::{Bar, Chart, chart_lines};
 use super::wrap::wrap_indented;
 use crate::i18n::{Locale, thousands};
 use crate::profile::Profile;
-use crate::report::outlook::{OutlookLine, outlook_text};
+use crate::report::outlook::{LIST_LIMIT, OutlookLine, outlook_text};
 use crate::report::phrases::tier_name;
-use crate::rules::{Assessment, RuleSet, outlook};
+use crate::rules::{Assessment, RuleSet, outlook_top};
 use crate::text::visible;
 
 /// Bars the chart draws for a body of `body_rows` rows: a third of it, at least three.
@@ -28,7 +28,7 @@ pub fn outlook_lines(
     columns: usize,
     bars: usize,
 ) -> Vec<Line<'static>> {
-    let o = outlook(profile, rules, assessment);
+    let o = outlook_top(profile, rules, assessment, LIST_LIMIT);
     let text = outlook_text(loc, profile, assessment, &o);
     let mut lines = Vec::new();
     // The margins and the chart first, so they show without scrolling at 80x24.
@@ -86,13 +86,18 @@ fn chart(
             theme.dim,
         )];
     }
-    counted.sort_by_key(|&(i, n)| (std::cmp::Reverse(n), i));
     // One row goes to "+ N more" when not every customer has its own.
     let shown = if counted.len() > bars {
         bars.saturating_sub(1)
     } else {
         counted.len()
     };
+    let largest_first = |&(i, n): &(usize, u64)| (std::cmp::Reverse(n), i);
+    if shown < counted.len() {
+        // The largest `shown`, without sorting a large draft's every customer.
+        counted.select_nth_unstable_by_key(shown, largest_first);
+    }
+    counted[..shown].sort_by_key(largest_first);
     let rest = (counted.len() > shown).then(|| {
         let users = counted[shown..]
             .iter()
