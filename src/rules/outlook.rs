@@ -104,9 +104,12 @@ pub fn outlook_top(
                 } else {
                     Vec::new()
                 },
-                people_hang_on: if t.met && assessment.qualified_people as u64 <= t.people.need {
-                    (0..assessment.staff.len())
-                        .filter(|&j| assessment.staff[j].qualifies)
+                // Losing one qualified person leaves one fewer: it matters when none spare.
+                people_hang_on: if t.met && u64::from(assessment.qualified_people) <= t.people.need
+                {
+                    (assessment.staff.iter().enumerate())
+                        .filter(|(_, p)| p.qualifies)
+                        .map(|(j, _)| j)
                         .collect()
                 } else {
                     Vec::new()
