@@ -1,5 +1,6 @@
 //! Review: each tier met or not, the gap in words, warnings, the excluded customers and
-//! why, and export of the Markdown report to a file beside the draft.
+//! why, and export of the Markdown report to a file beside the draft; with `o`, the
+//! outlook (what each tier hangs on, next week, what is within reach) in its place.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -179,7 +180,7 @@ fn text_columns(body: Rect) -> usize {
 }
 
 /// Every line of the screen above the export lines: the head (a handful, counted by
-/// building them) and one per excluded customer.
+/// building them) and one per excluded customer; or the Outlook view's lines.
 fn line_count(model: &Model) -> usize {
     let body = model.areas().body;
     let columns = text_columns(body);
