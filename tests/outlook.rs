@@ -127,6 +127,9 @@ fn licensed_not_active_largest_first_ties_by_name() {
         rows,
         vec![(1, Ex, 300, 300), (0, Ex, 300, 300), (1, Pp, 120, 0)]
     );
+    // Every licensed user active: Fabrikam max(1,500, 800) + Contoso max(1,153, 420) +
+    // Northwind 50 (no licence figures) = 2,703; the trial customer still not counted.
+    assert_eq!(o.total_if_licensed_active, Some(2_703));
 }
 
 #[test]
@@ -149,6 +152,7 @@ fn a_draft_typed_by_hand_has_no_next_week_and_no_licences() {
     assert_eq!(o.total_in_7_days, None);
     assert!(o.tiers.iter().all(|t| t.margin_in_7_days.is_none()));
     assert!(o.inactive_licensed.is_empty());
+    assert_eq!(o.total_if_licensed_active, None);
 }
 
 #[test]

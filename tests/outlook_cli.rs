@@ -119,6 +119,11 @@ fn text_and_markdown_say_what_next_week_brings_in_both_languages() {
         "{en}"
     );
     assert!(en.contains("Bob: needs 70-347"), "{en}");
+    // 1,500 + 1,153 + 50 with every licensed user active.
+    assert!(
+        en.contains("If all of them were active: 2,703 active entitlements; Gold needs 4,000."),
+        "{en}"
+    );
     let zh = assess(FROM_REPORTS, &["--lang", "zh-TW"]);
     assert!(
         zh.contains("銀級目前超出門檻 103；7 天後，若這些使用者都不再使用，將差 217。"),

@@ -126,6 +126,24 @@ pub fn outlook_text(
         )));
     }
 
+    if let Some(total) = o
+        .total_if_licensed_active
+        .filter(|_| !o.inactive_licensed.is_empty())
+    {
+        let line = match assessment.next_tier() {
+            Some(next) => loc.f(
+                "outlook.if_all_active_next",
+                &[
+                    ("total", &thousands(total)),
+                    ("tier", &tier_name(loc, &next.tier)),
+                    ("need", &thousands(next.entitlements.need)),
+                ],
+            ),
+            None => loc.f("outlook.if_all_active", &[("total", &thousands(total))]),
+        };
+        tail.push(OutlookLine::Item(line));
+    }
+
     tail.push(OutlookLine::Heading(
         loc.t("outlook.one_exam_heading").to_string(),
     ));

@@ -25,6 +25,9 @@ pub struct Outlook {
     pub inactive_licensed: Vec<InactiveLicensed>,
     /// The rows `outlook_top` left off: how many, and their licensed users not active.
     pub inactive_left_off: (usize, u64),
+    /// The total under the reading in use were every licensed user of a counted customer
+    /// active: how far adoption work alone could carry it. None without report data.
+    pub total_if_licensed_active: Option<u64>,
     /// Indexes of people who passed one exam of a two-exam route and nothing else qualifies.
     pub one_exam_away: Vec<usize>,
 }
@@ -90,6 +93,12 @@ pub fn outlook_top(
             .map(|&(i, r)| in_7_days(profile.customers.get(i), r, rules));
         total_of(in_7_days, assessment.counting, rules)
     });
+    let total_if_licensed_active = has_report_data.then(|| {
+        let all_active = counted
+            .iter()
+            .map(|&(i, r)| with_licensed_active(profile.customers.get(i), r, rules));
+        total_of(all_active, assessment.counting, rules)
+    });
     let tiers = assessment
         .tiers
         .iter()
@@ -125,6 +134,7 @@ pub fn outlook_top(
         tiers,
         inactive_licensed,
         inactive_left_off,
+        total_if_licensed_active,
         one_exam_away: one_exam_away(rules, assessment),
     }
 }
@@ -181,6 +191,24 @@ fn in_7_days(customer: Option<&Customer>, result: &CustomerResult, rules: &RuleS
         if let Some(later) = customer.active_users_in_7_days.get(w) {
             let slot = &mut workloads[workload_slot(w)];
             *slot = (*slot).min(u64::from(later));
+        }
+    }
+    workloads
+}
+
+/// A counted customer's workloads with every licensed user active.
+fn with_licensed_active(
+    customer: Option<&Customer>,
+    result: &CustomerResult,
+    rules: &RuleSet,
+) -> [u64; 5] {
+    let mut workloads = result.workloads;
+    if let Some(customer) = customer {
+        for &w in &rules.workloads {
+            if let Some(licensed) = customer.licensed_users.get(w) {
+                let slot = &mut workloads[workload_slot(w)];
+                *slot = (*slot).max(u64::from(licensed));
+            }
         }
     }
     workloads
