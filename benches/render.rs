@@ -66,6 +66,31 @@ fn bench_frames(c: &mut Criterion) {
         }
         group.finish();
     }
+    // Review's Outlook view, every customer with usage-report figures: the outlook is
+    // worked out from the whole draft on each frame.
+    let mut group = c.benchmark_group("frame_review_outlook_120x40");
+    for n in SIZES {
+        let mut app = app_on(n, Screen::Review);
+        if let Some(d) = &mut app.model.draft {
+            for c in &mut d.profile.customers {
+                for w in cpc_wizard::profile::Workload::ALL {
+                    let active = c.active_users.get(w);
+                    let more = cpc_wizard::profile::Count::new(u64::from(active.get()) + 50).ok();
+                    c.licensed_users.set(w, more);
+                    c.active_users_in_7_days.set(w, Some(active));
+                }
+            }
+        }
+        app.model.review.outlook = true;
+        let mut terminal = terminal();
+        group.bench_with_input(BenchmarkId::from_parameter(n), &app, |b, app| {
+            b.iter(|| {
+                let _ = terminal.clear();
+                let _ = terminal.draw(|frame| app.draw(black_box(frame)));
+            })
+        });
+    }
+    group.finish();
 }
 
 /// One keystroke in a number cell and the frame after it, as the event loop does: the

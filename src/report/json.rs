@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::ReportInput;
 use super::readings::as_of;
 use crate::profile::{Association, Counting, Market, ReportDate, Source, Workload};
-use crate::rules::{Exclusion, ReadingResult, RouteProgress, TierResult, Warning};
+use crate::rules::{Exclusion, ReadingResult, RouteProgress, TierResult, Warning, outlook};
 
 pub fn render(input: &ReportInput) -> String {
     let text = serde_json::to_string_pretty(&report(input)).unwrap_or_default();
@@ -61,6 +61,32 @@ struct Report<'a> {
     customers: Vec<CustomerRow<'a>>,
     staff: Vec<PersonRow<'a>>,
     warnings: &'a [Warning],
+    /// What the result hangs on, next week, and what is within reach (SPEC.md §8).
+    outlook: OutlookRow<'a>,
+}
+
+#[derive(Serialize)]
+struct OutlookRow<'a> {
+    total_in_7_days: Option<u64>,
+    tiers: Vec<TierOutlookRow<'a>>,
+    inactive_licensed: Vec<InactiveRow<'a>>,
+    one_exam_away: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TierOutlookRow<'a> {
+    tier: &'a str,
+    margin: i64,
+    margin_in_7_days: Option<i64>,
+    hangs_on: Vec<&'a str>,
+    people_hang_on: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct InactiveRow<'a> {
+    name: &'a str,
+    workload: Workload,
+    users: u64,
 }
 
 #[derive(Serialize)]
@@ -137,5 +163,45 @@ fn report<'a>(input: &'a ReportInput) -> Report<'a> {
         customers,
         staff,
         warnings: &a.warnings,
+        outlook: outlook_row(input),
+    }
+}
+
+fn outlook_row<'a>(input: &'a ReportInput) -> OutlookRow<'a> {
+    let o = outlook(input.profile, input.rules, input.assessment);
+    let customer = |i: usize| {
+        input
+            .profile
+            .customers
+            .get(i)
+            .map_or("", |c| c.name.as_str())
+    };
+    let person = |j: usize| input.profile.staff.get(j).map_or("", |p| p.name.as_str());
+    OutlookRow {
+        total_in_7_days: o.total_in_7_days,
+        tiers: o
+            .tiers
+            .iter()
+            .map(|t| TierOutlookRow {
+                tier: input
+                    .assessment
+                    .tier(&t.tier)
+                    .map_or("", |r| r.tier.as_str()),
+                margin: t.margin,
+                margin_in_7_days: t.margin_in_7_days,
+                hangs_on: t.hangs_on.iter().map(|&i| customer(i)).collect(),
+                people_hang_on: t.people_hang_on.iter().map(|&j| person(j)).collect(),
+            })
+            .collect(),
+        inactive_licensed: o
+            .inactive_licensed
+            .iter()
+            .map(|r| InactiveRow {
+                name: customer(r.customer),
+                workload: r.workload,
+                users: r.users,
+            })
+            .collect(),
+        one_exam_away: o.one_exam_away.iter().map(|&j| person(j)).collect(),
     }
 }

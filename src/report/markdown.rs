@@ -3,10 +3,12 @@
 use std::fmt::Write;
 
 use super::ReportInput;
+use super::outlook::{LIST_LIMIT, OutlookLine, outlook_text};
 use super::phrases::*;
 use super::provenance::{all_warnings, as_of_line, source_note};
 use super::readings::*;
 use crate::i18n::{Locale, thousands};
+use crate::rules::outlook_top;
 use crate::text::visible;
 
 pub fn render(input: &ReportInput, loc: &Locale) -> String {
@@ -68,6 +70,27 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     }
     for line in readings_summary(loc, a) {
         let _ = writeln!(out, "- **{line}**");
+    }
+
+    let text = outlook_text(
+        loc,
+        input.profile,
+        a,
+        &outlook_top(input.profile, input.rules, a, LIST_LIMIT),
+    );
+    for (i, line) in text.lines().enumerate() {
+        match line {
+            OutlookLine::Heading(heading) => {
+                let level = if i == 0 { "##" } else { "###" };
+                let _ = writeln!(out, "\n{level} {heading}\n");
+            }
+            OutlookLine::Item(item) => {
+                let _ = writeln!(out, "- {}", cell(item));
+            }
+            OutlookLine::Note(note) => {
+                let _ = writeln!(out, "- *{}*", cell(note));
+            }
+        }
     }
 
     let _ = writeln!(

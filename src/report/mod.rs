@@ -2,6 +2,7 @@
 
 mod json;
 mod markdown;
+pub mod outlook;
 pub mod phrases;
 mod plain;
 mod provenance;

@@ -3,10 +3,12 @@
 use std::fmt::Write;
 
 use super::ReportInput;
+use super::outlook::{LIST_LIMIT, OutlookLine, outlook_text};
 use super::phrases::*;
 use super::provenance::{all_warnings, as_of_line, source_note};
 use super::readings::*;
 use crate::i18n::{Locale, thousands};
+use crate::rules::outlook_top;
 use crate::text::{pad_left, pad_right, visible, width};
 
 pub fn render(input: &ReportInput, loc: &Locale) -> String {
@@ -85,6 +87,27 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     }
     for line in readings_summary(loc, a) {
         let _ = writeln!(out, "  {line}");
+    }
+    out.push('\n');
+
+    let text = outlook_text(
+        loc,
+        input.profile,
+        a,
+        &outlook_top(input.profile, input.rules, a, LIST_LIMIT),
+    );
+    for (i, line) in text.lines().enumerate() {
+        match line {
+            OutlookLine::Heading(heading) => {
+                if i > 0 {
+                    out.push('\n');
+                }
+                let _ = writeln!(out, "{heading}");
+            }
+            OutlookLine::Item(item) | OutlookLine::Note(item) => {
+                let _ = writeln!(out, "  {item}");
+            }
+        }
     }
     out.push('\n');
 

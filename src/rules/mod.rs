@@ -4,6 +4,7 @@ mod assessment;
 mod duplicates;
 mod evaluate;
 mod incremental;
+mod outlook;
 mod readings;
 
 pub use assessment::{
@@ -12,6 +13,7 @@ pub use assessment::{
 };
 pub use duplicates::same_person;
 pub use evaluate::evaluate;
+pub use outlook::{InactiveLicensed, Outlook, TierOutlook, outlook, outlook_top};
 
 use std::sync::OnceLock;
 

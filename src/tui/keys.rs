@@ -47,6 +47,9 @@ pub enum Action {
     OpenReadOnly,
     /// Read the draft's file again, as it was changed outside the program.
     Reload,
+
+    /// Review: show the outlook instead of the result, or back.
+    ToggleOutlook,
 }
 
 impl Action {
@@ -76,6 +79,7 @@ impl Action {
                 | A::Cancel
                 | A::Export
                 | A::ExportCsv
+                | A::ToggleOutlook
         )
     }
 }
@@ -331,6 +335,7 @@ pub const REVIEW: &[Binding] = &[
     BIND_LAST,
     b(&[c('e')], "e", A::Export, "wizard.keys.export", true),
     b(&[c('c')], "c", A::ExportCsv, "wizard.csv_export.key", true),
+    b(&[c('o')], "o", A::ToggleOutlook, "outlook.key", true),
     b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", true),
     BIND_BACK,
 ];

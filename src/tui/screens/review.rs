@@ -1,5 +1,6 @@
 //! Review: each tier met or not, the gap in words, warnings, the excluded customers and
-//! why, and export of the Markdown report to a file beside the draft.
+//! why, and export of the Markdown report to a file beside the draft; with `o`, the
+//! outlook (what each tier hangs on, next week, what is within reach) in its place.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +11,7 @@ use super::super::app::{Effect, Model, Screen};
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::gauges::{MET_MARK, NOT_MET_MARK};
+use super::super::widgets::outlook_panel::{chart_rows, outlook_lines};
 use super::super::widgets::table::fit;
 use super::super::widgets::wrap::wrap_indented;
 use crate::i18n::thousands;
@@ -22,6 +24,8 @@ use crate::text::visible;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub scroll: usize,
+    /// The Outlook view (`o`) is shown instead of the result.
+    pub outlook: bool,
 }
 
 /// Rows kept at the bottom of the body for the export lines: two files and a hint.
@@ -51,6 +55,15 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             if let Some(d) = &model.draft {
                 return vec![Effect::ExportCsv(d.customers_csv_path())];
             }
+        }
+        Action::ToggleOutlook => {
+            s.outlook = !s.outlook;
+            s.scroll = 0;
+        }
+        // Esc leaves the Outlook view first, as it leaves any view it opened.
+        Action::Cancel if s.outlook => {
+            s.outlook = false;
+            s.scroll = 0;
         }
         Action::Cancel => return model.go_to(Screen::Staff),
         _ => {}
@@ -172,11 +185,31 @@ fn text_columns(body: Rect) -> usize {
 }
 
 /// Every line of the screen above the export lines: the head (a handful, counted by
-/// building them) and one per excluded customer.
+/// building them) and one per excluded customer; or the Outlook view's lines.
 fn line_count(model: &Model) -> usize {
-    let columns = text_columns(model.areas().body);
+    let body = model.areas().body;
+    let columns = text_columns(body);
+    if model.review.outlook {
+        return outlook_view(model, &Theme::new(true), body).len();
+    }
     head_lines(model, &Theme::new(true), columns).len()
         + model.draft.as_ref().map_or(0, |d| d.excluded_rows.len())
+}
+
+/// The Outlook view's lines for this body.
+fn outlook_view(model: &Model, theme: &Theme, body: Rect) -> Vec<Line<'static>> {
+    let Some(d) = &model.draft else {
+        return Vec::new();
+    };
+    outlook_lines(
+        model.loc(),
+        &d.profile,
+        d.rules(),
+        &d.assessment,
+        theme,
+        text_columns(body),
+        chart_rows(body.height.saturating_sub(EXPORT_ROWS)),
+    )
 }
 
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
@@ -187,9 +220,17 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     let x = body.x + 1;
     let w = body.width.saturating_sub(2);
     let rows = body.height.saturating_sub(EXPORT_ROWS);
-    let head = head_lines(model, theme, text_columns(body));
+    // The Outlook view stands in for the head, with no excluded rows after it.
+    let (head, tail_rows) = if model.review.outlook {
+        (outlook_view(model, theme, body), &[][..])
+    } else {
+        (
+            head_lines(model, theme, text_columns(body)),
+            &d.excluded_rows[..],
+        )
+    };
     let scroll = model.review.scroll;
-    let total = head.len() + d.excluded_rows.len();
+    let total = head.len() + tail_rows.len();
     let buf = frame.buffer_mut();
     for i in 0..rows {
         let n = scroll + usize::from(i);
@@ -212,7 +253,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             );
         } else if let Some(line) = head.get(n) {
             buf.set_line(x, y, line, w);
-        } else if let Some(&c) = d.excluded_rows.get(n - head.len()) {
+        } else if let Some(&c) = tail_rows.get(n - head.len()) {
             let customer = &d.profile.customers[c];
             let result = &d.assessment.customers[c];
             let reason = match result.duplicate_of {

@@ -1,6 +1,8 @@
 //! Pieces the screens are drawn with.
 
+pub mod bar_chart;
 pub mod gauges;
+pub mod outlook_panel;
 pub mod overlay;
 pub mod table;
 pub mod text_field;
