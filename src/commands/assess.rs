@@ -99,16 +99,5 @@ fn read_standard_input(loc: &Locale) -> Result<Profile, CliError> {
         .lock()
         .read_to_end(&mut bytes)
         .map_err(|e| StoreError::io(&source, e))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| StoreError::NotUtf8 {
-        path: source.clone(),
-        line: 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(profile::from_json(text).map_err(|error| StoreError::Parse {
-        path: source,
-        error: Box::new(error),
-    })?)
+    Ok(store::parse(&source, &bytes)?)
 }

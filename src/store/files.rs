@@ -37,7 +37,9 @@ pub(crate) fn hash_of_file(path: &Path) -> Option<ContentHash> {
     fs::read(path).ok().map(|bytes| ContentHash::of(&bytes))
 }
 
-fn parse(path: &Path, bytes: &[u8]) -> Result<Profile, StoreError> {
+/// A draft's bytes read from `path` (a file, or standard input named so): UTF-8, a
+/// byte-order mark dropped, then the format.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Profile, StoreError> {
     let text = std::str::from_utf8(bytes).map_err(|e| StoreError::NotUtf8 {
         path: path.to_path_buf(),
         line: 1 + bytes[..e.valid_up_to()]

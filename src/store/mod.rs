@@ -14,7 +14,7 @@ mod open;
 
 pub use error::StoreError;
 pub use files::{
-    STALE_TEMP_AGE, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temp_files, load, save, save_new,
+    STALE_TEMP_AGE, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temp_files, load, parse, save, save_new,
     write_atomically, write_export,
 };
 pub use folder::DraftEntry;
