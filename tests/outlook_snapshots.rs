@@ -120,3 +120,28 @@ fn any_size_down_to_one_cell_draws() {
         }
     }
 }
+
+/// The view's lines are kept between frames, and built again after the draft changes, the
+/// window is resized or the language switched: never a stale number on screen.
+#[test]
+fn the_outlook_view_follows_every_change() {
+    let mut app = on_outlook(with_reports(), Lang::En);
+    let before = render(&app, 80, 24);
+    assert!(before.contains("2,050"), "{before}");
+    assert_eq!(render(&app, 80, 24), before, "drawn again alike");
+    if let Some(d) = &mut app.model.draft {
+        d.edit_customer(0, |c| {
+            c.active_users.set(Workload::ExchangeOnline, n(1_700))
+        });
+    }
+    let after = render(&app, 80, 24);
+    assert!(
+        after.contains("2,150") && !after.contains("2,050"),
+        "{after}"
+    );
+    let wide = render(&app, 120, 40);
+    assert!(wide.contains("2,150"), "{wide}");
+    app.model.lang = Lang::ZhTw;
+    let chinese = render(&app, 80, 24);
+    assert!(chinese.contains("展望"), "{chinese}");
+}

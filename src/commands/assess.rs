@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{CliError, EXIT_NOT_MET};
 use crate::i18n::{Lang, Locale};
-use crate::profile::{self, Counting, Profile};
+use crate::profile::{Counting, Profile};
 use crate::report::phrases::tier_name;
 use crate::report::{self, ReportFormat, ReportInput};
 use crate::rules::{RuleSet, evaluate};

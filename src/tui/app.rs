@@ -88,6 +88,8 @@ pub struct Draft {
     /// Opened read-only (the draft is open elsewhere): changes are refused, nothing is
     /// ever written.
     pub read_only: bool,
+    /// Review's Outlook view, kept until the draft changes.
+    pub outlook_lines: crate::tui::widgets::outlook_panel::LinesCache,
 }
 
 impl Draft {
@@ -102,6 +104,7 @@ impl Draft {
             revision: 0,
             saved_revision: 0,
             read_only: false,
+            outlook_lines: Default::default(),
         }
     }
 

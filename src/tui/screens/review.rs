@@ -190,26 +190,32 @@ fn line_count(model: &Model) -> usize {
     let body = model.areas().body;
     let columns = text_columns(body);
     if model.review.outlook {
-        return outlook_view(model, &Theme::new(true), body).len();
+        return outlook_view(model, body).len();
     }
     head_lines(model, &Theme::new(true), columns).len()
         + model.draft.as_ref().map_or(0, |d| d.excluded_rows.len())
 }
 
-/// The Outlook view's lines for this body.
-fn outlook_view(model: &Model, theme: &Theme, body: Rect) -> Vec<Line<'static>> {
+/// The Outlook view's lines for this body, built when the draft, the size or the language
+/// changed since the last frame.
+fn outlook_view(model: &Model, body: Rect) -> std::sync::Arc<Vec<Line<'static>>> {
     let Some(d) = &model.draft else {
-        return Vec::new();
+        return Default::default();
     };
-    outlook_lines(
-        model.loc(),
-        &d.profile,
-        d.rules(),
-        &d.assessment,
-        theme,
-        text_columns(body),
-        chart_rows(body.height.saturating_sub(EXPORT_ROWS)),
-    )
+    let columns = text_columns(body);
+    let bars = chart_rows(body.height.saturating_sub(EXPORT_ROWS));
+    let key = (d.revision, columns, bars, model.lang);
+    d.outlook_lines.get_or_build(key, || {
+        outlook_lines(
+            model.loc(),
+            &d.profile,
+            d.rules(),
+            &d.assessment,
+            &Theme::new(model.no_color),
+            columns,
+            bars,
+        )
+    })
 }
 
 pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
@@ -221,13 +227,14 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     let w = body.width.saturating_sub(2);
     let rows = body.height.saturating_sub(EXPORT_ROWS);
     // The Outlook view stands in for the head, with no excluded rows after it.
-    let (head, tail_rows) = if model.review.outlook {
-        (outlook_view(model, theme, body), &[][..])
+    let outlook;
+    let result;
+    let (head, tail_rows): (&[Line], &[usize]) = if model.review.outlook {
+        outlook = outlook_view(model, body);
+        (&outlook[..], &[])
     } else {
-        (
-            head_lines(model, theme, text_columns(body)),
-            &d.excluded_rows[..],
-        )
+        result = head_lines(model, theme, text_columns(body));
+        (&result[..], &d.excluded_rows[..])
     };
     let scroll = model.review.scroll;
     let total = head.len() + tail_rows.len();

@@ -140,3 +140,44 @@ fn chart(
     };
     chart_lines(&chart, columns, theme)
 }
+
+/// What the Outlook view's lines were built for: the draft's revision, the text width, the
+/// chart's rows and the language (the theme is fixed for a run).
+type LinesKey = (u64, usize, usize, crate::i18n::Lang);
+
+/// The Outlook view's lines, built once per draft change, size and language: building them
+/// walks and sorts every customer, and a scroll or a repaint should cost what it shows. One
+/// per open draft (a draft read again is a new one, with an empty cache).
+#[derive(Default)]
+pub struct LinesCache(std::cell::RefCell<Option<(LinesKey, std::sync::Arc<Vec<Line<'static>>>)>>);
+
+impl LinesCache {
+    pub fn get_or_build(
+        &self,
+        key: LinesKey,
+        build: impl FnOnce() -> Vec<Line<'static>>,
+    ) -> std::sync::Arc<Vec<Line<'static>>> {
+        let mut slot = self.0.borrow_mut();
+        match &*slot {
+            Some((built_for, lines)) if *built_for == key => lines.clone(),
+            _ => {
+                let lines = std::sync::Arc::new(build());
+                *slot = Some((key, lines.clone()));
+                lines
+            }
+        }
+    }
+}
+
+/// A copy of a draft starts with nothing cached.
+impl Clone for LinesCache {
+    fn clone(&self) -> Self {
+        LinesCache::default()
+    }
+}
+
+impl std::fmt::Debug for LinesCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinesCache")
+    }
+}
