@@ -53,10 +53,20 @@ impl Store {
     /// spaces), read from inside the files: file names do not tell names apart.
     pub fn find_by_name(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
         let wanted = name_key(name);
-        Ok(self
-            .draft_paths()?
-            .into_iter()
-            .find(|path| load(path).is_ok_and(|profile| name_key(&profile.name) == wanted)))
+        // Through the summaries: only drafts changed since the last listing are read.
+        let mut listing = self.listing()?;
+        let found = listing
+            .by_ref()
+            .find(|d| {
+                d.summary
+                    .as_ref()
+                    .is_ok_and(|s| name_key(&s.name) == wanted)
+            })
+            .map(|d| d.path);
+        if found.is_none() {
+            listing.finish();
+        }
+        Ok(found)
     }
 
     /// Finds a draft given on the command line: a path to a file, the name of a draft in

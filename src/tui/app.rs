@@ -352,6 +352,12 @@ pub enum Msg {
     /// A draft of the list was renamed, duplicated or deleted.
     DraftsChanged(start::DraftNote),
     DraftsListed(Vec<DraftSummary>),
+    /// Part of the list, read so far (newest first); `read` of `total` drafts.
+    DraftsReading {
+        drafts: Vec<DraftSummary>,
+        read: usize,
+        total: usize,
+    },
     /// An effect whose only outcome is a message on the status line (an export written or
     /// failed, a listing failed).
     Told(Note),
@@ -632,6 +638,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::DraftsChanged(note) => start::drafts_changed(model, note),
         Msg::DraftsListed(list) => {
             start::set_drafts(model, list);
+            Vec::new()
+        }
+        Msg::DraftsReading {
+            drafts,
+            read,
+            total,
+        } => {
+            start::set_drafts_so_far(model, drafts, read, total);
             Vec::new()
         }
         Msg::Told(note) => {

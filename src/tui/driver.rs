@@ -9,21 +9,23 @@ use std::time::{Duration, Instant};
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::app::{DraftSummary, Effect, Model, Msg, Note, update};
+use super::app::{Effect, Model, Msg, Note, update};
+use super::lister::{self, Lister, Progress};
 use super::persist::{Done, Saver};
 use super::screens::start::DraftNote;
 use crate::i18n::Lang;
 use crate::profile::Profile;
 use crate::report::{self, ReportFormat, ReportInput};
-use crate::rules::evaluate;
 use crate::store::{self, OpenDraft, Store, StoreError};
-use crate::time::local_date_time;
 
 /// How long after a change the draft is written, unless another way out comes first.
 /// Short enough that a change is on disk within a second, long enough that typing a name
 /// does not write the file on every keystroke. The delay runs from the first unsaved
 /// change, not the last, so steady typing cannot put a save off.
 pub const SAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// How often the loop looks at a listing under way: about a frame.
+const LISTING_LOOK_EVERY: Duration = Duration::from_millis(16);
 
 /// What the terminal must do for the app (only the loop in `tui::run` touches it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub struct App {
     requests: Vec<TerminalRequest>,
     /// See `start_listing_later`.
     list_after_first_frame: bool,
+    /// The drafts folder being read on its own thread (in the terminal only).
+    lister: Option<Lister>,
 }
 
 impl App {
@@ -121,6 +125,7 @@ impl App {
             quit_armed: false,
             requests: Vec::new(),
             list_after_first_frame: false,
+            lister: None,
         }
     }
 
@@ -191,19 +196,62 @@ impl App {
         // A save due while one is being written waits for it: look again shortly rather
         // than spin.
         let writing = self.saver.as_ref().is_some_and(Saver::busy);
-        self.save_due.map(|due| {
+        let save = self.save_due.map(|due| {
             if writing {
                 due.max(Instant::now() + Duration::from_millis(20))
             } else {
                 due
             }
-        })
+        });
+        // A listing under way is looked at every frame or so, to fill the list in.
+        let listing = self
+            .lister
+            .as_ref()
+            .map(|_| Instant::now() + LISTING_LOOK_EVERY);
+        match (save, listing) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Whether the drafts folder is being read on its own thread.
+    pub fn listing(&self) -> bool {
+        self.lister.is_some()
+    }
+
+    /// Takes in what the listing thread has read; true when the screen must be drawn again.
+    fn take_listing(&mut self) -> bool {
+        let Some(lister) = &mut self.lister else {
+            return false;
+        };
+        let msg = match lister.poll() {
+            Progress::Unchanged => return false,
+            Progress::Reading {
+                drafts,
+                read,
+                total,
+            } => Msg::DraftsReading {
+                drafts,
+                read,
+                total,
+            },
+            Progress::Done(drafts) => {
+                self.lister = None;
+                Msg::DraftsListed(drafts)
+            }
+            Progress::Failed(e) => {
+                self.lister = None;
+                Msg::Told(Note::ListFailed(Arc::new(e)))
+            }
+        };
+        self.send(msg);
+        true
     }
 
     /// Saves when the delay is over, and takes in what a background save finished; true
     /// when the screen must be drawn again.
     pub fn tick(&mut self, now: Instant) -> bool {
-        let mut changed = false;
+        let mut changed = self.take_listing();
         if let Some(done) = self.saver.as_mut().and_then(Saver::poll) {
             self.finished(done);
             changed = true;
@@ -364,8 +412,15 @@ impl App {
                     .map_or_else(|| path.display().to_string(), |d| d.name.clone());
                 vec![self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))]
             }
-            Effect::ListDrafts => vec![match self.store.list() {
-                Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
+            Effect::ListDrafts if self.background && self.persist => {
+                // A listing under way is dropped: its thread stops at its next draft.
+                self.lister = Some(Lister::spawn(self.store.clone()));
+                Vec::new()
+            }
+            Effect::ListDrafts => vec![match self.store.summaries() {
+                Ok(entries) => {
+                    Msg::DraftsListed(entries.into_iter().map(lister::summary).collect())
+                }
                 Err(e) => Msg::Told(Note::ListFailed(Arc::new(e))),
             }],
             Effect::RememberLanguage(lang) => {
@@ -503,23 +558,5 @@ fn read_csv(typed: &str) -> Msg {
             }),
             path,
         },
-    }
-}
-
-fn summary(entry: store::DraftEntry) -> DraftSummary {
-    let name = entry.display_name();
-    let status = match entry.profile {
-        Ok(profile) => {
-            let rules = crate::rules::RuleSet::by_edition(&profile.edition)
-                .unwrap_or(crate::rules::RuleSet::default_edition());
-            Ok(evaluate(&profile, rules).highest_tier)
-        }
-        Err(e) => Err(Arc::new(e) as Arc<StoreError>),
-    };
-    DraftSummary {
-        path: entry.path,
-        name,
-        changed: entry.modified.map(local_date_time).unwrap_or_default(),
-        status,
     }
 }

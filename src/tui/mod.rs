@@ -7,6 +7,7 @@ pub mod app;
 pub mod driver;
 pub mod keys;
 pub mod layout;
+mod lister;
 mod persist;
 pub mod screens;
 mod signals;

@@ -40,6 +40,8 @@ pub struct State {
     pub drafts: Vec<DraftSummary>,
     /// The folder is still being read (just after the first frame): not yet "no drafts".
     pub listing: bool,
+    /// While listing: how many drafts are read, of how many (None: not counted yet).
+    pub reading: Option<(usize, usize)>,
     /// A question about one draft, over the list.
     pub prompt: Option<Prompt>,
     /// The draft to select when the list comes back (after a rename or a copy).
@@ -143,8 +145,20 @@ pub fn prompt_key_tables(model: &Model) -> Option<Vec<&'static [Binding]>> {
 
 pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
     let s = &mut model.start;
+    let selected_path = s
+        .selected
+        .checked_sub(1)
+        .and_then(|i| s.drafts.get(i))
+        .map(|d| d.path.clone());
     s.drafts = drafts;
     s.listing = false;
+    s.reading = None;
+    if let Some(path) = selected_path
+        && let Some(i) = s.drafts.iter().position(|d| d.path == path)
+    {
+        // The draft chosen while the list was filling in stays chosen.
+        s.selected = i + 1;
+    }
     if let Some(path) = s.select_path.take()
         && let Some(i) = s.drafts.iter().position(|d| d.path == path)
     {
@@ -153,6 +167,17 @@ pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
     s.selected = s.selected.min(s.drafts.len());
     s.offset = s.offset.min(s.drafts.len().saturating_sub(1));
     keep_selection_visible(model);
+}
+
+/// Part of the list while the folder is still being read: shown and chosen from at once,
+/// the choice kept as drafts are put in above it.
+pub fn set_drafts_so_far(model: &mut Model, drafts: Vec<DraftSummary>, read: usize, total: usize) {
+    let select_path = model.start.select_path.take();
+    set_drafts(model, drafts);
+    let s = &mut model.start;
+    s.select_path = select_path;
+    s.listing = true;
+    s.reading = Some((read, total));
 }
 
 /// Selects the draft at `path` in the list, when it is there.
@@ -562,8 +587,8 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         );
     }
 
-    if s.listing {
-        // Nothing yet: drawn again as soon as the folder is read, right after this frame.
+    if s.listing && s.drafts.is_empty() {
+        // Nothing yet: drawn again as soon as drafts are read.
     } else if s.drafts.is_empty() {
         buf.set_line(
             g.table.x,
@@ -604,7 +629,16 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     // With the count, once known, so that a list longer than the screen says how long it
     // is.
     let folder_name = visible(&model.drafts_folder.display().to_string()).into_owned();
-    let folder = if s.listing {
+    let folder = if let (true, Some((read, total))) = (s.listing, s.reading) {
+        loc.f(
+            "listing.reading",
+            &[
+                ("read", &read.to_string()),
+                ("total", &total.to_string()),
+                ("folder", &folder_name),
+            ],
+        )
+    } else if s.listing {
         loc.f("wizard.start.folder_reading", &[("folder", &folder_name)])
     } else {
         loc.plural(
