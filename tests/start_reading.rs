@@ -132,3 +132,40 @@ fn a_key_is_answered_before_a_slow_folder_is_read() {
     session.send("q");
     assert_eq!(session.wait_exit(Duration::from_secs(30)), Some(0));
 }
+
+/// A draft large enough that opening it takes more than a moment shows a line saying so,
+/// and Esc leaves it for the Start screen; the draft is let go (its lock freed).
+#[test]
+fn a_large_draft_opens_behind_a_line_that_esc_leaves() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("huge.json");
+    let mut profile = cpc_wizard::sample::profile(300_000);
+    profile.name = "Huge".into();
+    cpc_wizard::store::save(&path, &profile).expect("write");
+    let home = dir.path().to_string_lossy().into_owned();
+    let file = path.to_string_lossy().into_owned();
+    let mut session = PtySession::spawn(
+        Path::new(env!("CARGO_BIN_EXE_cpc-wizard")),
+        &["--lang", "en", "edit", &file],
+        &[("CPC_WIZARD_HOME", home.as_str()), ("LANG", "C.UTF-8")],
+        80,
+        24,
+    );
+    assert!(
+        session.wait_for("Opening \"huge\"", Duration::from_secs(30)),
+        "{}",
+        session.screen()
+    );
+    session.send("\u{1b}");
+    assert!(
+        session.wait_until(Duration::from_secs(300), |s| !s.contains("Opening")
+            && s.contains("Drafts folder (1 draft)")),
+        "{}",
+        session.screen()
+    );
+    assert!(session.screen().contains("New assessment"));
+    session.send("q");
+    assert_eq!(session.wait_exit(Duration::from_secs(60)), Some(0));
+    // Let go: it opens for editing again. (Named by its file until the list is read.)
+    assert!(cpc_wizard::store::OpenDraft::open(&path).is_ok());
+}

@@ -314,6 +314,8 @@ pub enum Effect {
     /// Delete a draft file from the list (after confirmation).
     Delete(PathBuf),
     ListDrafts,
+    /// Stop waiting for a draft being opened (it is let go when it arrives).
+    StopOpening,
     SetMouseCapture(bool),
     /// Remember the language chosen for the next start.
     RememberLanguage(Lang),
@@ -352,6 +354,10 @@ pub enum Msg {
     /// A draft of the list was renamed, duplicated or deleted.
     DraftsChanged(start::DraftNote),
     DraftsListed(Vec<DraftSummary>),
+    /// A draft is being opened on another thread.
+    Opening(PathBuf),
+    /// ... and it takes more than a moment.
+    OpeningSlow,
     /// Part of the list, read so far (newest first); `read` of `total` drafts.
     DraftsReading {
         drafts: Vec<DraftSummary>,
@@ -638,6 +644,14 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::DraftsChanged(note) => start::drafts_changed(model, note),
         Msg::DraftsListed(list) => {
             start::set_drafts(model, list);
+            Vec::new()
+        }
+        Msg::Opening(path) => {
+            start::opening(model, path);
+            Vec::new()
+        }
+        Msg::OpeningSlow => {
+            start::opening_is_slow(model);
             Vec::new()
         }
         Msg::DraftsReading {

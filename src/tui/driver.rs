@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 
 use super::app::{Effect, Model, Msg, Note, update};
 use super::lister::{self, Lister, Progress};
+use super::opener::{Opener, Outcome};
 use super::persist::{Done, Saver};
 use super::screens::start::DraftNote;
 use crate::i18n::Lang;
@@ -53,6 +54,8 @@ pub struct App {
     list_after_first_frame: bool,
     /// The drafts folder being read on its own thread (in the terminal only).
     lister: Option<Lister>,
+    /// A draft being opened on its own thread (in the terminal only).
+    opener: Option<Opener>,
 }
 
 impl App {
@@ -104,6 +107,25 @@ impl App {
         app
     }
 
+    /// As `open_path`, for the terminal: the draft is read on another thread, waited for
+    /// at most `wait` before the first frame. A draft that takes longer opens with the
+    /// Start screen saying so, where Esc stops waiting for it.
+    pub fn open_path_in_background(store: Store, path: PathBuf, lang: Lang, wait: Duration) -> App {
+        let mut app = App::start_listing_later(store, lang);
+        app.list_after_first_frame = false;
+        app.save_in_background(true);
+        app.run_effects(vec![Effect::Open(path)]);
+        let outcome = app.opener.as_mut().and_then(|o| o.wait(wait));
+        if let Some(outcome) = outcome {
+            app.opener = None;
+            let msgs = app.take_outcome(outcome);
+            app.follow(msgs);
+        } else {
+            app.send(Msg::OpeningSlow);
+        }
+        app
+    }
+
     /// A draft held in memory only: nothing is ever written. For benchmarks and tests.
     pub fn with_profile(profile: Profile, lang: Lang) -> App {
         // A folder that does not exist: the Start screen of an in-memory app lists nothing.
@@ -126,6 +148,7 @@ impl App {
             requests: Vec::new(),
             list_after_first_frame: false,
             lister: None,
+            opener: None,
         }
     }
 
@@ -203,11 +226,9 @@ impl App {
                 due
             }
         });
-        // A listing under way is looked at every frame or so, to fill the list in.
-        let listing = self
-            .lister
-            .as_ref()
-            .map(|_| Instant::now() + LISTING_LOOK_EVERY);
+        // A listing or an opening under way is looked at every frame or so.
+        let listing = (self.lister.is_some() || self.opener.is_some())
+            .then(|| Instant::now() + LISTING_LOOK_EVERY);
         match (save, listing) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -217,6 +238,43 @@ impl App {
     /// Whether the drafts folder is being read on its own thread.
     pub fn listing(&self) -> bool {
         self.lister.is_some()
+    }
+
+    /// Takes in the draft the opening thread has read, or says it takes a while; true when
+    /// the screen must be drawn again.
+    fn take_opening(&mut self, now: Instant) -> bool {
+        let Some(opener) = &mut self.opener else {
+            return false;
+        };
+        if let Some(outcome) = opener.poll() {
+            self.opener = None;
+            let msgs = self.take_outcome(outcome);
+            self.follow(msgs);
+            return true;
+        }
+        if opener.turned_slow(now) {
+            self.send(Msg::OpeningSlow);
+            return true;
+        }
+        false
+    }
+
+    /// As `outcome_msgs`; a draft that did not open leaves the Start screen, which is then
+    /// listed.
+    fn take_outcome(&mut self, outcome: Outcome) -> Vec<Msg> {
+        let msgs = self.outcome_msgs(outcome);
+        let opened = matches!(msgs.first(), Some(Msg::Opened { .. }));
+        if !opened && self.model.start.drafts.is_empty() && !self.listing() {
+            self.run_effects(vec![Effect::ListDrafts]);
+        }
+        msgs
+    }
+
+    /// Passes messages to the model and carries out what they ask.
+    fn follow(&mut self, msgs: Vec<Msg>) {
+        for msg in msgs {
+            self.send(msg);
+        }
     }
 
     /// Takes in what the listing thread has read; true when the screen must be drawn again.
@@ -252,6 +310,7 @@ impl App {
     /// when the screen must be drawn again.
     pub fn tick(&mut self, now: Instant) -> bool {
         let mut changed = self.take_listing();
+        changed |= self.take_opening(now);
         if let Some(done) = self.saver.as_mut().and_then(Saver::poll) {
             self.finished(done);
             changed = true;
@@ -373,8 +432,23 @@ impl App {
             Effect::ExportReport(path) => vec![self.export(path)],
             Effect::ExportCsv(path) => vec![self.export_csv(path)],
             Effect::ImportCsv(typed) => vec![read_csv(&typed)],
+            Effect::Open(path) if self.background && self.persist => {
+                self.open_in_background(path, false)
+            }
+            Effect::OpenReadOnly(path) if self.background && self.persist => {
+                self.open_in_background(path, true)
+            }
             Effect::Open(path) => self.open_for_editing(path),
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
+            Effect::StopOpening => {
+                // The draft is let go (its lock freed) when its thread is done reading it.
+                self.opener = None;
+                if self.model.start.drafts.is_empty() && !self.listing() {
+                    self.carry_out(Effect::ListDrafts)
+                } else {
+                    Vec::new()
+                }
+            }
             Effect::Create {
                 name,
                 beside,
@@ -438,6 +512,13 @@ impl App {
         }
     }
 
+    /// Starts opening a draft on the opening thread (one being opened is let go).
+    fn open_in_background(&mut self, path: PathBuf, read_only: bool) -> Vec<Msg> {
+        self.saver = None;
+        self.opener = Some(Opener::spawn(path.clone(), read_only));
+        vec![Msg::Opening(path)]
+    }
+
     /// Opens a draft from the list or the command line. Whatever was open is let go first.
     fn open_draft(&mut self, path: PathBuf, read_only: bool) -> Msg {
         self.saver = None;
@@ -446,6 +527,11 @@ impl App {
         } else {
             OpenDraft::open(&path)
         };
+        self.opened_or_not(path, result)
+    }
+
+    /// The draft opened, or why not.
+    fn opened_or_not(&mut self, path: PathBuf, result: Result<OpenDraft, StoreError>) -> Msg {
         match result {
             Ok(open) => self.opened(open),
             Err(e @ StoreError::Locked { .. }) => Msg::Locked {
@@ -463,23 +549,24 @@ impl App {
     /// Opens a draft for editing, or read-only, saying why, when its file or folder cannot
     /// be written as it is.
     fn open_for_editing(&mut self, path: PathBuf) -> Vec<Msg> {
-        match self.open_draft(path.clone(), false) {
-            Msg::LoadFailed { error, .. }
-                if matches!(
-                    *error,
-                    StoreError::FileReadOnly { .. }
-                        | StoreError::FolderReadOnly { .. }
-                        | StoreError::HardLinked { .. }
-                ) =>
-            {
-                let opened = self.open_draft(path, true);
-                if matches!(opened, Msg::Opened { .. }) {
-                    vec![opened, Msg::Told(Note::OpenedReadOnly(error))]
-                } else {
-                    vec![opened]
-                }
+        self.saver = None;
+        let outcome = super::opener::open_for_editing(&path);
+        self.outcome_msgs(outcome)
+    }
+
+    /// The messages of an opening: the draft opened (and why read-only), or why not.
+    fn outcome_msgs(&mut self, outcome: Outcome) -> Vec<Msg> {
+        let Outcome {
+            path,
+            result,
+            read_only_because,
+        } = outcome;
+        let msg = self.opened_or_not(path, result);
+        match read_only_because {
+            Some(e) if matches!(msg, Msg::Opened { .. }) => {
+                vec![msg, Msg::Told(Note::OpenedReadOnly(Arc::new(e)))]
             }
-            other => vec![other],
+            _ => vec![msg],
         }
     }
 

@@ -77,6 +77,13 @@ pub enum Prompt {
         path: PathBuf,
         error: Arc<StoreError>,
     },
+    /// It is being read on another thread; Esc stops waiting for it. Said on screen only
+    /// once it takes more than a moment (`shown`), so a quick open does not flicker.
+    Opening {
+        path: PathBuf,
+        name: String,
+        shown: bool,
+    },
 }
 
 /// The status-line messages of this screen (and of read-only drafts).
@@ -139,6 +146,7 @@ pub fn prompt_key_tables(model: &Model) -> Option<Vec<&'static [Binding]>> {
         Prompt::Delete { .. } => keys::CONFIRM,
         Prompt::Locked { .. } => keys::LOCKED,
         Prompt::Broken { .. } => keys::BROKEN,
+        Prompt::Opening { .. } => keys::OPENING,
     };
     Some(vec![table])
 }
@@ -194,6 +202,31 @@ pub fn ask_locked(model: &mut Model, path: PathBuf, error: Arc<StoreError>) {
     model.start.naming = None;
     select(model, &path);
     model.start.prompt = Some(Prompt::Locked { path, error });
+}
+
+/// `path` is being opened on another thread: keys wait for Esc (stop) until it is open.
+pub fn opening(model: &mut Model, path: PathBuf) {
+    let name = model
+        .start
+        .drafts
+        .iter()
+        .find(|d| d.path == path)
+        .map(|d| d.name.clone())
+        .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    model.start.naming = None;
+    model.start.prompt = Some(Prompt::Opening {
+        path,
+        name,
+        shown: false,
+    });
+}
+
+/// The draft being opened takes more than a moment: say so.
+pub fn opening_is_slow(model: &mut Model) {
+    if let Some(Prompt::Opening { shown, .. }) = &mut model.start.prompt {
+        *shown = true;
+    }
 }
 
 /// Back on the Start screen, showing why `path` cannot be read.
@@ -347,6 +380,7 @@ fn prompt_action(model: &mut Model, action: Action) -> Vec<Effect> {
             model.start.beside = path.parent().map(Path::to_path_buf);
             Vec::new()
         }
+        (Prompt::Opening { .. }, Action::Cancel) => vec![Effect::StopOpening],
         (_, Action::Cancel | Action::No) => Vec::new(),
         (prompt, _) => keep(model, prompt),
     }
@@ -524,6 +558,20 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         g.intro.width,
     );
     let mut cursor = None;
+    if let Some(Prompt::Opening {
+        name, shown: true, ..
+    }) = &s.prompt
+    {
+        buf.set_line(
+            g.message.x + 2,
+            g.message.y,
+            &Line::styled(
+                loc.f("opening.progress", &[("name", &visible(name))]),
+                theme.dim,
+            ),
+            g.message.width.saturating_sub(2),
+        );
+    }
     if let Some(Prompt::Delete { name, .. }) = &s.prompt {
         let question = loc.f("wizard.drafts.delete_question", &[("name", &visible(name))]);
         buf.set_line(
