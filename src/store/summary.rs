@@ -5,7 +5,7 @@
 //! The cache (`.cpc-wizard-index.json` in the drafts folder) is only ever a shortcut: an
 //! entry is used when the file it describes still has the same size, modification time,
 //! change time and inode, else the draft is read again. A cache that is missing, torn, of
-//! another program version or cannot be written is simply not used.
+//! another build of the program or cannot be written is simply not used.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -21,8 +21,8 @@ use crate::rules::{RuleSet, evaluate};
 
 /// The cache's file in the drafts folder: hidden, so never taken for a draft.
 pub const INDEX_FILE: &str = ".cpc-wizard-index.json";
-/// Bumped when the cache's layout changes; with the program's version, tells a cache
-/// written by another build (whose rules may give other tiers) apart.
+/// Bumped when the cache's layout changes; with `this_build`, tells a cache written by
+/// another build apart.
 const INDEX_FORMAT: u32 = 1;
 
 /// What the list shows of a readable draft.
@@ -130,7 +130,7 @@ impl Index {
     fn current() -> Index {
         Index {
             format: INDEX_FORMAT,
-            program: env!("CARGO_PKG_VERSION").to_string(),
+            program: this_build(),
             drafts: BTreeMap::new(),
         }
     }
@@ -162,6 +162,24 @@ impl Index {
             let _ = tmp.persist(dir.join(INDEX_FILE));
         }
     }
+}
+
+/// This program, as built: its version and its executable's size and time, so that any
+/// other build (whose rules may give other tiers) reads the drafts again.
+fn this_build() -> String {
+    let exe = std::env::current_exe()
+        .and_then(fs::metadata)
+        .ok()
+        .map(|meta| {
+            let time = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .unwrap_or_default();
+            format!("{} {}", meta.len(), time.as_nanos())
+        })
+        .unwrap_or_default();
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
 }
 
 /// A listing under way: yields the drafts one by one (cached ones at once, the others as
