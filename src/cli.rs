@@ -91,6 +91,14 @@ impl Cli {
     /// environment choose. Exits with code 2 on bad arguments, as clap does.
     pub fn parse_localized() -> Cli {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        // A good command line needs none of the help's words: clap's own command parses it
+        // without the locale's (building those is most of clap's cost before a first
+        // frame). Help, version and errors are parsed again below, in the user's language.
+        if let Ok(matches) = Cli::command().try_get_matches_from(&args)
+            && let Ok(cli) = Cli::from_arg_matches(&matches)
+        {
+            return cli;
+        }
         let lang = lang_in_args(&args).unwrap_or_else(Lang::from_process_env);
         let loc = Locale::get(lang);
         let matches: ArgMatches = match localized_command(loc).try_get_matches_from(args) {

@@ -8,8 +8,7 @@ use serde::Serialize;
 use super::CliError;
 use crate::i18n::Locale;
 use crate::report::phrases::tier_name;
-use crate::rules::{RuleSet, evaluate};
-use crate::store::{DraftEntry, Store};
+use crate::store::{ListedDraft, Store, StoreError};
 use crate::text::{pad_right, visible, width};
 use crate::time::local_date_time;
 use crate::tui::widgets::table::fit;
@@ -44,7 +43,7 @@ impl DraftsFormat {
 }
 
 pub fn drafts(store: &Store, format: DraftsFormat, loc: &Locale) -> Result<ExitCode, CliError> {
-    let entries = store.list()?;
+    let entries = store.summaries()?;
     match format {
         DraftsFormat::Text => text(store, &entries, loc),
         DraftsFormat::Json => json(&entries, loc),
@@ -52,13 +51,11 @@ pub fn drafts(store: &Store, format: DraftsFormat, loc: &Locale) -> Result<ExitC
 }
 
 /// The highest tier a draft reaches (`Ok(None)`: none), or why it cannot be read.
-fn highest_tier(entry: &DraftEntry) -> Result<Option<String>, &crate::store::StoreError> {
-    let profile = entry.profile.as_ref()?;
-    let rules = RuleSet::by_edition(&profile.edition).unwrap_or(RuleSet::default_edition());
-    Ok(evaluate(profile, rules).highest_tier)
+fn highest_tier(entry: &ListedDraft) -> Result<Option<String>, &StoreError> {
+    Ok(entry.summary.as_ref()?.highest_tier.clone())
 }
 
-fn text(store: &Store, entries: &[DraftEntry], loc: &Locale) -> Result<ExitCode, CliError> {
+fn text(store: &Store, entries: &[ListedDraft], loc: &Locale) -> Result<ExitCode, CliError> {
     let mut out = std::io::stdout().lock();
     if entries.is_empty() {
         writeln!(
@@ -142,7 +139,7 @@ struct JsonDraft {
     error: Option<String>,
 }
 
-fn json(entries: &[DraftEntry], loc: &Locale) -> Result<ExitCode, CliError> {
+fn json(entries: &[ListedDraft], loc: &Locale) -> Result<ExitCode, CliError> {
     let list = JsonList {
         drafts: entries
             .iter()
@@ -152,7 +149,7 @@ fn json(entries: &[DraftEntry], loc: &Locale) -> Result<ExitCode, CliError> {
                     Err(e) => (None, Some(crate::messages::store_error(loc, e))),
                 };
                 JsonDraft {
-                    name: entry.profile.as_ref().ok().map(|p| p.name.clone()),
+                    name: entry.summary.as_ref().ok().map(|s| s.name.clone()),
                     file: entry.path.display().to_string(),
                     changed: entry.modified.map(|t| {
                         chrono::DateTime::<chrono::Utc>::from(t)

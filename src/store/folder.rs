@@ -53,14 +53,20 @@ impl Store {
     /// spaces), read from inside the files: file names do not tell names apart.
     pub fn find_by_name(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
         let wanted = name_key(name);
-        let holds_it =
-            |path: &Path| load(path).is_ok_and(|profile| name_key(&profile.name) == wanted);
-        // Most often the file named after the name holds it: read that one first.
-        let likely = self.dir().join(file_name_for(name));
-        if likely.is_file() && holds_it(&likely) {
-            return Ok(Some(likely));
+        // Through the summaries: only drafts changed since the last listing are read.
+        let mut listing = self.listing()?;
+        let found = listing
+            .by_ref()
+            .find(|d| {
+                d.summary
+                    .as_ref()
+                    .is_ok_and(|s| name_key(&s.name) == wanted)
+            })
+            .map(|d| d.path);
+        if found.is_none() {
+            listing.finish();
         }
-        Ok(self.draft_paths()?.into_iter().find(|path| holds_it(path)))
+        Ok(found)
     }
 
     /// Finds a draft given on the command line: a path to a file, the name of a draft in

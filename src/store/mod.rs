@@ -11,6 +11,7 @@ mod lock;
 mod manage;
 mod names;
 mod open;
+mod summary;
 
 pub use error::StoreError;
 pub use files::{
@@ -27,6 +28,7 @@ pub use lock::{DraftLock, LockHolder, acquire as lock, lock_path_for};
 pub use manage::{delete, duplicate, rename};
 pub use names::{file_name_for, file_stem_for};
 pub use open::OpenDraft;
+pub use summary::{INDEX_FILE, ListedDraft, Listing, Summary, sort_newest_first};
 
 use std::path::{Path, PathBuf};
 

@@ -332,6 +332,8 @@ pub enum Effect {
     /// Delete a draft file from the list (after confirmation).
     Delete(PathBuf),
     ListDrafts,
+    /// Stop waiting for a draft being opened (it is let go when it arrives).
+    StopOpening,
     SetMouseCapture(bool),
     /// Remember the language chosen for the next start.
     RememberLanguage(Lang),
@@ -374,6 +376,16 @@ pub enum Msg {
     /// no new one is offered.
     DraftsFolder {
         read_only: bool,
+    },
+    /// A draft is being opened on another thread.
+    Opening(PathBuf),
+    /// ... and it takes more than a moment.
+    OpeningSlow,
+    /// Part of the list, read so far (newest first); `read` of `total` drafts.
+    DraftsReading {
+        drafts: Vec<DraftSummary>,
+        read: usize,
+        total: usize,
     },
     /// An effect whose only outcome is a message on the status line (an export written or
     /// failed, a listing failed).
@@ -696,6 +708,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::DraftsListed(list) => {
             start::set_drafts(model, list);
+            Vec::new()
+        }
+        Msg::Opening(path) => {
+            start::opening(model, path);
+            Vec::new()
+        }
+        Msg::OpeningSlow => {
+            start::opening_is_slow(model);
+            Vec::new()
+        }
+        Msg::DraftsReading {
+            drafts,
+            read,
+            total,
+        } => {
+            start::set_drafts_so_far(model, drafts, read, total);
             Vec::new()
         }
         Msg::Told(note) => {

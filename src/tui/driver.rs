@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::app::{DraftSummary, Effect, Model, Msg, Note, update};
+use super::app::{Effect, Model, Msg, Note, update};
+use super::lister::{self, Lister, Progress as Listing};
+use super::opener::{Opener, Outcome};
 use super::persist::{Done, Saver};
 use super::screens::import::{Finished, ImportProgress, split_paths};
 use super::screens::start::DraftNote;
@@ -19,15 +21,20 @@ use crate::import::{
 };
 use crate::profile::Profile;
 use crate::report::{self, ReportFormat, ReportInput};
-use crate::rules::evaluate;
 use crate::store::{self, OpenDraft, Store, StoreError};
-use crate::time::local_date_time;
 
 /// How long after a change the draft is written, unless another way out comes first.
 /// Short enough that a change is on disk within a second, long enough that typing a name
 /// does not write the file on every keystroke. The delay runs from the first unsaved
 /// change, not the last, so steady typing cannot put a save off.
 pub const SAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// A draft file this small (about 5,000 customers) is read in a few milliseconds: `edit`
+/// reads it before its first frame rather than on another thread.
+const READ_AT_ONCE_BYTES: u64 = 1024 * 1024;
+
+/// How often the loop looks at a listing under way: about a frame.
+const LISTING_LOOK_EVERY: Duration = Duration::from_millis(16);
 
 /// What the terminal must do for the app (only the loop in `tui::run` touches it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +62,10 @@ pub struct App {
     list_after_first_frame: bool,
     /// The import running on its own thread, if any.
     import_job: Option<ImportJob>,
+    /// The drafts folder being read on its own thread (in the terminal only).
+    lister: Option<Lister>,
+    /// A draft being opened on its own thread (in the terminal only).
+    opener: Option<Opener>,
 }
 
 impl App {
@@ -106,6 +117,32 @@ impl App {
         app
     }
 
+    /// As `open_path`, for the terminal: the draft is read on another thread, waited for
+    /// at most `wait` before the first frame. A draft that takes longer opens with the
+    /// Start screen saying so, where Esc stops waiting for it.
+    pub fn open_path_in_background(store: Store, path: PathBuf, lang: Lang, wait: Duration) -> App {
+        // No keys are taken before the first frame: a usual draft is read here at once,
+        // sparing a thread and a hand-over the first frame would wait for.
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() <= READ_AT_ONCE_BYTES) {
+            let mut app = App::open_path(store, path, lang);
+            app.save_in_background(true);
+            return app;
+        }
+        let mut app = App::start_listing_later(store, lang);
+        app.list_after_first_frame = false;
+        app.save_in_background(true);
+        app.run_effects(vec![Effect::Open(path)]);
+        let outcome = app.opener.as_mut().and_then(|o| o.wait(wait));
+        if let Some(outcome) = outcome {
+            app.opener = None;
+            let msgs = app.take_outcome(outcome);
+            app.follow(msgs);
+        } else {
+            app.send(Msg::OpeningSlow);
+        }
+        app
+    }
+
     /// A draft held in memory only: nothing is ever written. For benchmarks and tests.
     pub fn with_profile(profile: Profile, lang: Lang) -> App {
         // A folder that does not exist: the Start screen of an in-memory app lists nothing.
@@ -128,6 +165,8 @@ impl App {
             requests: Vec::new(),
             list_after_first_frame: false,
             import_job: None,
+            lister: None,
+            opener: None,
         }
     }
 
@@ -205,21 +244,94 @@ impl App {
                 due
             }
         });
-        // A running import is looked at often enough for its progress to move.
+        // A running import is looked at often enough for its progress to move, and a
+        // listing or an opening under way every frame or so.
         let import = self
             .import_job
             .as_ref()
             .map(|_| Instant::now() + ImportJob::LOOK_EVERY);
-        match (save, import) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+        let listing = (self.lister.is_some() || self.opener.is_some())
+            .then(|| Instant::now() + LISTING_LOOK_EVERY);
+        [save, import, listing].into_iter().flatten().min()
+    }
+
+    /// Whether the drafts folder is being read on its own thread.
+    pub fn listing(&self) -> bool {
+        self.lister.is_some()
+    }
+
+    /// Takes in the draft the opening thread has read, or says it takes a while; true when
+    /// the screen must be drawn again.
+    fn take_opening(&mut self, now: Instant) -> bool {
+        let Some(opener) = &mut self.opener else {
+            return false;
+        };
+        if let Some(outcome) = opener.poll() {
+            self.opener = None;
+            let msgs = self.take_outcome(outcome);
+            self.follow(msgs);
+            return true;
         }
+        if opener.turned_slow(now) {
+            self.send(Msg::OpeningSlow);
+            return true;
+        }
+        false
+    }
+
+    /// As `outcome_msgs`; a draft that did not open leaves the Start screen, which is then
+    /// listed.
+    fn take_outcome(&mut self, outcome: Outcome) -> Vec<Msg> {
+        let msgs = self.outcome_msgs(outcome);
+        let opened = matches!(msgs.first(), Some(Msg::Opened { .. }));
+        if !opened && self.model.start.drafts.is_empty() && !self.listing() {
+            self.run_effects(vec![Effect::ListDrafts]);
+        }
+        msgs
+    }
+
+    /// Passes messages to the model and carries out what they ask.
+    fn follow(&mut self, msgs: Vec<Msg>) {
+        for msg in msgs {
+            self.send(msg);
+        }
+    }
+
+    /// Takes in what the listing thread has read; true when the screen must be drawn again.
+    fn take_listing(&mut self) -> bool {
+        let Some(lister) = &mut self.lister else {
+            return false;
+        };
+        let msg = match lister.poll() {
+            Listing::Unchanged => return false,
+            Listing::Reading {
+                drafts,
+                read,
+                total,
+            } => Msg::DraftsReading {
+                drafts,
+                read,
+                total,
+            },
+            Listing::Done(drafts) => {
+                self.lister = None;
+                Msg::DraftsListed(drafts)
+            }
+            Listing::Failed(e) => {
+                self.lister = None;
+                Msg::Told(Note::ListFailed(Arc::new(e)))
+            }
+        };
+        self.send(msg);
+        true
     }
 
     /// Saves when the delay is over, and takes in what a background save finished; true
     /// when the screen must be drawn again.
     pub fn tick(&mut self, now: Instant) -> bool {
         let mut changed = self.look_at_import();
+        changed |= self.take_listing();
+        changed |= self.take_opening(now);
         if let Some(done) = self.saver.as_mut().and_then(Saver::poll) {
             self.finished(done);
             changed = true;
@@ -351,8 +463,23 @@ impl App {
                 }
                 Vec::new()
             }
+            Effect::Open(path) if self.background && self.persist => {
+                self.open_in_background(path, false)
+            }
+            Effect::OpenReadOnly(path) if self.background && self.persist => {
+                self.open_in_background(path, true)
+            }
             Effect::Open(path) => self.open_for_editing(path),
             Effect::OpenReadOnly(path) => vec![self.open_draft(path, true)],
+            Effect::StopOpening => {
+                // The draft is let go (its lock freed) when its thread is done reading it.
+                self.opener = None;
+                if self.model.start.drafts.is_empty() && !self.listing() {
+                    self.carry_out(Effect::ListDrafts)
+                } else {
+                    Vec::new()
+                }
+            }
             Effect::ReloadDraft(path) => {
                 if !self.persist {
                     return Vec::new();
@@ -413,9 +540,18 @@ impl App {
                     .map_or_else(|| path.display().to_string(), |d| d.name.clone());
                 vec![self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))]
             }
+            Effect::ListDrafts if self.background && self.persist => {
+                // A listing under way is dropped: its thread stops at its next draft.
+                self.lister = Some(Lister::spawn(self.store.clone()));
+                vec![Msg::DraftsFolder {
+                    read_only: self.store.is_read_only(),
+                }]
+            }
             Effect::ListDrafts => vec![
-                match self.store.list() {
-                    Ok(entries) => Msg::DraftsListed(entries.into_iter().map(summary).collect()),
+                match self.store.summaries() {
+                    Ok(entries) => {
+                        Msg::DraftsListed(entries.into_iter().map(lister::summary).collect())
+                    }
                     Err(e) => Msg::Told(Note::ListFailed(Arc::new(e))),
                 },
                 Msg::DraftsFolder {
@@ -437,6 +573,13 @@ impl App {
         }
     }
 
+    /// Starts opening a draft on the opening thread (one being opened is let go).
+    fn open_in_background(&mut self, path: PathBuf, read_only: bool) -> Vec<Msg> {
+        self.saver = None;
+        self.opener = Some(Opener::spawn(path.clone(), read_only));
+        vec![Msg::Opening(path)]
+    }
+
     /// Opens a draft from the list or the command line. Whatever was open is let go first.
     fn open_draft(&mut self, path: PathBuf, read_only: bool) -> Msg {
         self.saver = None;
@@ -445,6 +588,11 @@ impl App {
         } else {
             OpenDraft::open(&path)
         };
+        self.opened_or_not(path, result)
+    }
+
+    /// The draft opened, or why not.
+    fn opened_or_not(&mut self, path: PathBuf, result: Result<OpenDraft, StoreError>) -> Msg {
         match result {
             Ok(open) => self.opened(open),
             Err(e @ StoreError::Locked { .. }) => Msg::Locked {
@@ -462,23 +610,24 @@ impl App {
     /// Opens a draft for editing, or read-only, saying why, when its file or folder cannot
     /// be written as it is.
     fn open_for_editing(&mut self, path: PathBuf) -> Vec<Msg> {
-        match self.open_draft(path.clone(), false) {
-            Msg::LoadFailed { error, .. }
-                if matches!(
-                    *error,
-                    StoreError::FileReadOnly { .. }
-                        | StoreError::FolderReadOnly { .. }
-                        | StoreError::HardLinked { .. }
-                ) =>
-            {
-                let opened = self.open_draft(path, true);
-                if matches!(opened, Msg::Opened { .. }) {
-                    vec![opened, Msg::Told(Note::OpenedReadOnly(error))]
-                } else {
-                    vec![opened]
-                }
+        self.saver = None;
+        let outcome = super::opener::open_for_editing(&path);
+        self.outcome_msgs(outcome)
+    }
+
+    /// The messages of an opening: the draft opened (and why read-only), or why not.
+    fn outcome_msgs(&mut self, outcome: Outcome) -> Vec<Msg> {
+        let Outcome {
+            path,
+            result,
+            read_only_because,
+        } = outcome;
+        let msg = self.opened_or_not(path, result);
+        match read_only_because {
+            Some(e) if matches!(msg, Msg::Opened { .. }) => {
+                vec![msg, Msg::Told(Note::OpenedReadOnly(Arc::new(e)))]
             }
-            other => vec![other],
+            _ => vec![msg],
         }
     }
 
@@ -722,22 +871,4 @@ fn run_import(
         Err(errors) => Finished::Refused(errors),
     };
     finish(paths, customer, finished)
-}
-
-fn summary(entry: store::DraftEntry) -> DraftSummary {
-    let name = entry.display_name();
-    let status = match entry.profile {
-        Ok(profile) => {
-            let rules = crate::rules::RuleSet::by_edition(&profile.edition)
-                .unwrap_or(crate::rules::RuleSet::default_edition());
-            Ok(evaluate(&profile, rules).highest_tier)
-        }
-        Err(e) => Err(Arc::new(e) as Arc<StoreError>),
-    };
-    DraftSummary {
-        path: entry.path,
-        name,
-        changed: entry.modified.map(local_date_time).unwrap_or_default(),
-        status,
-    }
 }

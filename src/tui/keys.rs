@@ -256,6 +256,12 @@ pub const START: &[Binding] = &[
     b(ESC, "Esc", A::Cancel, "wizard.keys.quit", false),
 ];
 
+/// While a draft is being opened from the Start screen or `edit`.
+pub const OPENING: &[Binding] = &[
+    b(ESC, "Esc", A::Cancel, "opening.key_stop", true),
+    BIND_QUIT_ANYWHERE,
+];
+
 pub const MARKET: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
@@ -577,6 +583,7 @@ mod tests {
             IMPORT_PATH,
             IMPORT_RESULT,
             IMPORT_RUNNING,
+            OPENING,
         ];
         for lang in Lang::ALL {
             let loc = Locale::get(lang);

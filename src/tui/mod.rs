@@ -7,6 +7,8 @@ pub mod app;
 pub mod driver;
 pub mod keys;
 pub mod layout;
+mod lister;
+mod opener;
 mod persist;
 pub mod screens;
 mod signals;
@@ -55,13 +57,17 @@ pub enum Ended {
     Signal(i32),
 }
 
+/// How long `edit` waits for its draft before the first frame: a usual draft is read by
+/// then and is the first frame; a larger one opens behind a line saying so.
+const OPEN_WAIT: Duration = Duration::from_millis(100);
+
 /// Runs the wizard until the user leaves or a signal ends it. Every way out saves the draft
 /// first.
 pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
     let signals = Signals::install()?;
     let mut app = match start {
         Start::Drafts => App::start_listing_later(store, lang),
-        Start::Draft(path) => App::open_path(store, path, lang),
+        Start::Draft(path) => App::open_path_in_background(store, path, lang, OPEN_WAIT),
     };
     app.model.no_color = theme::Theme::no_color_from_env();
     app.save_in_background(true);

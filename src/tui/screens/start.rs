@@ -40,6 +40,8 @@ pub struct State {
     pub drafts: Vec<DraftSummary>,
     /// The folder is still being read (just after the first frame): not yet "no drafts".
     pub listing: bool,
+    /// While listing: how many drafts are read, of how many (None: not counted yet).
+    pub reading: Option<(usize, usize)>,
     /// A question about one draft, over the list.
     pub prompt: Option<Prompt>,
     /// The draft to select when the list comes back (after a rename or a copy).
@@ -77,6 +79,13 @@ pub enum Prompt {
     Broken {
         path: PathBuf,
         error: Arc<StoreError>,
+    },
+    /// It is being read on another thread; Esc stops waiting for it. Said on screen only
+    /// once it takes more than a moment (`shown`), so a quick open does not flicker.
+    Opening {
+        path: PathBuf,
+        name: String,
+        shown: bool,
     },
 }
 
@@ -140,14 +149,27 @@ pub fn prompt_key_tables(model: &Model) -> Option<Vec<&'static [Binding]>> {
         Prompt::Delete { .. } => keys::CONFIRM,
         Prompt::Locked { .. } => keys::LOCKED,
         Prompt::Broken { .. } => keys::BROKEN,
+        Prompt::Opening { .. } => keys::OPENING,
     };
     Some(vec![table])
 }
 
 pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
     let s = &mut model.start;
+    let selected_path = s
+        .selected
+        .checked_sub(1)
+        .and_then(|i| s.drafts.get(i))
+        .map(|d| d.path.clone());
     s.drafts = drafts;
     s.listing = false;
+    s.reading = None;
+    if let Some(path) = selected_path
+        && let Some(i) = s.drafts.iter().position(|d| d.path == path)
+    {
+        // The draft chosen while the list was filling in stays chosen.
+        s.selected = i + 1;
+    }
     if let Some(path) = s.select_path.take()
         && let Some(i) = s.drafts.iter().position(|d| d.path == path)
     {
@@ -156,6 +178,17 @@ pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
     s.selected = s.selected.min(s.drafts.len());
     s.offset = s.offset.min(s.drafts.len().saturating_sub(1));
     keep_selection_visible(model);
+}
+
+/// Part of the list while the folder is still being read: shown and chosen from at once,
+/// the choice kept as drafts are put in above it.
+pub fn set_drafts_so_far(model: &mut Model, drafts: Vec<DraftSummary>, read: usize, total: usize) {
+    let select_path = model.start.select_path.take();
+    set_drafts(model, drafts);
+    let s = &mut model.start;
+    s.select_path = select_path;
+    s.listing = true;
+    s.reading = Some((read, total));
 }
 
 /// Selects the draft at `path` in the list, when it is there.
@@ -172,6 +205,31 @@ pub fn ask_locked(model: &mut Model, path: PathBuf, error: Arc<StoreError>) {
     model.start.naming = None;
     select(model, &path);
     model.start.prompt = Some(Prompt::Locked { path, error });
+}
+
+/// `path` is being opened on another thread: keys wait for Esc (stop) until it is open.
+pub fn opening(model: &mut Model, path: PathBuf) {
+    let name = model
+        .start
+        .drafts
+        .iter()
+        .find(|d| d.path == path)
+        .map(|d| d.name.clone())
+        .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    model.start.naming = None;
+    model.start.prompt = Some(Prompt::Opening {
+        path,
+        name,
+        shown: false,
+    });
+}
+
+/// The draft being opened takes more than a moment: say so.
+pub fn opening_is_slow(model: &mut Model) {
+    if let Some(Prompt::Opening { shown, .. }) = &mut model.start.prompt {
+        *shown = true;
+    }
 }
 
 /// Back on the Start screen, showing why `path` cannot be read.
@@ -342,6 +400,7 @@ fn prompt_action(model: &mut Model, action: Action) -> Vec<Effect> {
             model.start.beside = path.parent().map(Path::to_path_buf);
             Vec::new()
         }
+        (Prompt::Opening { .. }, Action::Cancel) => vec![Effect::StopOpening],
         (_, Action::Cancel | Action::No) => Vec::new(),
         (prompt, _) => keep(model, prompt),
     }
@@ -520,6 +579,20 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         g.intro.width,
     );
     let mut cursor = None;
+    if let Some(Prompt::Opening {
+        name, shown: true, ..
+    }) = &s.prompt
+    {
+        buf.set_line(
+            g.message.x + 2,
+            g.message.y,
+            &Line::styled(
+                loc.f("opening.progress", &[("name", &visible(name))]),
+                theme.dim,
+            ),
+            g.message.width.saturating_sub(2),
+        );
+    }
     if let Some(Prompt::Delete { name, .. }) = &s.prompt {
         let question = loc.f("wizard.drafts.delete_question", &[("name", &visible(name))]);
         buf.set_line(
@@ -592,8 +665,8 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         );
     }
 
-    if s.listing {
-        // Nothing yet: drawn again as soon as the folder is read, right after this frame.
+    if s.listing && s.drafts.is_empty() {
+        // Nothing yet: drawn again as soon as drafts are read.
     } else if s.drafts.is_empty() {
         buf.set_line(
             g.table.x,
@@ -634,7 +707,16 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     // With the count, once known, so that a list longer than the screen says how long it
     // is.
     let folder_name = visible(&model.drafts_folder.display().to_string()).into_owned();
-    let folder = if s.listing {
+    let folder = if let (true, Some((read, total))) = (s.listing, s.reading) {
+        loc.f(
+            "listing.reading",
+            &[
+                ("read", &read.to_string()),
+                ("total", &total.to_string()),
+                ("folder", &folder_name),
+            ],
+        )
+    } else if s.listing {
         loc.f("wizard.start.folder_reading", &[("folder", &folder_name)])
     } else {
         loc.plural(
