@@ -214,8 +214,20 @@ const BIND_PREV_FIELD: Binding = b(
     "wizard.keys.prev_field",
     false,
 );
-const BIND_NEXT_STEP: Binding = b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true);
-const BIND_PREV_STEP: Binding = b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false);
+const BIND_NEXT_STEP: Binding = b(
+    NEXT_STEP,
+    "]/F8",
+    A::NextStep,
+    "wizard.keys.next_step",
+    true,
+);
+const BIND_PREV_STEP: Binding = b(
+    PREV_STEP,
+    "[/F7",
+    A::PrevStep,
+    "wizard.keys.prev_step",
+    false,
+);
 const BIND_PAGE_UP: Binding = b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false);
 const BIND_PAGE_DOWN: Binding = b(
     PAGE_DOWN,
@@ -256,12 +268,13 @@ pub const MARKET: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     b(
-        &[k(KeyCode::Enter), c(' ')],
-        "Enter/Space",
-        A::Toggle,
-        "wizard.keys.choose",
+        ENTER,
+        "Enter",
+        A::Activate,
+        "moving_on.choose_and_next",
         true,
     ),
+    b(SPACE, "Space", A::Toggle, "wizard.keys.choose", true),
     b(TAB, "Tab", A::NextField, "wizard.keys.next_field", true),
     BIND_PREV_FIELD,
     BIND_NEXT_STEP,
@@ -331,7 +344,13 @@ pub const REVIEW: &[Binding] = &[
     BIND_LAST,
     b(&[c('e')], "e", A::Export, "wizard.keys.export", true),
     b(&[c('c')], "c", A::ExportCsv, "wizard.csv_export.key", true),
-    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", true),
+    b(
+        PREV_STEP,
+        "[/F7",
+        A::PrevStep,
+        "wizard.keys.prev_step",
+        true,
+    ),
     BIND_BACK,
 ];
 

