@@ -56,3 +56,51 @@ fn every_step_says_how_to_go_on_and_f7_f8_are_in_the_footer() {
     press(&mut app, KeyCode::F(7));
     assert_eq!(app.model.screen, Screen::Market);
 }
+
+#[test]
+fn full_width_keys_from_an_input_method_act_as_their_ascii_keys() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::ZhTw);
+    app.model.go_to(Screen::Customers);
+    press(&mut app, KeyCode::Char('」'));
+    assert_eq!(app.model.screen, Screen::Staff);
+    press(&mut app, KeyCode::Char('［'));
+    assert_eq!(app.model.screen, Screen::Customers);
+    press(&mut app, KeyCode::Char('？'));
+    assert!(app.model.help);
+    press(&mut app, KeyCode::Esc);
+    let before = profile(&app).customers.len();
+    press(&mut app, KeyCode::Char('ａ'));
+    press(&mut app, KeyCode::Esc);
+    assert!(profile(&app).customers.len() <= before + 1);
+}
+
+#[test]
+fn full_width_digits_start_and_fill_a_number_cell() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    app.model.go_to(Screen::Customers);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Home);
+    // To the first workload column.
+    while cpc_wizard::tui::screens::customers::workload(app.model.customers.col).is_none() {
+        press(&mut app, KeyCode::Tab);
+    }
+    typ(&mut app, "１２３");
+    press(&mut app, KeyCode::Enter);
+    let w = cpc_wizard::tui::screens::customers::workload(app.model.customers.col)
+        .expect("a workload column");
+    let row = app.model.customers.row;
+    assert_eq!(profile(&app).customers[row].active_users.get(w).get(), 123);
+}
+
+#[test]
+fn a_character_typed_on_a_name_cell_starts_editing_it() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    app.model.go_to(Screen::Customers);
+    typ(&mut app, "Zeta");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(profile(&app).customers[0].name, "Zeta");
+    app.model.go_to(Screen::Staff);
+    typ(&mut app, "台北");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(profile(&app).staff[0].name, "台北");
+}

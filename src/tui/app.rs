@@ -742,7 +742,9 @@ fn quit(model: &Model) -> Vec<Effect> {
     }
 }
 
-fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+fn on_key(model: &mut Model, typed: KeyEvent) -> Vec<Effect> {
+    // Full-width keys from an input method act as their ASCII keys, on every screen.
+    let key = keys::normalise(typed);
     if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
         return Vec::new();
     }
@@ -765,7 +767,15 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Some(Action::Save) => vec![Effect::Save],
             Some(Action::ClearField) => edit(model, EditOp::Clear),
             Some(action) => on_action(model, action),
-            None => match edit_op(&key) {
+            // Typed text keeps its own characters, except full-width digits, which are
+            // read as digits (a count typed with an input method on).
+            None => match edit_op(
+                if matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit()) {
+                    &key
+                } else {
+                    &typed
+                },
+            ) {
                 Some(op) => edit(model, op),
                 None => Vec::new(),
             },
@@ -780,8 +790,9 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match action {
         Some(action) => on_action(model, action),
         None => match model.screen {
-            // Digits start editing a number cell, as in a spreadsheet.
+            // A character starts editing the selected cell with it, as in a spreadsheet.
             Screen::Customers => customers::on_unbound_key(model, &key),
+            Screen::Staff => staff::on_unbound_key(model, &key),
             _ => Vec::new(),
         },
     }
@@ -795,8 +806,8 @@ fn refused_read_only(model: &Model, action: Option<Action>) -> bool {
     }
     match action {
         Some(action) => !action.only_looks(),
-        // Unbound keys change something only on Customers (a digit starts editing a cell).
-        None => model.screen == Screen::Customers,
+        // Unbound keys change something only on the tables (a character edits a cell).
+        None => matches!(model.screen, Screen::Customers | Screen::Staff),
     }
 }
 

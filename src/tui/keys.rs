@@ -543,6 +543,30 @@ pub const CHANGED_ON_DISK: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
+/// A key from an input method in full-width mode, as the ASCII key it stands for
+/// (`？` → `?`, `［`/`「` → `[`, `ｑ` → `q`, `１` → `1`, the ideographic space → space), so
+/// every table and every screen reads it alike. Other keys are returned as they are.
+pub fn normalise(event: KeyEvent) -> KeyEvent {
+    let KeyCode::Char(ch) = event.code else {
+        return event;
+    };
+    KeyEvent {
+        code: KeyCode::Char(ascii_form(ch)),
+        ..event
+    }
+}
+
+/// The ASCII form of a full-width character, or the character itself.
+pub(crate) fn ascii_form(ch: char) -> char {
+    match ch {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
+        '「' => '[',
+        '」' => ']',
+        '\u{3000}' => ' ',
+        _ => ch,
+    }
+}
+
 /// The first binding in `tables` (searched in order) that `event` matches.
 pub fn lookup(tables: &[&'static [Binding]], event: &KeyEvent) -> Option<Action> {
     tables
@@ -566,6 +590,22 @@ mod tests {
         assert_eq!(lookup(&[GLOBAL], &ctrl_c), Some(Action::Quit));
         let plain_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE);
         assert_eq!(lookup(&[GLOBAL], &plain_c), None);
+    }
+
+    #[test]
+    fn full_width_keys_act_as_their_ascii_keys() {
+        let full = |ch| normalise(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+        assert_eq!(lookup(&[GLOBAL], &full('？')), Some(Action::Help));
+        assert_eq!(lookup(&[GLOBAL], &full('ｑ')), Some(Action::Quit));
+        assert_eq!(lookup(&[CUSTOMERS], &full('［')), Some(Action::PrevStep));
+        assert_eq!(lookup(&[CUSTOMERS], &full('」')), Some(Action::NextStep));
+        assert_eq!(lookup(&[CUSTOMERS], &full('ａ')), Some(Action::New));
+        assert_eq!(
+            lookup(&[CUSTOMERS], &full('\u{3000}')),
+            Some(Action::Toggle)
+        );
+        assert_eq!(full('１').code, KeyCode::Char('1'));
+        assert_eq!(full('台').code, KeyCode::Char('台'));
     }
 
     #[test]

@@ -62,6 +62,11 @@ fn draw_too_small(loc: &Locale, frame: &mut Frame) {
             ("now_height", &area.height),
         ],
     );
+    // Narrower than two wide characters, centring a wrapped Chinese line writes past the
+    // buffer's edge in ratatui: nothing readable fits anyway.
+    if area.width < 4 {
+        return;
+    }
     let lines = 3.min(area.height);
     let y = area.y + area.height.saturating_sub(lines) / 2;
     frame.render_widget(
