@@ -104,3 +104,74 @@ fn a_character_typed_on_a_name_cell_starts_editing_it() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(profile(&app).staff[0].name, "台北");
 }
+
+#[test]
+fn undo_takes_back_each_change_across_screens_and_redo_makes_it_again() {
+    let (_dir, path, mut app) = app_on_disk(Profile::new("Empty"), Lang::En);
+    // The market (Enter goes on to Customers).
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(profile(&app).market, Some(Market::ALL[0]));
+    // An added row with its name: one step.
+    press(&mut app, KeyCode::Char('a'));
+    typ(&mut app, "Fabrikam");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(profile(&app).customers.len(), 1);
+    // A cell typed over: one step, however many keys.
+    typ(&mut app, "Northwind");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(profile(&app).customers[0].name, "Northwind");
+
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(profile(&app).customers[0].name, "Fabrikam");
+    assert!(render(&app, 80, 24).contains("Undone: a change to a cell"));
+    app.handle(ctrl('z'));
+    assert!(profile(&app).customers.is_empty());
+    // Across screens: the market was chosen on another step.
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.model.screen, Screen::Staff);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(profile(&app).market, None);
+    press(&mut app, KeyCode::Char('u'));
+    assert!(render(&app, 80, 24).contains("Nothing to undo"));
+
+    app.handle(ctrl('r'));
+    assert_eq!(profile(&app).market, Some(Market::ALL[0]));
+    app.handle(ctrl('y'));
+    assert_eq!(profile(&app).customers.len(), 1);
+    assert!(render(&app, 80, 24).contains("Redone: an added row"));
+    // Saved like any other change.
+    app.handle(ctrl('s'));
+    assert_eq!(load(&path).customers.len(), 1);
+    assert_eq!(load(&path).market, Some(Market::ALL[0]));
+}
+
+#[test]
+fn undo_takes_back_a_toggle_and_a_deleted_row() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::ZhTw);
+    app.model.go_to(Screen::Staff);
+    let before = profile(&app).clone();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char(' '));
+    assert_ne!(profile(&app).staff, before.staff);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(profile(&app).staff, before.staff);
+    app.model.go_to(Screen::Customers);
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(profile(&app).customers.len(), before.customers.len() - 1);
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(profile(&app).customers, before.customers);
+    assert!(render(&app, 80, 24).contains("已復原"));
+}
+
+#[test]
+fn l_says_which_language_it_switched_to_and_l_again_switches_back() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    app.model.go_to(Screen::Review);
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.model.lang, Lang::ZhTw);
+    assert!(render(&app, 80, 24).contains("再按 L"));
+    press(&mut app, KeyCode::Char('Ｌ'));
+    assert_eq!(app.model.lang, Lang::En);
+    assert!(render(&app, 80, 24).contains("Press L again"));
+}

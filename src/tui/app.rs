@@ -88,6 +88,8 @@ pub struct Draft {
     /// Opened read-only (the draft is open elsewhere): changes are refused, nothing is
     /// ever written.
     pub read_only: bool,
+    /// Undo and redo steps, for the session.
+    pub history: super::undo::History,
 }
 
 impl Draft {
@@ -97,6 +99,7 @@ impl Draft {
         Draft {
             excluded_rows: excluded_rows(&assessment),
             assessment,
+            history: super::undo::History::new(&profile, 0),
             profile,
             path,
             revision: 0,
@@ -162,6 +165,19 @@ impl Draft {
         {
             self.reassess();
         }
+    }
+
+    /// Takes the draft back one step (`undo`) or forward again; re-assessed and saved like
+    /// any other change. What the step was, or `None` when there is none.
+    pub fn step(&mut self, undo: bool) -> Option<super::undo::Change> {
+        let (change, profile) = if undo {
+            self.history.undo(&self.profile)?
+        } else {
+            self.history.redo(&self.profile)?
+        };
+        self.edit(|p| *p = profile);
+        self.history.restored_at(self.revision);
+        Some(change)
     }
 
     pub fn is_saved(&self) -> bool {
@@ -264,6 +280,15 @@ pub enum Note {
     /// The draft was opened read-only because it cannot be written as it is (a read-only
     /// file or folder, a hard-linked file): why.
     OpenedReadOnly(Arc<StoreError>),
+    /// The language was switched with `L`; `L` again switches back.
+    LanguageSwitched,
+    /// A change was undone (`true`) or redone (`false`): which.
+    Undo {
+        undone: bool,
+        what: super::undo::Change,
+    },
+    /// Nothing to undo (`true`) or redo (`false`).
+    NothingToUndo(bool),
 }
 
 impl Note {
@@ -637,6 +662,22 @@ pub struct ViewKey {
 
 /// Changes the model for one message and says what the loop must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let effects = handle(model, msg);
+    settle_history(model);
+    effects
+}
+
+/// A change that is complete (no field typed in, no list open) becomes one undo step.
+fn settle_history(model: &mut Model) {
+    let settled = !matches!(model.mode(), Mode::Editing | Mode::Picker);
+    if let Some(draft) = &mut model.draft
+        && settled
+    {
+        draft.history.settle(&draft.profile, draft.revision);
+    }
+}
+
+fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(model, key),
         Msg::Paste(text) => {
@@ -868,6 +909,8 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::SwitchLanguage => {
             model.lang = model.lang.next();
+            // Said aloud, with the way back: `L` is one stray letter from someone typing.
+            model.note = Some(Note::LanguageSwitched);
             return vec![Effect::RememberLanguage(model.lang)];
         }
         Action::ToggleMouse => {
@@ -890,6 +933,17 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             } else {
                 Vec::new()
             };
+        }
+        Action::Undo | Action::Redo => {
+            let undo = action == Action::Undo;
+            let Some(draft) = &mut model.draft else {
+                return Vec::new();
+            };
+            model.note = Some(match draft.step(undo) {
+                Some(what) => Note::Undo { undone: undo, what },
+                None => Note::NothingToUndo(undo),
+            });
+            return Vec::new();
         }
         Action::NextStep if model.mode() == Mode::Normal => {
             let next = model.screen.next();

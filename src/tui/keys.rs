@@ -47,6 +47,10 @@ pub enum Action {
     OpenReadOnly,
     /// Read the draft's file again, as it was changed outside the program.
     Reload,
+    /// Take back the last change to the draft.
+    Undo,
+    /// Make again the last change taken back.
+    Redo,
 }
 
 impl Action {
@@ -164,6 +168,20 @@ pub const GLOBAL: &[Binding] = &[
         false,
     ),
     b(&[c('m')], "m", A::ToggleMouse, "wizard.keys.mouse", false),
+    b(
+        &[c('u'), ctrl('z')],
+        "u/Ctrl-Z",
+        A::Undo,
+        "keyboard.key_undo",
+        false,
+    ),
+    b(
+        &[ctrl('r'), ctrl('y')],
+        "Ctrl-R/Ctrl-Y",
+        A::Redo,
+        "keyboard.key_redo",
+        false,
+    ),
 ];
 
 const UP: &[Key] = &[k(KeyCode::Up), c('k')];

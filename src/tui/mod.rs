@@ -11,6 +11,7 @@ mod persist;
 pub mod screens;
 mod signals;
 pub mod theme;
+pub mod undo;
 pub mod view;
 pub mod widgets;
 

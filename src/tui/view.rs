@@ -210,6 +210,22 @@ fn note_text(loc: &Locale, note: &Note) -> String {
             "store_safety.folder_read_only",
             &[("folder", &folder.display())],
         ),
+        Note::LanguageSwitched => loc.t("keyboard.language_switched").to_string(),
+        Note::Undo { undone, what } => loc.f(
+            if *undone {
+                "keyboard.undone"
+            } else {
+                "keyboard.redone"
+            },
+            &[("change", &loc.t(what.label()))],
+        ),
+        Note::NothingToUndo(undo) => loc
+            .t(if *undo {
+                "keyboard.nothing_to_undo"
+            } else {
+                "keyboard.nothing_to_redo"
+            })
+            .to_string(),
         Note::OpenedReadOnly(why) => loc.f(
             "store_safety.opened_read_only",
             &[("reason", &crate::messages::store_error(loc, why))],
