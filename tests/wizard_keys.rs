@@ -117,9 +117,9 @@ fn undo_takes_back_each_change_across_screens_and_redo_makes_it_again() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(profile(&app).customers.len(), 1);
     // A cell typed over: one step, however many keys.
-    typ(&mut app, "Northwind");
+    typ(&mut app, "Zeta");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(profile(&app).customers[0].name, "Northwind");
+    assert_eq!(profile(&app).customers[0].name, "Zeta");
 
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(profile(&app).customers[0].name, "Fabrikam");
@@ -174,4 +174,63 @@ fn l_says_which_language_it_switched_to_and_l_again_switches_back() {
     press(&mut app, KeyCode::Char('Ｌ'));
     assert_eq!(app.model.lang, Lang::En);
     assert!(render(&app, 80, 24).contains("Press L again"));
+}
+
+#[test]
+fn slash_finds_customers_by_name_as_typed_and_esc_returns() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    app.model.go_to(Screen::Customers);
+    press(&mut app, KeyCode::Char('/'));
+    // Case and width do not matter.
+    typ(&mut app, "ＴＡＩ");
+    // "台北…" does not hold "tai"; "Tailspin Toys" (row 2) does.
+    assert_eq!(app.model.customers.row, 2);
+    assert!(render(&app, 80, 24).contains("Find /"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.model.customers.row, 0);
+    assert!(app.model.search.is_none());
+}
+
+#[test]
+fn down_and_ctrl_n_go_to_the_next_match_and_n_repeats_after_enter() {
+    let (_dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
+    app.model.go_to(Screen::Customers);
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "r");
+    // Fabrikam (0) holds an r.
+    assert_eq!(app.model.customers.row, 0);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.model.customers.row, 3); // Northwind
+    app.handle(ctrl('n'));
+    assert_eq!(app.model.customers.row, 4); // Adventure Works
+    app.handle(ctrl('p'));
+    assert_eq!(app.model.customers.row, 3);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.model.search.is_none());
+    assert_eq!(app.model.customers.row, 3);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.model.customers.row, 4);
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.model.customers.row, 0);
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.model.customers.row, 4);
+}
+
+#[test]
+fn slash_finds_people_and_drafts_and_n_on_start_still_makes_a_new_one() {
+    let (dir, _path, mut app) = app_on_disk(contoso(), Lang::ZhTw);
+    app.model.go_to(Screen::Staff);
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "陳");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.model.staff.row, 2);
+
+    let mut start =
+        cpc_wizard::tui::App::start(cpc_wizard::store::Store::new(dir.path()), Lang::En);
+    press(&mut start, KeyCode::Char('/'));
+    typ(&mut start, "contoso");
+    press(&mut start, KeyCode::Enter);
+    assert_eq!(start.model.start.selected, 1);
+    press(&mut start, KeyCode::Char('n'));
+    assert!(start.model.start.naming.is_some());
 }

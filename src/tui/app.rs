@@ -460,6 +460,10 @@ pub struct Model {
     /// The draft's file was changed outside the program: saving has stopped, and the user
     /// is asked whose version to keep.
     pub changed_on_disk: Option<changed_on_disk::State>,
+    /// The `/` search line, while open.
+    pub search: Option<super::search::Search>,
+    /// The last query kept with Enter, for `n` / `N`.
+    pub last_search: Option<String>,
 }
 
 impl Model {
@@ -483,6 +487,8 @@ impl Model {
             review: review::State::default(),
             import: None,
             changed_on_disk: None,
+            search: None,
+            last_search: None,
         }
     }
 
@@ -520,6 +526,7 @@ impl Model {
             review: self.review.clone(),
             import: self.import.clone(),
             changed_on_disk: self.changed_on_disk.clone(),
+            search: self.search.clone(),
         }
     }
 
@@ -542,6 +549,9 @@ impl Model {
     }
 
     pub fn mode(&self) -> Mode {
+        if self.search.is_some() {
+            return Mode::Editing;
+        }
         if let Some(import) = &self.import {
             return import::mode(import);
         }
@@ -571,6 +581,9 @@ impl Model {
             && let Some(tables) = start::prompt_key_tables(self)
         {
             return tables;
+        }
+        if self.search.is_some() {
+            return vec![keys::SEARCH];
         }
         if let Some(import) = &self.import {
             return vec![import::key_table(import)];
@@ -628,6 +641,7 @@ impl Model {
         customers::commit_edit(self);
         staff::commit_edit(self);
         self.import = None;
+        self.search = None;
         self.screen = screen;
         Vec::new()
     }
@@ -658,6 +672,7 @@ pub struct ViewKey {
     review: review::State,
     import: Option<Import>,
     changed_on_disk: Option<changed_on_disk::State>,
+    search: Option<super::search::Search>,
 }
 
 /// Changes the model for one message and says what the loop must do.
@@ -888,6 +903,9 @@ fn edit_op(key: &KeyEvent) -> Option<EditOp> {
 }
 
 fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
+    if model.search.is_some() {
+        return super::search::edit(model, op);
+    }
     if model.import.is_some() {
         return import::edit(model, op);
     }
@@ -901,7 +919,13 @@ fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
 
 /// Actions every screen shares; the rest go to the screen.
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    if model.search.is_some() {
+        return super::search::on_action(model, action);
+    }
     match action {
+        Action::Search => return super::search::open(model),
+        Action::SearchNext => return super::search::repeat(model, true),
+        Action::SearchPrev => return super::search::repeat(model, false),
         Action::Quit => return quit(model),
         Action::Help => {
             model.help = true;

@@ -51,6 +51,11 @@ pub enum Action {
     Undo,
     /// Make again the last change taken back.
     Redo,
+    /// `/`: find a row by name.
+    Search,
+    /// `n` / `N` after a search: the next or previous match.
+    SearchNext,
+    SearchPrev,
 }
 
 impl Action {
@@ -80,6 +85,9 @@ impl Action {
                 | A::Cancel
                 | A::Export
                 | A::ExportCsv
+                | A::Search
+                | A::SearchNext
+                | A::SearchPrev
         )
     }
 }
@@ -256,10 +264,37 @@ const BIND_PAGE_DOWN: Binding = b(
 );
 const BIND_BACK: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.back", false);
 
+const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", true);
+const BIND_SEARCH_NEXT: Binding = b(&[c('n')], "n", A::SearchNext, "search.key_next", false);
+const BIND_SEARCH_PREV: Binding = b(&[c('N')], "N", A::SearchPrev, "search.key_prev", false);
+
+/// While the search line is open: printable keys are typed into the query.
+pub const SEARCH: &[Binding] = &[
+    b(
+        &[k(KeyCode::Down), ctrl('n')],
+        "↓/Ctrl-N",
+        A::Down,
+        "search.key_next",
+        true,
+    ),
+    b(
+        &[k(KeyCode::Up), ctrl('p')],
+        "↑/Ctrl-P",
+        A::Up,
+        "search.key_prev",
+        true,
+    ),
+    b(ENTER, "Enter", A::Activate, "search.key_keep", true),
+    b(ESC, "Esc", A::Cancel, "search.key_return", true),
+    BIND_CLEAR_FIELD,
+    BIND_QUIT_ANYWHERE,
+];
+
 pub const START: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
+    BIND_SEARCH,
     b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", false),
     b(&[c('i')], "i", A::Import, "wizard.start_import.key", true),
     b(&[c('r')], "r", A::Rename, "wizard.drafts.key_rename", true),
@@ -310,6 +345,9 @@ pub const CUSTOMERS: &[Binding] = &[
     BIND_EDIT,
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", false),
     b(&[c('a')], "a", A::New, "wizard.keys.add_customer", true),
+    BIND_SEARCH,
+    BIND_SEARCH_NEXT,
+    BIND_SEARCH_PREV,
     b(&[c('i')], "i", A::Import, "wizard.import.key_open", true),
     b(
         &[c('d'), k(KeyCode::Delete)],
@@ -337,6 +375,9 @@ pub const STAFF: &[Binding] = &[
     BIND_EDIT,
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", true),
     b(&[c('a')], "a", A::New, "wizard.keys.add_person", true),
+    BIND_SEARCH,
+    BIND_SEARCH_NEXT,
+    BIND_SEARCH_PREV,
     b(
         &[c('d'), k(KeyCode::Delete)],
         "d/Del",
@@ -649,6 +690,7 @@ mod tests {
             IMPORT_PATH,
             IMPORT_RESULT,
             IMPORT_RUNNING,
+            SEARCH,
         ];
         for lang in Lang::ALL {
             let loc = Locale::get(lang);

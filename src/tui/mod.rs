@@ -9,6 +9,7 @@ pub mod keys;
 pub mod layout;
 mod persist;
 pub mod screens;
+pub mod search;
 mod signals;
 pub mod theme;
 pub mod undo;

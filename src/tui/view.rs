@@ -45,6 +45,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     import::draw(model, &theme, frame, areas.body);
     super::screens::changed_on_disk::draw(model, &theme, frame, areas.body);
     draw_note(model, &theme, frame, areas.note);
+    super::search::draw(model, &theme, frame, areas.note);
     draw_footer(model, &theme, frame, areas.footer);
     if model.help {
         draw_help(model, &theme, frame);
