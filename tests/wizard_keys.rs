@@ -234,3 +234,29 @@ fn slash_finds_people_and_drafts_and_n_on_start_still_makes_a_new_one() {
     press(&mut start, KeyCode::Char('n'));
     assert!(start.model.start.naming.is_some());
 }
+
+#[test]
+fn equals_on_a_draft_then_on_another_shows_the_two_side_by_side() {
+    let (dir, _path, _) = app_on_disk(contoso(), Lang::En);
+    let mut copy = contoso();
+    copy.name = "Contoso what if".into();
+    copy.staff.clear();
+    let text = cpc_wizard::profile::to_json(&copy);
+    write(dir.path(), "what-if.json", &text);
+    let mut app =
+        cpc_wizard::tui::App::start(cpc_wizard::store::Store::new(dir.path()), Lang::En);
+    assert_eq!(app.model.start.drafts.len(), 2);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('='));
+    assert!(render(&app, 80, 24).contains("press = on another draft"));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('='));
+    let screen = render(&app, 80, 24);
+    assert!(app.model.comparison.is_some(), "{screen}");
+    assert!(screen.contains("People whose qualification differs"), "{screen}");
+    assert!(screen.contains("Mei Lin"), "{screen}");
+    // Any key closes it; the list is as it was.
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.model.comparison.is_none());
+    assert_eq!(app.model.start.selected, 2);
+}

@@ -280,6 +280,10 @@ pub enum Note {
     /// The draft was opened read-only because it cannot be written as it is (a read-only
     /// file or folder, a hard-linked file): why.
     OpenedReadOnly(Arc<StoreError>),
+    /// `=` was pressed on this draft: `=` on another compares the two.
+    CompareMarked(String),
+    /// The drafts to compare could not be read.
+    CompareFailed(Arc<StoreError>),
     /// The language was switched with `L`; `L` again switches back.
     LanguageSwitched,
     /// A change was undone (`true`) or redone (`false`): which.
@@ -300,6 +304,7 @@ impl Note {
                 | Note::CsvExportFailed(_)
                 | Note::ListFailed(_)
                 | Note::QuitUnsaved
+                | Note::CompareFailed(_)
         ) || matches!(self, Note::Drafts(n) if n.is_error())
     }
 }
@@ -357,6 +362,8 @@ pub enum Effect {
     SetMouseCapture(bool),
     /// Remember the language chosen for the next start.
     RememberLanguage(Lang),
+    /// Read two drafts and compare them (`=` on the Start screen).
+    Compare(PathBuf, PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -397,6 +404,8 @@ pub enum Msg {
     DraftsFolder {
         read_only: bool,
     },
+    /// Two drafts compared, to show.
+    Compared(Box<crate::compare::Comparison>),
     /// An effect whose only outcome is a message on the status line (an export written or
     /// failed, a listing failed).
     Told(Note),
@@ -464,6 +473,10 @@ pub struct Model {
     pub search: Option<super::search::Search>,
     /// The last query kept with Enter, for `n` / `N`.
     pub last_search: Option<String>,
+    /// The draft `=` was pressed on first, to compare with the next.
+    pub compare_mark: Option<PathBuf>,
+    /// Two drafts side by side, over the Start screen until a key is pressed.
+    pub comparison: Option<Box<crate::compare::Comparison>>,
 }
 
 impl Model {
@@ -489,6 +502,8 @@ impl Model {
             changed_on_disk: None,
             search: None,
             last_search: None,
+            compare_mark: None,
+            comparison: None,
         }
     }
 
@@ -527,6 +542,7 @@ impl Model {
             import: self.import.clone(),
             changed_on_disk: self.changed_on_disk.clone(),
             search: self.search.clone(),
+            comparison: self.comparison.clone(),
         }
     }
 
@@ -568,6 +584,9 @@ impl Model {
     pub fn key_tables(&self) -> Vec<&'static [Binding]> {
         if self.help {
             return vec![keys::HELP];
+        }
+        if self.comparison.is_some() {
+            return vec![keys::COMPARISON];
         }
         self.key_tables_under_help()
     }
@@ -673,6 +692,7 @@ pub struct ViewKey {
     import: Option<Import>,
     changed_on_disk: Option<changed_on_disk::State>,
     search: Option<super::search::Search>,
+    comparison: Option<Box<crate::compare::Comparison>>,
 }
 
 /// Changes the model for one message and says what the loop must do.
@@ -751,6 +771,10 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             start::set_drafts(model, list);
             Vec::new()
         }
+        Msg::Compared(comparison) => {
+            super::compare_view::show(model, *comparison);
+            Vec::new()
+        }
         Msg::Told(note) => {
             model.note = Some(note);
             Vec::new()
@@ -810,6 +834,9 @@ fn on_key(model: &mut Model, typed: KeyEvent) -> Vec<Effect> {
     }
     if model.help {
         model.help = false;
+        return Vec::new();
+    }
+    if model.comparison.take().is_some() {
         return Vec::new();
     }
     if model.changed_on_disk.as_ref().is_some_and(|c| c.asking) {
@@ -926,6 +953,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Search => return super::search::open(model),
         Action::SearchNext => return super::search::repeat(model, true),
         Action::SearchPrev => return super::search::repeat(model, false),
+        Action::Compare => return super::compare_view::mark(model),
         Action::Quit => return quit(model),
         Action::Help => {
             model.help = true;

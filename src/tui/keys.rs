@@ -56,6 +56,8 @@ pub enum Action {
     /// `n` / `N` after a search: the next or previous match.
     SearchNext,
     SearchPrev,
+    /// Start screen: `=` on a draft, then on another, compares the two.
+    Compare,
 }
 
 impl Action {
@@ -88,6 +90,7 @@ impl Action {
                 | A::Search
                 | A::SearchNext
                 | A::SearchPrev
+                | A::Compare
         )
     }
 }
@@ -295,6 +298,7 @@ pub const START: &[Binding] = &[
     BIND_DOWN,
     b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
     BIND_SEARCH,
+    b(&[c('=')], "=", A::Compare, "compare.key", false),
     b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", false),
     b(&[c('i')], "i", A::Import, "wizard.start_import.key", true),
     b(&[c('r')], "r", A::Rename, "wizard.drafts.key_rename", true),
@@ -528,6 +532,18 @@ pub const HELP: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
+/// While two drafts are shown side by side: any key closes them.
+pub const COMPARISON: &[Binding] = &[
+    b(
+        &[k(KeyCode::Esc), k(KeyCode::Enter)],
+        "Esc",
+        A::Cancel,
+        "compare.close",
+        true,
+    ),
+    BIND_QUIT_ANYWHERE,
+];
+
 /// While a draft of the Start list gets a new name.
 pub const RENAMING: &[Binding] = &[
     b(
@@ -691,6 +707,7 @@ mod tests {
             IMPORT_RESULT,
             IMPORT_RUNNING,
             SEARCH,
+            COMPARISON,
         ];
         for lang in Lang::ALL {
             let loc = Locale::get(lang);

@@ -4,6 +4,7 @@
 //! SIGTERM, SIGHUP and SIGINT end the loop the same way as `q`: saved, terminal restored.
 
 pub mod app;
+pub mod compare_view;
 pub mod driver;
 pub mod keys;
 pub mod layout;

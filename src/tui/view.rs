@@ -47,6 +47,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     draw_note(model, &theme, frame, areas.note);
     super::search::draw(model, &theme, frame, areas.note);
     draw_footer(model, &theme, frame, areas.footer);
+    super::compare_view::draw(model, &theme, frame);
     if model.help {
         draw_help(model, &theme, frame);
     }
@@ -210,6 +211,11 @@ fn note_text(loc: &Locale, note: &Note) -> String {
         Note::FolderReadOnly(folder) => loc.f(
             "store_safety.folder_read_only",
             &[("folder", &folder.display())],
+        ),
+        Note::CompareMarked(name) => loc.f("compare.marked", &[("name", name)]),
+        Note::CompareFailed(e) => loc.f(
+            "compare.failed",
+            &[("reason", &crate::messages::store_error(loc, e))],
         ),
         Note::LanguageSwitched => loc.t("keyboard.language_switched").to_string(),
         Note::Undo { undone, what } => loc.f(
