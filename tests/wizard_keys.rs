@@ -243,8 +243,7 @@ fn equals_on_a_draft_then_on_another_shows_the_two_side_by_side() {
     copy.staff.clear();
     let text = cpc_wizard::profile::to_json(&copy);
     write(dir.path(), "what-if.json", &text);
-    let mut app =
-        cpc_wizard::tui::App::start(cpc_wizard::store::Store::new(dir.path()), Lang::En);
+    let mut app = cpc_wizard::tui::App::start(cpc_wizard::store::Store::new(dir.path()), Lang::En);
     assert_eq!(app.model.start.drafts.len(), 2);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('='));
@@ -253,10 +252,52 @@ fn equals_on_a_draft_then_on_another_shows_the_two_side_by_side() {
     press(&mut app, KeyCode::Char('='));
     let screen = render(&app, 80, 24);
     assert!(app.model.comparison.is_some(), "{screen}");
-    assert!(screen.contains("People whose qualification differs"), "{screen}");
+    assert!(
+        screen.contains("People whose qualification differs"),
+        "{screen}"
+    );
     assert!(screen.contains("Mei Lin"), "{screen}");
     // Any key closes it; the list is as it was.
     press(&mut app, KeyCode::Char('x'));
     assert!(app.model.comparison.is_none());
     assert_eq!(app.model.start.selected, 2);
+}
+
+#[test]
+fn a_long_draft_name_is_cut_with_an_ellipsis_and_esc_to_start_selects_the_draft_left() {
+    let mut long = contoso();
+    long.name = "Contoso Managed Services Partner Fiscal Year 2018 what if Gold".into();
+    let (dir, _path, _) = app_on_disk(contoso(), Lang::En);
+    write(
+        dir.path(),
+        "long.json",
+        &cpc_wizard::profile::to_json(&long),
+    );
+    let mut app = cpc_wizard::tui::App::start(cpc_wizard::store::Store::new(dir.path()), Lang::En);
+    let at = app
+        .model
+        .start
+        .drafts
+        .iter()
+        .position(|d| d.name == long.name)
+        .expect("listed");
+    for _ in 0..=at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let screen = render(&app, 70, 18);
+    let header = screen.lines().next().unwrap_or_default().to_string();
+    assert!(header.contains('…'), "{header}");
+    assert!(header.contains("EN"), "{header}");
+    // Opened straight (`edit DRAFT`), Esc back to Start selects the draft just left.
+    drop(app);
+    let mut app = cpc_wizard::tui::App::open_path(
+        cpc_wizard::store::Store::new(dir.path()),
+        dir.path().join("long.json"),
+        Lang::En,
+    );
+    app.model.go_to(Screen::Market);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.model.screen, Screen::Start);
+    assert_eq!(app.model.start.selected, at + 1);
 }

@@ -780,7 +780,8 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::DraftClosed => {
-            model.draft = None;
+            // Back on the list, the draft just left is selected (once the list is read).
+            model.start.select_path = model.draft.take().map(|d| d.path);
             model.import = None;
             model.screen = Screen::Start;
             vec![Effect::ListDrafts]

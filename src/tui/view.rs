@@ -89,10 +89,6 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut right = String::new();
     if let Some(d) = &model.draft {
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(
-            visible(&d.profile.name).into_owned(),
-            theme.heading,
-        ));
         // Read-only shows in words, where "saved" would be: nothing of it is ever written.
         right = if d.read_only {
             loc.t("wizard.drafts.read_only_mark").to_string()
@@ -101,8 +97,17 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             loc.t("wizard.header.unsaved").to_string()
         };
+        right.push_str(&format!("  {} ", loc.t("wizard.header.language")));
+        // A long name is cut with "…" so the saved mark and language stay in view.
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let room = usize::from(area.width).saturating_sub(used + width(&right) + 1);
+        spans.push(Span::styled(
+            fit(&visible(&d.profile.name), room),
+            theme.heading,
+        ));
+    } else {
+        right.push_str(&format!("  {} ", loc.t("wizard.header.language")));
     }
-    right.push_str(&format!("  {} ", loc.t("wizard.header.language")));
     let right_width = width(&right) as u16;
     let buf = frame.buffer_mut();
     buf.set_line(
