@@ -267,7 +267,7 @@ const BIND_PAGE_DOWN: Binding = b(
 );
 const BIND_BACK: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.back", false);
 
-const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", true);
+const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", false);
 const BIND_SEARCH_NEXT: Binding = b(&[c('n')], "n", A::SearchNext, "search.key_next", false);
 const BIND_SEARCH_PREV: Binding = b(&[c('N')], "N", A::SearchPrev, "search.key_prev", false);
 
