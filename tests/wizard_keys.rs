@@ -301,3 +301,31 @@ fn a_long_draft_name_is_cut_with_an_ellipsis_and_esc_to_start_selects_the_draft_
     assert_eq!(app.model.screen, Screen::Start);
     assert_eq!(app.model.start.selected, at + 1);
 }
+
+#[test]
+fn gauges_keep_bar_percentage_and_mark_with_seven_digit_totals_at_70_and_80_columns() {
+    let mut big = contoso();
+    for c in &mut big.customers {
+        c.active_users.set(
+            cpc_wizard::profile::Workload::ExchangeOnline,
+            cpc_wizard::profile::Count::new(2_345_678).expect("a count"),
+        );
+    }
+    for lang in [Lang::En, Lang::ZhTw] {
+        let (_dir, _path, mut app) = app_on_disk(big.clone(), lang);
+        app.model.go_to(Screen::Customers);
+        for (w, h) in [(70, 18), (80, 24)] {
+            let screen = render(&app, w, h);
+            let gauge_lines: Vec<&str> = screen.lines().skip(3).take(2).collect();
+            for line in &gauge_lines {
+                assert!(line.contains('▰'), "{lang:?} {w}x{h}: {line}\n{screen}");
+                assert!(line.contains('%'), "{lang:?} {w}x{h}: {line}");
+                assert!(
+                    line.contains('✓') || line.contains('✗'),
+                    "{lang:?} {w}x{h}: {line}"
+                );
+            }
+            insta::assert_snapshot!(format!("gauges_7_digits_{lang:?}_{w}x{h}"), screen);
+        }
+    }
+}
