@@ -329,3 +329,25 @@ fn gauges_keep_bar_percentage_and_mark_with_seven_digit_totals_at_70_and_80_colu
         }
     }
 }
+
+#[test]
+fn customers_say_how_many_rows_are_above_and_below_the_view() {
+    let mut many = contoso();
+    for i in 0..40 {
+        many.customers
+            .push(cpc_wizard::profile::Customer::new(format!(
+                "Customer {i:02}"
+            )));
+    }
+    let (_dir, _path, mut app) = app_on_disk(many, Lang::En);
+    app.model.go_to(Screen::Customers);
+    resize(&mut app, 80, 24);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains(" ↓"), "{screen}");
+    assert!(!screen.contains(" ↑"), "{screen}");
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains(" ↑"), "{screen}");
+    insta::assert_snapshot!("customers_rows_out_of_view_80x24", screen);
+}
