@@ -351,3 +351,13 @@ fn customers_say_how_many_rows_are_above_and_below_the_view() {
     assert!(screen.contains(" ↑"), "{screen}");
     insta::assert_snapshot!("customers_rows_out_of_view_80x24", screen);
 }
+
+#[test]
+fn review_names_the_report_file_only_once_it_is_written() {
+    let (_dir, path, mut app) = app_on_disk(contoso(), Lang::En);
+    app.model.go_to(Screen::Review);
+    assert!(!render(&app, 80, 24).contains("Report file:"));
+    press(&mut app, KeyCode::Char('e'));
+    assert!(path.with_extension("md").exists());
+    assert!(render(&app, 80, 24).contains("Report file:"));
+}
