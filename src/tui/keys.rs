@@ -538,7 +538,7 @@ pub const COMPARISON: &[Binding] = &[
         &[k(KeyCode::Esc), k(KeyCode::Enter)],
         "Esc",
         A::Cancel,
-        "compare.close",
+        "compare.key_close",
         true,
     ),
     BIND_QUIT_ANYWHERE,
