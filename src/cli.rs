@@ -30,6 +30,12 @@ pub enum Cmd {
         #[arg(long, value_parser = parse_counting)]
         counting: Option<Counting>,
     },
+    Compare {
+        a: String,
+        b: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
     Drafts {
         #[arg(long, value_enum, default_value_t = DraftsFormat::Text)]
         format: DraftsFormat,
@@ -211,6 +217,24 @@ pub fn localized_command(loc: &'static Locale) -> Command {
                         &[("values", &Counting::ALL.map(Counting::id).join(", "))],
                     ))
                     .value_name(loc.t("readings.cli_value"))
+                })
+        })
+        .mut_subcommand("compare", |c| {
+            c.about(help("compare.cli_about"))
+                .mut_arg("a", draft)
+                .mut_arg("b", draft)
+                .mut_arg("format", |a| {
+                    a.help(format!(
+                        "{}{}",
+                        help("cli.format"),
+                        loc.f(
+                            "cli_words.format_values",
+                            &[("values", &"text, json, markdown"), ("default", &"text")]
+                        )
+                    ))
+                    .hide_possible_values(true)
+                    .hide_default_value(true)
+                    .value_name(loc.t("cli_words.value_format"))
                 })
         })
         .mut_subcommand("drafts", |c| {

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod cli_words;
 pub mod commands;
+pub mod compare;
 pub mod export;
 pub mod i18n;
 pub mod import;

@@ -45,6 +45,7 @@ fn run(store: &Store, command: Option<Cmd>, loc: &'static Locale) -> Result<Exit
             require,
             counting,
         }) => commands::assess(store, &draft, format, require.as_deref(), counting, loc),
+        Some(Cmd::Compare { a, b, format }) => commands::compare(store, &a, &b, format, loc),
         Some(Cmd::Drafts { format }) => commands::drafts(store, format, loc),
         Some(Cmd::ImportCsv {
             file,

@@ -169,7 +169,8 @@ fn bash_completes_commands_options_and_saved_draft_names() {
     let home = Home::new();
     let offered = |words: &[&str]| bash_completions(&home, words, &[]);
     assert_eq!(offered(&["cpc-wizard", "as"]), ["assess"]);
-    assert_eq!(offered(&["cpc-wizard", "com"]), ["completions"]);
+    assert_eq!(offered(&["cpc-wizard", "comp"]), ["compare", "completions"]);
+    assert_eq!(offered(&["cpc-wizard", "compl"]), ["completions"]);
     // A name with spaces comes back escaped, so that bash inserts it as one word.
     assert_eq!(
         offered(&["cpc-wizard", "assess", "Con"]),

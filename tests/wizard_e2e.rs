@@ -597,3 +597,37 @@ fn the_start_screen_lists_the_saved_drafts_and_opens_one() {
     w.send("q");
     w.expect_exit();
 }
+
+/// Keys as an input method and a habit send them, in a real terminal: full-width `」`/`［`
+/// move between steps, `/` finds a row, a typed change is undone with `u` and redone with
+/// Ctrl-R, and what is left on disk is the redone draft.
+#[test]
+fn full_width_keys_search_and_undo_in_a_terminal() {
+    let (home, draft) = contoso_home();
+    let mut w = Wizard::start(home.path(), &["edit", &draft], &[], 80, 24);
+    w.expect("[4 Review]");
+    w.send("［［");
+    w.expect("[2 Customers]");
+    w.send("」");
+    w.expect("[3 Staff]");
+    w.send("[");
+    w.expect("[2 Customers]");
+    // Search: "adv" finds Adventure Works; Enter keeps it selected.
+    w.send("/ＡＤＶ");
+    w.expect("Find /");
+    w.send("\r");
+    // Typed over the selected name: one undo step.
+    w.send("Zeta\r");
+    w.expect("Zeta");
+    w.send("u");
+    w.expect("Undone: a change to a cell");
+    w.expect("Adventure Works");
+    w.send("\x12"); // Ctrl-R
+    w.expect("Redone: a change to a cell");
+    w.expect("Zeta");
+    w.send("q");
+    w.expect_exit();
+    let saved = std::fs::read_to_string(&draft).expect("draft saved");
+    assert!(saved.contains("\"Zeta\""), "{saved}");
+    assert!(!saved.contains("Adventure Works"), "{saved}");
+}

@@ -2,6 +2,7 @@
 //! returns the exit code, or an error that `main` words and reports with exit code 2.
 
 mod assess;
+mod compare;
 mod completions;
 mod drafts;
 mod export_csv;
@@ -12,6 +13,7 @@ mod wizard;
 
 pub(crate) use assess::tier_words;
 pub use assess::{STANDARD_INPUT, assess};
+pub use compare::compare;
 pub(crate) use completions::draft_completer;
 pub use completions::{complete_if_asked, completions};
 pub use drafts::{DraftsFormat, drafts};

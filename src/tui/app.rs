@@ -90,6 +90,8 @@ pub struct Draft {
     pub read_only: bool,
     /// Review's Outlook view, kept until the draft changes.
     pub outlook_lines: crate::tui::widgets::outlook_panel::LinesCache,
+    /// Undo and redo steps, for the session.
+    pub history: super::undo::History,
 }
 
 impl Draft {
@@ -99,6 +101,7 @@ impl Draft {
         Draft {
             excluded_rows: excluded_rows(&assessment),
             assessment,
+            history: super::undo::History::new(&profile, 0),
             profile,
             path,
             revision: 0,
@@ -165,6 +168,19 @@ impl Draft {
         {
             self.reassess();
         }
+    }
+
+    /// Takes the draft back one step (`undo`) or forward again; re-assessed and saved like
+    /// any other change. What the step was, or `None` when there is none.
+    pub fn step(&mut self, undo: bool) -> Option<super::undo::Change> {
+        let (change, profile) = if undo {
+            self.history.undo(&self.profile)?
+        } else {
+            self.history.redo(&self.profile)?
+        };
+        self.edit(|p| *p = profile);
+        self.history.restored_at(self.revision);
+        Some(change)
     }
 
     pub fn is_saved(&self) -> bool {
@@ -267,6 +283,19 @@ pub enum Note {
     /// The draft was opened read-only because it cannot be written as it is (a read-only
     /// file or folder, a hard-linked file): why.
     OpenedReadOnly(Arc<StoreError>),
+    /// `=` was pressed on this draft: `=` on another compares the two.
+    CompareMarked(String),
+    /// The drafts to compare could not be read.
+    CompareFailed(Arc<StoreError>),
+    /// The language was switched with `L`; `L` again switches back.
+    LanguageSwitched,
+    /// A change was undone (`true`) or redone (`false`): which.
+    Undo {
+        undone: bool,
+        what: super::undo::Change,
+    },
+    /// Nothing to undo (`true`) or redo (`false`).
+    NothingToUndo(bool),
 }
 
 impl Note {
@@ -278,6 +307,7 @@ impl Note {
                 | Note::CsvExportFailed(_)
                 | Note::ListFailed(_)
                 | Note::QuitUnsaved
+                | Note::CompareFailed(_)
         ) || matches!(self, Note::Drafts(n) if n.is_error())
     }
 }
@@ -337,6 +367,8 @@ pub enum Effect {
     SetMouseCapture(bool),
     /// Remember the language chosen for the next start.
     RememberLanguage(Lang),
+    /// Read two drafts and compare them (`=` on the Start screen).
+    Compare(PathBuf, PathBuf),
 }
 
 #[derive(Debug, Clone)]
@@ -387,6 +419,8 @@ pub enum Msg {
         read: usize,
         total: usize,
     },
+    /// Two drafts compared, to show.
+    Compared(Box<crate::compare::Comparison>),
     /// An effect whose only outcome is a message on the status line (an export written or
     /// failed, a listing failed).
     Told(Note),
@@ -450,6 +484,14 @@ pub struct Model {
     /// The draft's file was changed outside the program: saving has stopped, and the user
     /// is asked whose version to keep.
     pub changed_on_disk: Option<changed_on_disk::State>,
+    /// The `/` search line, while open.
+    pub search: Option<super::search::Search>,
+    /// The last query kept with Enter, for `n` / `N`.
+    pub last_search: Option<String>,
+    /// The draft `=` was pressed on first, to compare with the next.
+    pub compare_mark: Option<PathBuf>,
+    /// Two drafts side by side, over the Start screen until a key is pressed.
+    pub comparison: Option<Box<crate::compare::Comparison>>,
 }
 
 impl Model {
@@ -473,6 +515,10 @@ impl Model {
             review: review::State::default(),
             import: None,
             changed_on_disk: None,
+            search: None,
+            last_search: None,
+            compare_mark: None,
+            comparison: None,
         }
     }
 
@@ -510,6 +556,8 @@ impl Model {
             review: self.review.clone(),
             import: self.import.clone(),
             changed_on_disk: self.changed_on_disk.clone(),
+            search: self.search.clone(),
+            comparison: self.comparison.clone(),
         }
     }
 
@@ -532,6 +580,9 @@ impl Model {
     }
 
     pub fn mode(&self) -> Mode {
+        if self.search.is_some() {
+            return Mode::Editing;
+        }
         if let Some(import) = &self.import {
             return import::mode(import);
         }
@@ -549,6 +600,9 @@ impl Model {
         if self.help {
             return vec![keys::HELP];
         }
+        if self.comparison.is_some() {
+            return vec![keys::COMPARISON];
+        }
         self.key_tables_under_help()
     }
 
@@ -561,6 +615,9 @@ impl Model {
             && let Some(tables) = start::prompt_key_tables(self)
         {
             return tables;
+        }
+        if self.search.is_some() {
+            return vec![keys::SEARCH];
         }
         if let Some(import) = &self.import {
             return vec![import::key_table(import)];
@@ -618,6 +675,7 @@ impl Model {
         customers::commit_edit(self);
         staff::commit_edit(self);
         self.import = None;
+        self.search = None;
         self.screen = screen;
         Vec::new()
     }
@@ -648,10 +706,28 @@ pub struct ViewKey {
     review: review::State,
     import: Option<Import>,
     changed_on_disk: Option<changed_on_disk::State>,
+    search: Option<super::search::Search>,
+    comparison: Option<Box<crate::compare::Comparison>>,
 }
 
 /// Changes the model for one message and says what the loop must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let effects = handle(model, msg);
+    settle_history(model);
+    effects
+}
+
+/// A change that is complete (no field typed in, no list open) becomes one undo step.
+fn settle_history(model: &mut Model) {
+    let settled = !matches!(model.mode(), Mode::Editing | Mode::Picker);
+    if let Some(draft) = &mut model.draft
+        && settled
+    {
+        draft.history.settle(&draft.profile, draft.revision);
+    }
+}
+
+fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(model, key),
         Msg::Paste(text) => {
@@ -726,12 +802,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             start::set_drafts_so_far(model, drafts, read, total);
             Vec::new()
         }
+        Msg::Compared(comparison) => {
+            super::compare_view::show(model, *comparison);
+            Vec::new()
+        }
         Msg::Told(note) => {
+            match &note {
+                Note::Exported(_) => model.review.report_written = true,
+                Note::CsvExported { .. } => model.review.csv_written = true,
+                _ => {}
+            }
             model.note = Some(note);
             Vec::new()
         }
         Msg::DraftClosed => {
-            model.draft = None;
+            // Back on the list, the draft just left is selected (once the list is read).
+            model.start.select_path = model.draft.take().map(|d| d.path);
             model.import = None;
             model.screen = Screen::Start;
             vec![Effect::ListDrafts]
@@ -773,7 +859,9 @@ fn quit(model: &Model) -> Vec<Effect> {
     }
 }
 
-fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
+fn on_key(model: &mut Model, typed: KeyEvent) -> Vec<Effect> {
+    // Full-width keys from an input method act as their ASCII keys, on every screen.
+    let key = keys::normalise(typed);
     if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
         return Vec::new();
     }
@@ -783,6 +871,9 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     }
     if model.help {
         model.help = false;
+        return Vec::new();
+    }
+    if model.comparison.take().is_some() {
         return Vec::new();
     }
     if model.changed_on_disk.as_ref().is_some_and(|c| c.asking) {
@@ -796,7 +887,15 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
             Some(Action::Save) => vec![Effect::Save],
             Some(Action::ClearField) => edit(model, EditOp::Clear),
             Some(action) => on_action(model, action),
-            None => match edit_op(&key) {
+            // Typed text keeps its own characters, except full-width digits, which are
+            // read as digits (a count typed with an input method on).
+            None => match edit_op(
+                if matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit()) {
+                    &key
+                } else {
+                    &typed
+                },
+            ) {
                 Some(op) => edit(model, op),
                 None => Vec::new(),
             },
@@ -811,8 +910,9 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Effect> {
     match action {
         Some(action) => on_action(model, action),
         None => match model.screen {
-            // Digits start editing a number cell, as in a spreadsheet.
+            // A character starts editing the selected cell with it, as in a spreadsheet.
             Screen::Customers => customers::on_unbound_key(model, &key),
+            Screen::Staff => staff::on_unbound_key(model, &key),
             _ => Vec::new(),
         },
     }
@@ -826,8 +926,8 @@ fn refused_read_only(model: &Model, action: Option<Action>) -> bool {
     }
     match action {
         Some(action) => !action.only_looks(),
-        // Unbound keys change something only on Customers (a digit starts editing a cell).
-        None => model.screen == Screen::Customers,
+        // Unbound keys change something only on the tables (a character edits a cell).
+        None => matches!(model.screen, Screen::Customers | Screen::Staff),
     }
 }
 
@@ -867,6 +967,9 @@ fn edit_op(key: &KeyEvent) -> Option<EditOp> {
 }
 
 fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
+    if model.search.is_some() {
+        return super::search::edit(model, op);
+    }
     if model.import.is_some() {
         return import::edit(model, op);
     }
@@ -880,7 +983,14 @@ fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
 
 /// Actions every screen shares; the rest go to the screen.
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    if model.search.is_some() {
+        return super::search::on_action(model, action);
+    }
     match action {
+        Action::Search => return super::search::open(model),
+        Action::SearchNext => return super::search::repeat(model, true),
+        Action::SearchPrev => return super::search::repeat(model, false),
+        Action::Compare => return super::compare_view::mark(model),
         Action::Quit => return quit(model),
         Action::Help => {
             model.help = true;
@@ -888,6 +998,8 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::SwitchLanguage => {
             model.lang = model.lang.next();
+            // Said aloud, with the way back: `L` is one stray letter from someone typing.
+            model.note = Some(Note::LanguageSwitched);
             return vec![Effect::RememberLanguage(model.lang)];
         }
         Action::ToggleMouse => {
@@ -910,6 +1022,17 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             } else {
                 Vec::new()
             };
+        }
+        Action::Undo | Action::Redo => {
+            let undo = action == Action::Undo;
+            let Some(draft) = &mut model.draft else {
+                return Vec::new();
+            };
+            model.note = Some(match draft.step(undo) {
+                Some(what) => Note::Undo { undone: undo, what },
+                None => Note::NothingToUndo(undo),
+            });
+            return Vec::new();
         }
         Action::NextStep if model.mode() == Mode::Normal => {
             let next = model.screen.next();

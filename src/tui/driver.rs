@@ -540,6 +540,10 @@ impl App {
                     .map_or_else(|| path.display().to_string(), |d| d.name.clone());
                 vec![self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))]
             }
+            Effect::Compare(a, b) => vec![match super::compare_view::load(&a, &b) {
+                Ok(comparison) => Msg::Compared(Box::new(comparison)),
+                Err(e) => Msg::Told(Note::CompareFailed(Arc::new(e))),
+            }],
             Effect::ListDrafts if self.background && self.persist => {
                 // A listing under way is dropped: its thread stops at its next draft.
                 self.lister = Some(Lister::spawn(self.store.clone()));

@@ -50,6 +50,17 @@ pub enum Action {
 
     /// Review: show the outlook instead of the result, or back.
     ToggleOutlook,
+    /// Take back the last change to the draft.
+    Undo,
+    /// Make again the last change taken back.
+    Redo,
+    /// `/`: find a row by name.
+    Search,
+    /// `n` / `N` after a search: the next or previous match.
+    SearchNext,
+    SearchPrev,
+    /// Start screen: `=` on a draft, then on another, compares the two.
+    Compare,
 }
 
 impl Action {
@@ -80,6 +91,10 @@ impl Action {
                 | A::Export
                 | A::ExportCsv
                 | A::ToggleOutlook
+                | A::Search
+                | A::SearchNext
+                | A::SearchPrev
+                | A::Compare
         )
     }
 }
@@ -168,6 +183,20 @@ pub const GLOBAL: &[Binding] = &[
         false,
     ),
     b(&[c('m')], "m", A::ToggleMouse, "wizard.keys.mouse", false),
+    b(
+        &[c('u'), ctrl('z')],
+        "u/Ctrl-Z",
+        A::Undo,
+        "keyboard.key_undo",
+        false,
+    ),
+    b(
+        &[ctrl('r'), ctrl('y')],
+        "Ctrl-R/Ctrl-Y",
+        A::Redo,
+        "keyboard.key_redo",
+        false,
+    ),
 ];
 
 const UP: &[Key] = &[k(KeyCode::Up), c('k')];
@@ -218,8 +247,20 @@ const BIND_PREV_FIELD: Binding = b(
     "wizard.keys.prev_field",
     false,
 );
-const BIND_NEXT_STEP: Binding = b(NEXT_STEP, "]", A::NextStep, "wizard.keys.next_step", true);
-const BIND_PREV_STEP: Binding = b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", false);
+const BIND_NEXT_STEP: Binding = b(
+    NEXT_STEP,
+    "]/F8",
+    A::NextStep,
+    "wizard.keys.next_step",
+    true,
+);
+const BIND_PREV_STEP: Binding = b(
+    PREV_STEP,
+    "[/F7",
+    A::PrevStep,
+    "wizard.keys.prev_step",
+    false,
+);
 const BIND_PAGE_UP: Binding = b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false);
 const BIND_PAGE_DOWN: Binding = b(
     PAGE_DOWN,
@@ -230,10 +271,38 @@ const BIND_PAGE_DOWN: Binding = b(
 );
 const BIND_BACK: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.back", false);
 
+const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", false);
+const BIND_SEARCH_NEXT: Binding = b(&[c('n')], "n", A::SearchNext, "search.key_next", false);
+const BIND_SEARCH_PREV: Binding = b(&[c('N')], "N", A::SearchPrev, "search.key_prev", false);
+
+/// While the search line is open: printable keys are typed into the query.
+pub const SEARCH: &[Binding] = &[
+    b(
+        &[k(KeyCode::Down), ctrl('n')],
+        "↓/Ctrl-N",
+        A::Down,
+        "search.key_next",
+        true,
+    ),
+    b(
+        &[k(KeyCode::Up), ctrl('p')],
+        "↑/Ctrl-P",
+        A::Up,
+        "search.key_prev",
+        true,
+    ),
+    b(ENTER, "Enter", A::Activate, "search.key_keep", true),
+    b(ESC, "Esc", A::Cancel, "search.key_return", true),
+    BIND_CLEAR_FIELD,
+    BIND_QUIT_ANYWHERE,
+];
+
 pub const START: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
+    BIND_SEARCH,
+    b(&[c('=')], "=", A::Compare, "compare.key", false),
     b(&[c('n')], "n", A::New, "wizard.keys.new_assessment", false),
     b(&[c('i')], "i", A::Import, "wizard.start_import.key", true),
     b(&[c('r')], "r", A::Rename, "wizard.drafts.key_rename", true),
@@ -266,12 +335,13 @@ pub const MARKET: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     b(
-        &[k(KeyCode::Enter), c(' ')],
-        "Enter/Space",
-        A::Toggle,
-        "wizard.keys.choose",
+        ENTER,
+        "Enter",
+        A::Activate,
+        "moving_on.choose_and_next",
         true,
     ),
+    b(SPACE, "Space", A::Toggle, "wizard.keys.choose", true),
     b(TAB, "Tab", A::NextField, "wizard.keys.next_field", true),
     BIND_PREV_FIELD,
     BIND_NEXT_STEP,
@@ -289,6 +359,9 @@ pub const CUSTOMERS: &[Binding] = &[
     BIND_EDIT,
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", false),
     b(&[c('a')], "a", A::New, "wizard.keys.add_customer", true),
+    BIND_SEARCH,
+    BIND_SEARCH_NEXT,
+    BIND_SEARCH_PREV,
     b(&[c('i')], "i", A::Import, "wizard.import.key_open", true),
     b(
         &[c('d'), k(KeyCode::Delete)],
@@ -316,6 +389,9 @@ pub const STAFF: &[Binding] = &[
     BIND_EDIT,
     b(SPACE, "Space", A::Toggle, "wizard.keys.toggle", true),
     b(&[c('a')], "a", A::New, "wizard.keys.add_person", true),
+    BIND_SEARCH,
+    BIND_SEARCH_NEXT,
+    BIND_SEARCH_PREV,
     b(
         &[c('d'), k(KeyCode::Delete)],
         "d/Del",
@@ -342,7 +418,13 @@ pub const REVIEW: &[Binding] = &[
     b(&[c('e')], "e", A::Export, "wizard.keys.export", true),
     b(&[c('c')], "c", A::ExportCsv, "wizard.csv_export.key", true),
     b(&[c('o')], "o", A::ToggleOutlook, "outlook.key", true),
-    b(PREV_STEP, "[", A::PrevStep, "wizard.keys.prev_step", true),
+    b(
+        PREV_STEP,
+        "[/F7",
+        A::PrevStep,
+        "wizard.keys.prev_step",
+        true,
+    ),
     BIND_BACK,
 ];
 
@@ -461,6 +543,18 @@ pub const HELP: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
+/// While two drafts are shown side by side: any key closes them.
+pub const COMPARISON: &[Binding] = &[
+    b(
+        &[k(KeyCode::Esc), k(KeyCode::Enter)],
+        "Esc",
+        A::Cancel,
+        "compare.key_close",
+        true,
+    ),
+    BIND_QUIT_ANYWHERE,
+];
+
 /// While a draft of the Start list gets a new name.
 pub const RENAMING: &[Binding] = &[
     b(
@@ -535,6 +629,30 @@ pub const CHANGED_ON_DISK: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
+/// A key from an input method in full-width mode, as the ASCII key it stands for
+/// (`？` → `?`, `［`/`「` → `[`, `ｑ` → `q`, `１` → `1`, the ideographic space → space), so
+/// every table and every screen reads it alike. Other keys are returned as they are.
+pub fn normalise(event: KeyEvent) -> KeyEvent {
+    let KeyCode::Char(ch) = event.code else {
+        return event;
+    };
+    KeyEvent {
+        code: KeyCode::Char(ascii_form(ch)),
+        ..event
+    }
+}
+
+/// The ASCII form of a full-width character, or the character itself.
+pub(crate) fn ascii_form(ch: char) -> char {
+    match ch {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
+        '「' => '[',
+        '」' => ']',
+        '\u{3000}' => ' ',
+        _ => ch,
+    }
+}
+
 /// The first binding in `tables` (searched in order) that `event` matches.
 pub fn lookup(tables: &[&'static [Binding]], event: &KeyEvent) -> Option<Action> {
     tables
@@ -561,6 +679,22 @@ mod tests {
     }
 
     #[test]
+    fn full_width_keys_act_as_their_ascii_keys() {
+        let full = |ch| normalise(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+        assert_eq!(lookup(&[GLOBAL], &full('？')), Some(Action::Help));
+        assert_eq!(lookup(&[GLOBAL], &full('ｑ')), Some(Action::Quit));
+        assert_eq!(lookup(&[CUSTOMERS], &full('［')), Some(Action::PrevStep));
+        assert_eq!(lookup(&[CUSTOMERS], &full('」')), Some(Action::NextStep));
+        assert_eq!(lookup(&[CUSTOMERS], &full('ａ')), Some(Action::New));
+        assert_eq!(
+            lookup(&[CUSTOMERS], &full('\u{3000}')),
+            Some(Action::Toggle)
+        );
+        assert_eq!(full('１').code, KeyCode::Char('1'));
+        assert_eq!(full('台').code, KeyCode::Char('台'));
+    }
+
+    #[test]
     fn every_label_exists_in_both_locales() {
         use crate::i18n::{Lang, Locale};
         let tables = [
@@ -584,6 +718,8 @@ mod tests {
             IMPORT_RESULT,
             IMPORT_RUNNING,
             OPENING,
+            SEARCH,
+            COMPARISON,
         ];
         for lang in Lang::ALL {
             let loc = Locale::get(lang);

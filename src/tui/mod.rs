@@ -4,6 +4,7 @@
 //! SIGTERM, SIGHUP and SIGINT end the loop the same way as `q`: saved, terminal restored.
 
 pub mod app;
+pub mod compare_view;
 pub mod driver;
 pub mod keys;
 pub mod layout;
@@ -11,8 +12,10 @@ mod lister;
 mod opener;
 mod persist;
 pub mod screens;
+pub mod search;
 mod signals;
 pub mod theme;
+pub mod undo;
 pub mod view;
 pub mod widgets;
 

@@ -45,7 +45,9 @@ pub fn view(model: &Model, frame: &mut Frame) {
     import::draw(model, &theme, frame, areas.body);
     super::screens::changed_on_disk::draw(model, &theme, frame, areas.body);
     draw_note(model, &theme, frame, areas.note);
+    super::search::draw(model, &theme, frame, areas.note);
     draw_footer(model, &theme, frame, areas.footer);
+    super::compare_view::draw(model, &theme, frame);
     if model.help {
         draw_help(model, &theme, frame);
     }
@@ -62,6 +64,11 @@ fn draw_too_small(loc: &Locale, frame: &mut Frame) {
             ("now_height", &area.height),
         ],
     );
+    // Narrower than two wide characters, centring a wrapped Chinese line writes past the
+    // buffer's edge in ratatui: nothing readable fits anyway.
+    if area.width < 4 {
+        return;
+    }
     let lines = 3.min(area.height);
     let y = area.y + area.height.saturating_sub(lines) / 2;
     frame.render_widget(
@@ -82,10 +89,6 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut right = String::new();
     if let Some(d) = &model.draft {
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(
-            visible(&d.profile.name).into_owned(),
-            theme.heading,
-        ));
         // Read-only shows in words, where "saved" would be: nothing of it is ever written.
         right = if d.read_only {
             loc.t("wizard.drafts.read_only_mark").to_string()
@@ -94,8 +97,17 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             loc.t("wizard.header.unsaved").to_string()
         };
+        right.push_str(&format!("  {} ", loc.t("wizard.header.language")));
+        // A long name is cut with "…" so the saved mark and language stay in view.
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let room = usize::from(area.width).saturating_sub(used + width(&right) + 1);
+        spans.push(Span::styled(
+            fit(&visible(&d.profile.name), room),
+            theme.heading,
+        ));
+    } else {
+        right.push_str(&format!("  {} ", loc.t("wizard.header.language")));
     }
-    right.push_str(&format!("  {} ", loc.t("wizard.header.language")));
     let right_width = width(&right) as u16;
     let buf = frame.buffer_mut();
     buf.set_line(
@@ -205,6 +217,27 @@ fn note_text(loc: &Locale, note: &Note) -> String {
             "store_safety.folder_read_only",
             &[("folder", &folder.display())],
         ),
+        Note::CompareMarked(name) => loc.f("compare.marked", &[("name", name)]),
+        Note::CompareFailed(e) => loc.f(
+            "compare.failed",
+            &[("reason", &crate::messages::store_error(loc, e))],
+        ),
+        Note::LanguageSwitched => loc.t("keyboard.language_switched").to_string(),
+        Note::Undo { undone, what } => loc.f(
+            if *undone {
+                "keyboard.undone"
+            } else {
+                "keyboard.redone"
+            },
+            &[("change", &loc.t(what.label()))],
+        ),
+        Note::NothingToUndo(undo) => loc
+            .t(if *undo {
+                "keyboard.nothing_to_undo"
+            } else {
+                "keyboard.nothing_to_redo"
+            })
+            .to_string(),
         Note::OpenedReadOnly(why) => loc.f(
             "store_safety.opened_read_only",
             &[("reason", &crate::messages::store_error(loc, why))],
@@ -214,6 +247,14 @@ fn note_text(loc: &Locale, note: &Note) -> String {
 
 fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(note) = &model.note else {
+        if let Some(hint) = moving_on_hint(model) {
+            frame.buffer_mut().set_line(
+                area.x,
+                area.y,
+                &Line::styled(fit(&format!(" {hint}"), usize::from(area.width)), theme.dim),
+                area.width,
+            );
+        }
         return;
     };
     let loc = model.loc();
@@ -229,6 +270,36 @@ fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         &Line::styled(fit(&text, usize::from(area.width)), style),
         area.width,
     );
+}
+
+/// On a step with nothing else to say, the status line says how to go on: the keys come
+/// from the screen's table, so the hint never names a key that does not work.
+fn moving_on_hint(model: &Model) -> Option<String> {
+    if model.screen == Screen::Start
+        || model.draft.is_none()
+        || model.help
+        || model.import.is_some()
+        || model.mode() != Mode::Normal
+    {
+        return None;
+    }
+    let loc = model.loc();
+    let caps = |action: keys::Action| {
+        model
+            .screen
+            .keys()
+            .iter()
+            .find(|b| b.action == action)
+            .map(|b| b.caps)
+    };
+    let back = caps(keys::Action::PrevStep)?;
+    Some(match (model.screen, caps(keys::Action::NextStep)) {
+        (Screen::Market, Some(next)) => {
+            loc.f("moving_on.hint_market", &[("next", &next), ("back", &back)])
+        }
+        (_, Some(next)) => loc.f("moving_on.hint", &[("next", &next), ("back", &back)]),
+        (_, None) => loc.f("moving_on.hint_last", &[("back", &back)]),
+    })
 }
 
 fn footer_bindings(model: &Model) -> Vec<&'static Binding> {

@@ -70,7 +70,7 @@ fn len(model: &Model) -> usize {
         .map_or(0, |d| d.profile.customers.len())
 }
 
-fn workload(col: usize) -> Option<Workload> {
+pub fn workload(col: usize) -> Option<Workload> {
     col.checked_sub(FIRST_WORKLOAD)
         .and_then(|i| Workload::ALL.get(i).copied())
 }
@@ -223,7 +223,25 @@ pub fn on_unbound_key(model: &mut Model, key: &KeyEvent) -> Vec<Effect> {
     {
         return open_number_edit(model, customer, Some(EditOp::Insert(c.to_string())));
     }
-    Vec::new()
+    match typed_char(key) {
+        Some(c) if model.customers.col == NAME => on_paste(model, c.to_string()),
+        _ => Vec::new(),
+    }
+}
+
+/// The printable character of a key with no Ctrl or Alt, if it is one.
+pub(crate) fn typed_char(key: &KeyEvent) -> Option<char> {
+    match key.code {
+        KeyCode::Char(c)
+            if !c.is_control()
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
 }
 
 /// Text pasted on a name or number cell replaces what is in it, as typing digits does: the

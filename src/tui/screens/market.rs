@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::{Effect, Model, close_draft};
+use super::super::app::{Effect, Model, Screen, close_draft};
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::fit;
@@ -97,7 +97,12 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::NextField => s.focus = s.focus.next(),
         Action::PrevField => s.focus = s.focus.prev(),
-        Action::Toggle | Action::Activate => choose(model),
+        Action::Toggle => choose(model),
+        // Enter chooses and moves on, as in any wizard; Space chooses and stays.
+        Action::Activate => {
+            choose(model);
+            return model.go_to(Screen::Customers);
+        }
         Action::Cancel => return close_draft(model),
         _ => {}
     }

@@ -26,6 +26,9 @@ pub struct State {
     pub scroll: usize,
     /// The Outlook view (`o`) is shown instead of the result.
     pub outlook: bool,
+    /// The report / the customers CSV was written this session: only then is its file named.
+    pub report_written: bool,
+    pub csv_written: bool,
 }
 
 /// Rows kept at the bottom of the body for the export lines: two files and a hint.
@@ -293,7 +296,12 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     let csv = d.customers_csv_path().display().to_string();
     let csv_line = loc.f("wizard.csv_export.path", &[("path", &visible(&csv))]);
     let y = body.bottom().saturating_sub(EXPORT_ROWS);
-    for (i, line) in [path_line, csv_line].iter().enumerate() {
+    let written = [model.review.report_written, model.review.csv_written];
+    for (i, line) in [path_line, csv_line]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| written[*i])
+    {
         buf.set_line(
             x,
             y + i as u16,

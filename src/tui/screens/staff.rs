@@ -228,6 +228,14 @@ fn delete(model: &mut Model) {
 }
 
 /// Text pasted on a name replaces it, as on Customers: Enter keeps it, Esc takes it back.
+/// A character typed on the selected name starts editing it with that character.
+pub fn on_unbound_key(model: &mut Model, key: &ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
+    match super::customers::typed_char(key) {
+        Some(c) => on_paste(model, c.to_string()),
+        None => Vec::new(),
+    }
+}
+
 pub fn on_paste(model: &mut Model, text: String) -> Vec<Effect> {
     if model.staff.col != 0 {
         return Vec::new();

@@ -17,6 +17,10 @@ pub const MET_MARK: &str = "✓";
 pub const NOT_MET_MARK: &str = "✗";
 const BAR_FULL: &str = "▰";
 const BAR_EMPTY: &str = "▱";
+/// The fewest cells a bar is drawn in.
+const MIN_BAR: usize = 3;
+/// Columns a shortened number takes at most.
+const SHORT_NUMBER: usize = 6;
 
 pub fn draw(assessment: &Assessment, loc: &Locale, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let tiers = &assessment.tiers;
@@ -28,15 +32,52 @@ pub fn draw(assessment: &Assessment, loc: &Locale, theme: &Theme, area: Rect, bu
     let gap = 2u16;
     let n = tiers.len() as u16;
     let column_width = area.width.saturating_sub(gap * (n - 1)) / n;
-    let labels = [loc.t("wizard.gauges.users"), loc.t("wizard.gauges.people")];
-    let label_width = labels.iter().map(|l| width(l)).max().unwrap_or(0);
-    // One width for the numbers across all tiers, so the bars line up.
-    let numbers_width = tiers
-        .iter()
-        .flat_map(|t| [t.entitlements, t.people])
-        .map(|r| width(&have_need(r.have, r.need)))
-        .max()
-        .unwrap_or(0);
+    let full_labels = [loc.t("wizard.gauges.users"), loc.t("wizard.gauges.people")];
+    let short_labels = [loc.t("gauges_short.users"), loc.t("gauges_short.people")];
+    let labels_width = |labels: &[&str; 2]| labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    // One width for the numbers across all tiers, so the bars line up. When whole numbers
+    // would leave no room for a bar, they are shortened (`2.5M`, `246.9萬`), and then the
+    // labels too: the bar, the percentage and the mark matter more than the last digits.
+    let widest = |numbers: &dyn Fn(Requirement) -> String| {
+        tiers
+            .iter()
+            .flat_map(|t| [t.entitlements, t.people])
+            .map(|r| width(&numbers(r)))
+            .max()
+            .unwrap_or(0)
+    };
+    // What a line takes besides its numbers: label ␣ bar ␣ … ␣ percent ␣ mark, and a margin.
+    let besides_numbers = |label_width: usize| label_width + MIN_BAR + 9;
+    let room_for_bar = |label_width: usize, numbers_width: usize| {
+        usize::from(column_width) >= besides_numbers(label_width) + numbers_width
+    };
+    let exact = |r: Requirement| have_need(r.have, r.need);
+    let short_for = |label_width: usize| {
+        // Each of "have / need" in what is left, between 4 columns ("1.2K") and 6.
+        let per_number =
+            (usize::from(column_width).saturating_sub(besides_numbers(label_width) + 3) / 2)
+                .clamp(4, SHORT_NUMBER);
+        move |r: Requirement| {
+            format!(
+                "{} / {}",
+                loc.compact_count(r.have, per_number),
+                loc.compact_count(r.need, per_number)
+            )
+        }
+    };
+    let full_width = labels_width(&full_labels);
+    let short_full = short_for(full_width);
+    let short_width = labels_width(&short_labels);
+    let short_short = short_for(short_width);
+    let (labels, label_width, numbers): (_, _, &dyn Fn(Requirement) -> String) =
+        if room_for_bar(full_width, widest(&exact)) {
+            (full_labels, full_width, &exact)
+        } else if room_for_bar(full_width, widest(&short_full)) {
+            (full_labels, full_width, &short_full)
+        } else {
+            (short_labels, short_width, &short_short)
+        };
+    let numbers_width = widest(numbers);
     for (i, tier) in tiers.iter().enumerate() {
         let x = area.x + i as u16 * (column_width + gap);
         let column = Rect::new(x, area.y, column_width, area.height);
@@ -56,8 +97,14 @@ pub fn draw(assessment: &Assessment, loc: &Locale, theme: &Theme, area: Rect, bu
             .zip([tier.entitlements, tier.people])
             .enumerate()
         {
-            let line =
-                requirement_line(label, label_width, numbers_width, req, column.width, theme);
+            let line = requirement_line(
+                label,
+                label_width,
+                (numbers(req), numbers_width),
+                req,
+                column.width,
+                theme,
+            );
             buf.set_line(column.x, column.y + 1 + row as u16, &line, column.width);
         }
     }
@@ -92,12 +139,11 @@ fn draw_reading(
 fn requirement_line<'a>(
     label: &'a str,
     label_width: usize,
-    numbers_width: usize,
+    (numbers, numbers_width): (String, usize),
     req: Requirement,
     total: u16,
     theme: &Theme,
 ) -> Line<'a> {
-    let numbers = have_need(req.have, req.need);
     let percent = format!("{:>3}%", req.percent());
     let mark = if req.met() { MET_MARK } else { NOT_MET_MARK };
     // label ␣ [bar ␣] numbers ␣ percent ␣ mark: the bar takes what is left, if anything.
@@ -107,7 +153,7 @@ fn requirement_line<'a>(
         Span::raw(crate::text::pad_right(label, label_width)),
         Span::raw(" "),
     ];
-    if bar_width >= 3 {
+    if bar_width >= MIN_BAR {
         let full = bar_width * usize::from(req.percent()) / 100;
         spans.push(Span::styled(BAR_FULL.repeat(full), theme.bar_full));
         spans.push(Span::styled(

@@ -139,6 +139,29 @@ impl TableView<'_> {
                 put(buf, x, y, w, &cell(row, c), column.right, style, area);
             }
         }
+        self.draw_rows_out_of_view(area, rows, buf, theme);
+    }
+
+    /// How many rows are above and below the view (`↑3 ↓12`), at the right of the header
+    /// line, so a long list never looks complete when it is not.
+    fn draw_rows_out_of_view(&self, area: Rect, rows: usize, buf: &mut Buffer, theme: &Theme) {
+        let above = self.offset.min(self.row_count);
+        let below = self.row_count.saturating_sub(self.offset + rows);
+        if above == 0 && below == 0 {
+            return;
+        }
+        let mut marks = Vec::new();
+        if above > 0 {
+            marks.push(format!("↑{above}"));
+        }
+        if below > 0 {
+            marks.push(format!("↓{below}"));
+        }
+        let text = format!(" {} ", marks.join(" "));
+        let w = (width(&text) as u16).min(area.width);
+        let x = area.right() - w;
+        buf.set_style(Rect::new(x, area.y, w, 1), theme.dim);
+        buf.set_stringn(x, area.y, &text, usize::from(w), theme.dim);
     }
 }
 
