@@ -166,6 +166,20 @@ pub fn localized_command(loc: &'static Locale) -> Command {
         let text = help(key);
         move |arg: Arg| arg.help(text).value_name(loc.t("cli_words.value_file"))
     };
+    // clap's "[default: …] [possible values: …]" is English: said here.
+    let report_format = |a: Arg| {
+        a.help(format!(
+            "{}{}",
+            help("cli.format"),
+            loc.f(
+                "cli_words.format_values",
+                &[("values", &"text, json, markdown"), ("default", &"text")]
+            )
+        ))
+        .hide_possible_values(true)
+        .hide_default_value(true)
+        .value_name(loc.t("cli_words.value_format"))
+    };
     // Where the drafts are is what `--help` readers most often need next.
     let folder = match crate::store::Store::from_env() {
         Ok(store) => loc.f(
@@ -193,20 +207,7 @@ pub fn localized_command(loc: &'static Locale) -> Command {
         .mut_subcommand("assess", |c| {
             c.about(help("cli.assess"))
                 .mut_arg("draft", draft)
-                .mut_arg("format", |a| {
-                    // clap's "[default: …] [possible values: …]" is English: said here.
-                    a.help(format!(
-                        "{}{}",
-                        help("cli.format"),
-                        loc.f(
-                            "cli_words.format_values",
-                            &[("values", &"text, json, markdown"), ("default", &"text")]
-                        )
-                    ))
-                    .hide_possible_values(true)
-                    .hide_default_value(true)
-                    .value_name(loc.t("cli_words.value_format"))
-                })
+                .mut_arg("format", report_format)
                 .mut_arg("require", |a| {
                     a.help(help("cli.require"))
                         .value_name(loc.t("cli_words.value_tier"))
@@ -223,19 +224,7 @@ pub fn localized_command(loc: &'static Locale) -> Command {
             c.about(help("compare.cli_about"))
                 .mut_arg("a", draft)
                 .mut_arg("b", draft)
-                .mut_arg("format", |a| {
-                    a.help(format!(
-                        "{}{}",
-                        help("cli.format"),
-                        loc.f(
-                            "cli_words.format_values",
-                            &[("values", &"text, json, markdown"), ("default", &"text")]
-                        )
-                    ))
-                    .hide_possible_values(true)
-                    .hide_default_value(true)
-                    .value_name(loc.t("cli_words.value_format"))
-                })
+                .mut_arg("format", report_format)
         })
         .mut_subcommand("drafts", |c| {
             c.about(help("cli.drafts")).mut_arg("format", |a| {
