@@ -114,6 +114,23 @@ pub fn width(text: &str) -> usize {
     if text.is_ascii() {
         return text.bytes().filter(|b| !b.is_ascii_control()).count();
     }
+    // Character by character while each is a grapheme of its own (a control character is
+    // one, and drawn as nothing); the first character of no width or regional indicator
+    // may join others into one grapheme, whose width is not the sum.
+    let mut columns = 0;
+    for c in text.chars() {
+        if c.is_control() {
+            continue;
+        }
+        match unicode_width::UnicodeWidthChar::width(c) {
+            Some(w) if w > 0 && !is_regional_indicator(c) => columns += w,
+            _ => return width_by_graphemes(text),
+        }
+    }
+    columns
+}
+
+fn width_by_graphemes(text: &str) -> usize {
     text.graphemes(true)
         .filter(|g| !g.contains(char::is_control))
         .map(unicode_width::UnicodeWidthStr::width)
@@ -171,5 +188,16 @@ mod tests {
         assert_eq!(width("\u{644}\u{627}"), 2);
         assert_eq!(width("台北ab"), 6);
         assert_eq!(width("a\tb"), 2);
+        // Graphemes of several characters, measured whole.
+        for text in [
+            "e\u{301}",
+            "🇹🇼",
+            "👨\u{200D}👩",
+            "❤\u{FE0F}",
+            "\u{1100}\u{1161}",
+            "台\r\n北",
+        ] {
+            assert_eq!(width(text), width_by_graphemes(text), "{text:?}");
+        }
     }
 }
