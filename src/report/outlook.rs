@@ -44,6 +44,14 @@ impl OutlookText {
     }
 }
 
+/// The outlook of a report's draft in sentences: the first `LIST_LIMIT` rows of each list.
+/// Shared by the text and Markdown reports, which lay the same lines out each their way.
+pub(super) fn report_outlook(loc: &Locale, input: &super::ReportInput) -> OutlookText {
+    let a = input.assessment;
+    let outlook = crate::rules::outlook_top(input.profile, input.rules, a, LIST_LIMIT);
+    outlook_text(loc, input.profile, a, &outlook)
+}
+
 pub fn outlook_text(
     loc: &Locale,
     profile: &Profile,

@@ -3,12 +3,11 @@
 use std::fmt::Write;
 
 use super::ReportInput;
-use super::outlook::{LIST_LIMIT, OutlookLine, outlook_text};
+use super::outlook::{OutlookLine, report_outlook};
 use super::phrases::*;
 use super::provenance::{all_warnings, as_of_line, source_note};
 use super::readings::*;
 use crate::i18n::{Locale, thousands};
-use crate::rules::outlook_top;
 use crate::text::{pad_left, pad_right, visible, width};
 
 pub fn render(input: &ReportInput, loc: &Locale) -> String {
@@ -90,12 +89,7 @@ pub fn render(input: &ReportInput, loc: &Locale) -> String {
     }
     out.push('\n');
 
-    let text = outlook_text(
-        loc,
-        input.profile,
-        a,
-        &outlook_top(input.profile, input.rules, a, LIST_LIMIT),
-    );
+    let text = report_outlook(loc, input);
     for (i, line) in text.lines().enumerate() {
         match line {
             OutlookLine::Heading(heading) => {
