@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::tui::Model;
-use cpc_wizard::tui::app::{DraftSummary, Msg, update};
+use cpc_wizard::tui::{DraftSummary, Msg, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use support::pty::PtySession;
 use wizard_common::*;

@@ -6,7 +6,7 @@
 mod wizard_common;
 
 use cpc_wizard::i18n::Lang;
-use cpc_wizard::tui::app::Msg;
+use cpc_wizard::tui::Msg;
 use cpc_wizard::tui::{App, Screen, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,7 +19,7 @@ const BAD: &str = "name,exchange_online,trial\n台北資訊股份有限公司,12
 
 fn draw(app: &App, width: u16, height: u16) -> Buffer {
     let mut model = app.model.clone();
-    cpc_wizard::tui::app::update(&mut model, Msg::Resize { width, height });
+    cpc_wizard::tui::update(&mut model, Msg::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     // The frame as drawn, not the backend's copy: the backend gets only the cells a terminal
     // would draw, and so hides exactly the covered cells looked for here.

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::Profile;
 use cpc_wizard::store::{self, Store, StoreError};
-use cpc_wizard::tui::app::{Mode, Note};
-use cpc_wizard::tui::screens::start::{DraftNote, Prompt};
+use cpc_wizard::tui::{Mode, Note};
+use cpc_wizard::tui::DraftNote;
+use cpc_wizard::tui::screens::start::Prompt;
 use cpc_wizard::tui::{App, Screen};
 use ratatui::crossterm::event::KeyCode;
 use wizard_common::*;
@@ -395,7 +396,7 @@ fn background_autosave_writes_while_keys_are_taken() {
     let t0 = Instant::now();
     press(&mut app, KeyCode::Char(' ')); // a market
     let due = app.next_deadline().expect("a save is due");
-    assert!(due <= t0 + cpc_wizard::tui::driver::SAVE_DELAY + Duration::from_millis(50));
+    assert!(due <= t0 + cpc_wizard::tui::app::SAVE_DELAY + Duration::from_millis(50));
     app.tick(due);
     press(&mut app, KeyCode::Down); // taken while the write may be under way
     let deadline = Instant::now() + Duration::from_secs(30);

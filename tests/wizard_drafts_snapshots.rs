@@ -10,7 +10,7 @@ use std::sync::Arc;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::from_json;
 use cpc_wizard::store::StoreError;
-use cpc_wizard::tui::app::{DraftSummary, Msg, update};
+use cpc_wizard::tui::{DraftSummary, Msg, update};
 use cpc_wizard::tui::{App, Model, Screen};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use wizard_common::*;

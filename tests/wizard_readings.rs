@@ -6,7 +6,7 @@ mod wizard_common;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Counting, Person};
 use cpc_wizard::rules::{RuleSet, evaluate};
-use cpc_wizard::tui::app::Mode;
+use cpc_wizard::tui::Mode;
 use cpc_wizard::tui::{App, Screen};
 use ratatui::crossterm::event::KeyCode;
 use wizard_common::*;

@@ -10,7 +10,7 @@ use cpc_wizard::import::{import_csv, words};
 use cpc_wizard::profile::{Association, Customer, Person, Profile};
 use cpc_wizard::report::phrases::unknown_ids;
 use cpc_wizard::rules::{RuleSet, evaluate};
-use cpc_wizard::tui::app::Msg;
+use cpc_wizard::tui::Msg;
 use cpc_wizard::tui::{App, Screen};
 use ratatui::crossterm::event::KeyCode;
 use wizard_common::*;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::SystemTime;
 
-use super::app::DraftSummary;
+use super::msg::DraftSummary;
 use crate::store::{ListedDraft, Store, StoreError};
 use crate::time::local_date_time;
 

@@ -4,23 +4,34 @@
 //! SIGTERM, SIGHUP and SIGINT end the loop the same way as `q`: saved, terminal restored.
 
 pub mod app;
-pub mod compare_view;
-pub mod driver;
+pub mod draft;
+pub mod effect;
+pub mod import_job;
 pub mod keys;
 pub mod layout;
 mod lister;
+pub mod model;
+pub mod msg;
+pub mod note;
 mod opener;
-mod persist;
+mod saver;
+pub mod screen;
 pub mod screens;
-pub mod search;
 mod signals;
 pub mod theme;
 pub mod undo;
+pub mod update;
 pub mod view;
 pub mod widgets;
+mod words;
 
-pub use app::{Model, Msg, Screen};
-pub use driver::App;
+pub use app::App;
+pub use effect::Effect;
+pub use model::{Mode, Model};
+pub use msg::{DraftSummary, Msg};
+pub use note::{DraftNote, Note};
+pub use screen::Screen;
+pub use update::update;
 pub use signals::survive_file_size_limit;
 
 use std::io::{self, Write};
@@ -39,7 +50,7 @@ use ratatui::crossterm::{cursor, execute};
 
 use crate::i18n::Lang;
 use crate::store::Store;
-use driver::TerminalRequest;
+use app::TerminalRequest;
 use signals::Signals;
 
 /// Where the wizard opens.

@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::app::{Mode, Model, Note, Screen};
+use super::model::{Mode, Model};
+use super::screen::Screen;
+use super::words::note_text;
 use super::keys::{self, Binding};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::screens::{customers, import, market, review, staff, start};
@@ -45,9 +47,9 @@ pub fn view(model: &Model, frame: &mut Frame) {
     import::draw(model, &theme, frame, areas.body);
     super::screens::changed_on_disk::draw(model, &theme, frame, areas.body);
     draw_note(model, &theme, frame, areas.note);
-    super::search::draw(model, &theme, frame, areas.note);
+    super::screens::search::draw(model, &theme, frame, areas.note);
     draw_footer(model, &theme, frame, areas.footer);
-    super::compare_view::draw(model, &theme, frame);
+    super::screens::compare::draw(model, &theme, frame);
     if model.help {
         draw_help(model, &theme, frame);
     }
@@ -180,70 +182,6 @@ fn draw_steps(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn note_text(loc: &Locale, note: &Note) -> String {
-    match note {
-        Note::Saved => loc.t("wizard.note.saved").to_string(),
-        Note::SaveFailed(e) => loc.f(
-            "wizard.note.save_failed",
-            &[("reason", &crate::messages::store_error(loc, e))],
-        ),
-        Note::Exported(path) => loc.f(
-            "wizard.note.exported",
-            &[("path", &path.display().to_string())],
-        ),
-        Note::CsvExported { path, customers } => loc.plural(
-            "wizard.csv_export.done",
-            *customers as u64,
-            &[("path", &path.display().to_string())],
-        ),
-        Note::CsvExportFailed(e) => loc.f(
-            "wizard.csv_export.failed",
-            &[("reason", &crate::messages::store_error(loc, e))],
-        ),
-        Note::ExportFailed(e) => loc.f(
-            "wizard.note.export_failed",
-            &[("reason", &crate::messages::store_error(loc, e))],
-        ),
-        Note::ListFailed(e) => loc.f(
-            "wizard.note.list_failed",
-            &[("reason", &crate::messages::store_error(loc, e))],
-        ),
-        Note::MouseOn => loc.t("wizard.note.mouse_on").to_string(),
-        Note::MouseOff => loc.t("wizard.note.mouse_off").to_string(),
-        Note::Deleted(name) => loc.f("wizard.note.deleted", &[("name", name)]),
-        Note::QuitUnsaved => loc.t("wizard.note.quit_unsaved").to_string(),
-        Note::Drafts(note) => note.text(loc),
-        Note::FolderReadOnly(folder) => loc.f(
-            "store_safety.folder_read_only",
-            &[("folder", &folder.display())],
-        ),
-        Note::CompareMarked(name) => loc.f("compare.marked", &[("name", name)]),
-        Note::CompareFailed(e) => loc.f(
-            "compare.failed",
-            &[("reason", &crate::messages::store_error(loc, e))],
-        ),
-        Note::LanguageSwitched => loc.t("keyboard.language_switched").to_string(),
-        Note::Undo { undone, what } => loc.f(
-            if *undone {
-                "keyboard.undone"
-            } else {
-                "keyboard.redone"
-            },
-            &[("change", &loc.t(what.label()))],
-        ),
-        Note::NothingToUndo(undo) => loc
-            .t(if *undo {
-                "keyboard.nothing_to_undo"
-            } else {
-                "keyboard.nothing_to_redo"
-            })
-            .to_string(),
-        Note::OpenedReadOnly(why) => loc.f(
-            "store_safety.opened_read_only",
-            &[("reason", &crate::messages::store_error(loc, why))],
-        ),
-    }
-}
 
 fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(note) = &model.note else {

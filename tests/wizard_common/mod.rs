@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Profile, from_json};
 use cpc_wizard::store::Store;
-use cpc_wizard::tui::app::Mode;
+use cpc_wizard::tui::Mode;
 use cpc_wizard::tui::screens::import::{Import, Outcome};
 use cpc_wizard::tui::{App, Model, Msg, view};
 use ratatui::Terminal;
@@ -64,7 +64,7 @@ pub fn resize(app: &mut App, width: u16, height: u16) {
 
 pub fn render_model(model: &Model, width: u16, height: u16) -> String {
     let mut model = model.clone();
-    cpc_wizard::tui::app::update(&mut model, Msg::Resize { width, height });
+    cpc_wizard::tui::update(&mut model, Msg::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
         .draw(|frame| view::view(&model, frame))

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::super::app::{Effect, Model};
+use crate::tui::{Effect, Model};
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use crate::text::{visible, width};

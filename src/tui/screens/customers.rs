@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::super::app::{Effect, Mode, Model};
+use crate::tui::{Effect, Mode, Model};
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
@@ -108,7 +108,7 @@ fn normal_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Import => super::import::open(model),
         Action::Delete if n > 0 => s.confirm_delete = true,
         Action::Cancel => {
-            return model.go_to(super::super::app::Screen::Market);
+            return model.go_to(crate::tui::Screen::Market);
         }
         _ => {}
     }
@@ -442,7 +442,7 @@ fn confirm_action(model: &mut Model, action: Action) -> Vec<Effect> {
             d.edit(|p| {
                 p.customers.remove(row);
             });
-            model.note = Some(super::super::app::Note::Deleted(name));
+            model.note = Some(crate::tui::Note::Deleted(name));
             model.customers.row = row.min(d.profile.customers.len().saturating_sub(1));
         }
         keep_selection_visible(model);

@@ -7,7 +7,7 @@
 //! into a new draft named after the first file (`Effect::Create`), which then opens showing
 //! the result. A failed or cancelled import changes and creates nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::Frame;
@@ -15,7 +15,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::super::app::{Effect, Mode, Model};
+use crate::tui::import_job::{Finished, ImportProgress};
+use crate::tui::{Effect, Mode, Model};
 use super::super::keys::{self, Action, Binding};
 use super::super::theme::Theme;
 use super::super::widgets::table::fit;
@@ -31,7 +32,7 @@ use crate::store::StoreError;
 use crate::text::visible;
 
 /// The import in progress (`Model::import`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Import {
     /// The paths of the files being typed.
     Path(TextField),
@@ -52,14 +53,6 @@ pub enum Import {
     },
 }
 
-/// How far a running import is: which file, rows read, share of the file read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportProgress {
-    pub file: String,
-    pub rows: u64,
-    pub percent: u8,
-}
-
 #[derive(Debug, Clone)]
 pub enum Outcome {
     Imported(RunSummary),
@@ -72,31 +65,6 @@ pub enum Outcome {
     Cancelled,
 }
 
-impl PartialEq for Outcome {
-    fn eq(&self, other: &Outcome) -> bool {
-        match (self, other) {
-            (Outcome::Imported(a), Outcome::Imported(b)) => a == b,
-            (Outcome::Refused(a), Outcome::Refused(b)) => a == b,
-            (Outcome::Unreadable(a), Outcome::Unreadable(b)) => Arc::ptr_eq(a, b),
-            (Outcome::Cancelled, Outcome::Cancelled) => true,
-            _ => false,
-        }
-    }
-}
-
-impl Eq for Outcome {}
-
-/// What the driver's import thread hands back.
-#[derive(Debug, Clone)]
-pub enum Finished {
-    /// Every file read: the draft as it is with them.
-    Done {
-        summary: RunSummary,
-        profile: Box<Profile>,
-    },
-    Refused(Vec<FileError>),
-    Unreadable(Arc<StoreError>),
-}
 
 pub fn mode(import: &Import) -> Mode {
     match import {
@@ -325,82 +293,6 @@ fn show(model: &mut Model, paths: Vec<PathBuf>, outcome: Outcome) {
         outcome,
         scroll: 0,
     });
-}
-
-/// The paths of a typed line: separated by spaces, a path with spaces in quotes (`"…"` or
-/// `'…'`). A line that is one existing file as typed is that file, spaces and all.
-pub fn split_paths(typed: &str, exists: impl Fn(&str) -> bool) -> Vec<String> {
-    let typed = typed.trim();
-    if exists(typed) {
-        return vec![typed.to_string()];
-    }
-    let mut paths = Vec::new();
-    let mut current = String::new();
-    let mut quote: Option<char> = None;
-    let mut quoted = false;
-    for ch in typed.chars() {
-        match (quote, ch) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), c) => current.push(c),
-            (None, '"' | '\'') => {
-                quote = Some(ch);
-                quoted = true;
-            }
-            (None, c) if c.is_whitespace() => {
-                if !current.is_empty() || quoted {
-                    paths.push(std::mem::take(&mut current));
-                }
-                quoted = false;
-            }
-            (None, c) => current.push(c),
-        }
-    }
-    if !current.is_empty() || quoted {
-        paths.push(current);
-    }
-    paths
-}
-
-/// The path typed, made absolute: `~` is the home folder, and a relative path starts from
-/// `cwd` (the folder the program was started in).
-pub fn expand(text: &str, home: Option<&Path>, cwd: &Path) -> PathBuf {
-    let text = text.trim();
-    let home_relative = match text {
-        "~" => Some(""),
-        t => t.strip_prefix("~/").or_else(|| {
-            // Windows users type either separator.
-            t.strip_prefix("~\\").filter(|_| cfg!(windows))
-        }),
-    };
-    let path = match (home_relative, home) {
-        (Some(rest), Some(home)) => home.join(rest),
-        _ => PathBuf::from(text),
-    };
-    let path = if path.is_absolute() {
-        path
-    } else {
-        cwd.join(path)
-    };
-    normalize(&path)
-}
-
-/// `a/./b/../c` as `a/c`, as a shell's `cd` reads it, so that the path shown is the one the
-/// user means.
-fn normalize(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push(part);
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The result panel's lines in the user's language, safe to show, before wrapping.
@@ -657,38 +549,4 @@ fn draw_field(
 
 fn titled<'a>(loc: &'a Locale, theme: &Theme, title: &str) -> Block<'a> {
     Block::bordered().title(Span::styled(format!(" {} ", loc.t(title)), theme.heading))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_are_expanded() {
-        let home = Path::new("/home/mei");
-        let cwd = Path::new("/work");
-        assert_eq!(expand("~", Some(home), cwd), PathBuf::from("/home/mei"));
-        assert_eq!(
-            expand(" ~/客戶.csv ", Some(home), cwd),
-            PathBuf::from("/home/mei/客戶.csv")
-        );
-        assert_eq!(
-            expand("a/b.csv", Some(home), cwd),
-            PathBuf::from("/work/a/b.csv")
-        );
-        assert_eq!(
-            expand("../tmp/./x.csv", Some(home), cwd),
-            PathBuf::from("/tmp/x.csv")
-        );
-        assert_eq!(
-            expand("/tmp/x.csv", Some(home), cwd),
-            PathBuf::from("/tmp/x.csv")
-        );
-        // `~user` is not expanded, and without a home `~` is a plain name.
-        assert_eq!(
-            expand("~bob/x", Some(home), cwd),
-            PathBuf::from("/work/~bob/x")
-        );
-        assert_eq!(expand("~/x", None, cwd), PathBuf::from("/work/~/x"));
-    }
 }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::super::app::{Effect, Model, Screen, close_draft};
+use crate::tui::{Effect, Model, Screen, };
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::fit;
@@ -103,7 +103,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             choose(model);
             return model.go_to(Screen::Customers);
         }
-        Action::Cancel => return close_draft(model),
+        Action::Cancel => return crate::tui::update::close_draft(model),
         _ => {}
     }
     Vec::new()

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::super::app::{Effect, Model, Screen};
+use crate::tui::{Effect, Model, Screen};
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::gauges::{MET_MARK, NOT_MET_MARK};

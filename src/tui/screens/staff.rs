@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::super::app::{Effect, Mode, Model, Note, Screen};
+use crate::tui::{Effect, Mode, Model, Note, Screen};
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};

@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::super::app::{DraftSummary, Effect, Mode, Model, Note, Screen};
+use crate::tui::{DraftNote, DraftSummary, Effect, Mode, Model, Note, Screen};
 use super::super::keys::{self, Action, Binding};
 use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
@@ -87,49 +87,6 @@ pub enum Prompt {
         name: String,
         shown: bool,
     },
-}
-
-/// The status-line messages of this screen (and of read-only drafts).
-#[derive(Debug, Clone)]
-pub enum DraftNote {
-    Renamed {
-        name: String,
-        path: PathBuf,
-    },
-    Duplicated {
-        name: String,
-        path: PathBuf,
-    },
-    Deleted {
-        name: String,
-    },
-    Failed(Arc<StoreError>),
-    /// A change was asked for on a read-only draft.
-    ReadOnlyRefused,
-}
-
-impl DraftNote {
-    pub fn is_error(&self) -> bool {
-        matches!(self, DraftNote::Failed(_) | DraftNote::ReadOnlyRefused)
-    }
-
-    pub fn text(&self, loc: &Locale) -> String {
-        match self {
-            DraftNote::Renamed { name, .. } => {
-                loc.f("wizard.drafts.renamed", &[("name", &visible(name))])
-            }
-            DraftNote::Duplicated { name, .. } => {
-                loc.f("wizard.drafts.duplicated", &[("name", &visible(name))])
-            }
-            DraftNote::Deleted { name } => {
-                loc.f("wizard.drafts.deleted", &[("name", &visible(name))])
-            }
-            DraftNote::Failed(e) => {
-                loc.f("wizard.drafts.failed", &[("reason", &store_error(loc, e))])
-            }
-            DraftNote::ReadOnlyRefused => loc.t("wizard.drafts.read_only_refused").to_string(),
-        }
-    }
 }
 
 pub fn mode(model: &Model) -> Mode {

@@ -7,9 +7,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::app::{Effect, Model, Note, Screen};
-use super::theme::Theme;
-use super::widgets::overlay;
+use crate::tui::{Effect, Model, Note, Screen};
+use super::super::theme::Theme;
+use super::super::widgets::overlay;
 use crate::compare::{Comparison, render};
 use crate::report::ReportFormat;
 

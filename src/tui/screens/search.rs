@@ -7,11 +7,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::app::{Effect, Model, Screen};
-use super::keys::{Action, ascii_form};
-use super::screens::{customers, staff, start};
-use super::theme::Theme;
-use super::widgets::text_field::{EditOp, TextField};
+use crate::tui::{Effect, Model, Screen};
+use super::super::keys::{Action, ascii_form};
+use super::{customers, staff, start};
+use super::super::theme::Theme;
+use super::super::widgets::text_field::{EditOp, TextField};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
