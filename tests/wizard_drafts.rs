@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::Profile;
 use cpc_wizard::store::{self, Store, StoreError};
-use cpc_wizard::tui::{Mode, Note};
 use cpc_wizard::tui::DraftNote;
 use cpc_wizard::tui::screens::start::Prompt;
 use cpc_wizard::tui::{App, Screen};
+use cpc_wizard::tui::{Mode, Note};
 use ratatui::crossterm::event::KeyCode;
 use wizard_common::*;
 

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::from_json;
 use cpc_wizard::store::StoreError;
-use cpc_wizard::tui::{DraftSummary, Msg, update};
 use cpc_wizard::tui::{App, Model, Screen};
+use cpc_wizard::tui::{DraftSummary, Msg, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use wizard_common::*;
 

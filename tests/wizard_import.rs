@@ -7,9 +7,9 @@ use cpc_wizard::i18n::Lang;
 use cpc_wizard::import::import_csv;
 use cpc_wizard::profile::{Association, Profile, Workload};
 use cpc_wizard::rules::{RuleSet, evaluate};
-use cpc_wizard::tui::{Mode, Msg, Note};
 use cpc_wizard::tui::screens::import::{Import, Outcome};
 use cpc_wizard::tui::{App, Screen};
+use cpc_wizard::tui::{Mode, Msg, Note};
 use ratatui::crossterm::event::KeyCode;
 use wizard_common::*;
 

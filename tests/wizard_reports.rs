@@ -11,10 +11,10 @@ use cpc_wizard::i18n::Lang;
 use cpc_wizard::import::{FileDetail, FileError, ImportError, Kind};
 use cpc_wizard::profile::{Profile, SourceKind, Workload};
 use cpc_wizard::store::Store;
-use cpc_wizard::tui::{Effect, Mode, update};
 use cpc_wizard::tui::import_job::{Finished, ImportProgress};
 use cpc_wizard::tui::screens::import::{Import, Outcome};
 use cpc_wizard::tui::{App, Msg, Screen};
+use cpc_wizard::tui::{Effect, Mode, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use wizard_common::*;
 

@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::store::StoreError;
-use cpc_wizard::tui::{DraftSummary, Msg, update};
 use cpc_wizard::tui::{App, Model, Screen};
+use cpc_wizard::tui::{DraftSummary, Msg, update};
 use ratatui::crossterm::event::KeyCode;
 use wizard_common::*;
 

@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::Profile;
 use cpc_wizard::store::{self, OpenDraft, Store, StoreError};
-use cpc_wizard::tui::{Mode, update};
 use cpc_wizard::tui::screens::import::Outcome;
 use cpc_wizard::tui::{App, Model, Msg, Screen};
+use cpc_wizard::tui::{Mode, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use wizard_common::*;
 

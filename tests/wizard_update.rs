@@ -8,9 +8,9 @@ use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Association, Count, Market, Profile, Workload};
 use cpc_wizard::rules::{RuleSet, evaluate};
 use cpc_wizard::store::Store;
-use cpc_wizard::tui::{Effect, Mode, Msg, update};
 use cpc_wizard::tui::app::SAVE_DELAY;
 use cpc_wizard::tui::{App, Model, Screen};
+use cpc_wizard::tui::{Effect, Mode, Msg, update};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -484,9 +484,7 @@ fn language_help_and_mouse_keys() {
     assert!(!app.model.mouse_capture);
     assert_eq!(
         app.take_requests(),
-        [cpc_wizard::tui::app::TerminalRequest::MouseCapture(
-            false
-        )]
+        [cpc_wizard::tui::app::TerminalRequest::MouseCapture(false)]
     );
 }
 

@@ -490,8 +490,8 @@ impl App {
                     Vec::new()
                 }
             }
-            Effect::ExportReport(path) => vec![self.export(path)],
-            Effect::ExportCsv(path) => vec![self.export_csv(path)],
+            Effect::ExportReport(path) => self.export(path).into_iter().collect(),
+            Effect::ExportCsv(path) => self.export_csv(path).into_iter().collect(),
             Effect::ImportFiles {
                 typed,
                 customer,
@@ -527,7 +527,7 @@ impl App {
                 self.saver = None;
                 self.open_for_editing(path)
             }
-            Effect::KeepAsCopy => vec![self.keep_as_copy()],
+            Effect::KeepAsCopy => self.keep_as_copy().into_iter().collect(),
             Effect::Create {
                 name,
                 beside,
@@ -564,12 +564,18 @@ impl App {
                     Err(e) => Msg::SaveFailed(Arc::new(e)),
                 }]
             }
-            Effect::Rename { path, name } => vec![self.manage(|| {
-                store::rename(&path, &name).map(|path| DraftNote::Renamed { name, path })
-            })],
-            Effect::Duplicate { path, name } => vec![self.manage(|| {
-                store::duplicate(&path, &name).map(|path| DraftNote::Duplicated { name, path })
-            })],
+            Effect::Rename { path, name } => self
+                .manage(|| {
+                    store::rename(&path, &name).map(|path| DraftNote::Renamed { name, path })
+                })
+                .into_iter()
+                .collect(),
+            Effect::Duplicate { path, name } => self
+                .manage(|| {
+                    store::duplicate(&path, &name).map(|path| DraftNote::Duplicated { name, path })
+                })
+                .into_iter()
+                .collect(),
             Effect::Delete(path) => {
                 let name = self
                     .model
@@ -578,7 +584,9 @@ impl App {
                     .iter()
                     .find(|d| d.path == path)
                     .map_or_else(|| path.display().to_string(), |d| d.name.clone());
-                vec![self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))]
+                self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))
+                    .into_iter()
+                    .collect()
             }
             Effect::Compare(a, b) => vec![match super::screens::compare::load(&a, &b) {
                 Ok(comparison) => Msg::Compared(Box::new(comparison)),
@@ -677,12 +685,12 @@ impl App {
 
     /// The open draft, as it is here, becomes a new draft beside its file (named "… (mine)",
     /// numbered when that is taken) and is open instead; the file changed outside stays.
-    fn keep_as_copy(&mut self) -> Msg {
+    fn keep_as_copy(&mut self) -> Option<Msg> {
         let Some(draft) = &self.model.draft else {
-            return Msg::Saved;
+            return None;
         };
         if !self.persist {
-            return Msg::Saved;
+            return None;
         }
         let folder = Store::new(store::folder_of_draft(&draft.path));
         let mine = self
@@ -706,9 +714,9 @@ impl App {
             Ok(open) => {
                 // The old draft's lock goes; its file stays as it was changed.
                 self.saver = None;
-                self.opened(open)
+                Some(self.opened(open))
             }
-            Err(e) => Msg::SaveFailed(Arc::new(e)),
+            Err(e) => Some(Msg::SaveFailed(Arc::new(e))),
         }
     }
 
@@ -725,16 +733,18 @@ impl App {
     }
 
     /// Renames, duplicates or deletes a draft of the list (none is open here then).
-    fn manage(&mut self, act: impl FnOnce() -> Result<DraftNote, StoreError>) -> Msg {
+    fn manage(&mut self, act: impl FnOnce() -> Result<DraftNote, StoreError>) -> Option<Msg> {
         if !self.persist {
-            return Msg::Saved;
+            return None;
         }
-        Msg::DraftsChanged(act().unwrap_or_else(|e| DraftNote::Failed(Arc::new(e))))
+        Some(Msg::DraftsChanged(
+            act().unwrap_or_else(|e| DraftNote::Failed(Arc::new(e))),
+        ))
     }
 
-    fn export(&mut self, path: PathBuf) -> Msg {
+    fn export(&mut self, path: PathBuf) -> Option<Msg> {
         let Some(draft) = &self.model.draft else {
-            return Msg::Saved;
+            return None;
         };
         let text = report::render(
             &ReportInput {
@@ -747,28 +757,27 @@ impl App {
         );
         if !self.persist {
             // An in-memory app writes nothing; the report was still rendered (benchmarks).
-            return Msg::Told(Note::Exported(path));
+            return Some(Msg::Told(Note::Exported(path)));
         }
         match store::write_export(&path, text.as_bytes()) {
-            Ok(()) => Msg::Told(Note::Exported(path)),
-            Err(e) => Msg::Told(Note::ExportFailed(Arc::new(e))),
+            Ok(()) => Some(Msg::Told(Note::Exported(path))),
+            Err(e) => Some(Msg::Told(Note::ExportFailed(Arc::new(e)))),
         }
     }
 }
 
 impl App {
-    fn export_csv(&mut self, path: PathBuf) -> Msg {
+    fn export_csv(&mut self, path: PathBuf) -> Option<Msg> {
         let Some(draft) = &self.model.draft else {
-            return Msg::Saved;
+            return None;
         };
         let text = crate::export::customers_csv(&draft.profile, &draft.assessment);
         let customers = draft.profile.customers.len();
         if self.persist
             && let Err(e) = store::write_export(&path, text.as_bytes())
         {
-            return Msg::Told(Note::CsvExportFailed(Arc::new(e)));
+            return Some(Msg::Told(Note::CsvExportFailed(Arc::new(e))));
         }
-        Msg::Told(Note::CsvExported { path, customers })
+        Some(Msg::Told(Note::CsvExported { path, customers }))
     }
 }
-

@@ -4,6 +4,7 @@
 //! SIGTERM, SIGHUP and SIGINT end the loop the same way as `q`: saved, terminal restored.
 
 pub mod app;
+mod context;
 pub mod draft;
 pub mod effect;
 pub mod import_job;
@@ -31,8 +32,8 @@ pub use model::{Mode, Model};
 pub use msg::{DraftSummary, Msg};
 pub use note::{DraftNote, Note};
 pub use screen::Screen;
-pub use update::update;
 pub use signals::survive_file_size_limit;
+pub use update::update;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

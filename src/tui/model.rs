@@ -11,6 +11,7 @@ use super::note::Note;
 use super::screen::Screen;
 use super::screens::import::{self, Import};
 use super::screens::{changed_on_disk, customers, market, review, staff, start};
+use super::theme::Theme;
 use crate::i18n::{Lang, Locale};
 use crate::profile::Profile;
 
@@ -37,7 +38,6 @@ pub struct Model {
     pub help: bool,
     pub note: Option<Note>,
     pub mouse_capture: bool,
-    pub drafts_folder: PathBuf,
     pub start: start::State,
     pub market: market::State,
     pub customers: customers::State,
@@ -72,8 +72,10 @@ impl Model {
             help: false,
             note: None,
             mouse_capture: true,
-            drafts_folder,
-            start: start::State::default(),
+            start: start::State {
+                folder: drafts_folder,
+                ..Default::default()
+            },
             market: market::State::default(),
             customers: customers::State::default(),
             staff: staff::State::default(),
@@ -99,6 +101,10 @@ impl Model {
         Locale::get(self.lang)
     }
 
+    pub fn theme(&self) -> Theme {
+        Theme::new(self.no_color)
+    }
+
     pub fn areas(&self) -> Areas {
         self.areas_in(self.width, self.height)
     }
@@ -121,10 +127,10 @@ impl Model {
             return import::mode(import);
         }
         match self.screen {
-            Screen::Start => start::mode(self),
+            Screen::Start => start::mode(&self.start),
             Screen::Market => Mode::Normal,
-            Screen::Customers => customers::mode(self),
-            Screen::Staff => staff::mode(self),
+            Screen::Customers => customers::mode(&self.customers),
+            Screen::Staff => staff::mode(&self.staff),
             Screen::Review => Mode::Normal,
         }
     }
@@ -146,7 +152,7 @@ impl Model {
             return vec![keys::CHANGED_ON_DISK];
         }
         if self.screen == Screen::Start
-            && let Some(tables) = start::prompt_key_tables(self)
+            && let Some(tables) = start::prompt_key_tables(&self.start)
         {
             return tables;
         }
@@ -188,7 +194,7 @@ impl Model {
     pub fn offers(&self, binding: &Binding) -> bool {
         (!self.read_only_screen() || binding.action.only_looks())
             && !(self.screen == Screen::Start
-                && start::refused_in_read_only_folder(self, binding.action))
+                && start::refused_in_read_only_folder(&self.start, binding.action))
     }
 
     pub(crate) fn open(&mut self, path: PathBuf, profile: Profile) {
@@ -206,12 +212,11 @@ impl Model {
             return Vec::new();
         }
         // Leaving a step never loses what was typed: an open edit is kept as it stands.
-        customers::commit_edit(self);
-        staff::commit_edit(self);
+        customers::commit_edit(&mut self.customers);
+        staff::commit_edit(&mut self.staff);
         self.import = None;
         self.search = None;
         self.screen = screen;
         Vec::new()
     }
 }
-

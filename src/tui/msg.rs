@@ -78,7 +78,6 @@ pub enum Msg {
     DraftClosed,
     /// Quit was asked for but the draft could not be saved.
     QuitRefused,
-    Saved,
     SaveFailed(Arc<StoreError>),
     /// A CSV file to import was read.
     CsvRead {

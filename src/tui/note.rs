@@ -81,7 +81,6 @@ pub enum DraftNote {
     ReadOnlyRefused,
 }
 
-
 impl DraftNote {
     pub fn is_error(&self) -> bool {
         matches!(self, DraftNote::Failed(_) | DraftNote::ReadOnlyRefused)

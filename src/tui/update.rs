@@ -1,16 +1,19 @@
-//! `update`: the one way into the model. Each message is routed to the screen it concerns,
-//! and what the screen asks for comes back as effects for the loop to carry out.
+//! `update`: the one way into the model. Each message is routed to the screen or panel it
+//! concerns, which gets its own state and a small context (`Ctx`); what it asks for comes
+//! back as effects for the loop to carry out, and a screen change (`Go`) is carried out
+//! here, in one place.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::context::{Ctx, Go};
 use super::effect::Effect;
 use super::keys::{self, Action};
 use super::model::{Mode, Model};
 use super::msg::Msg;
 use super::note::{DraftNote, Note};
 use super::screen::Screen;
-use super::screens::import;
-use super::screens::{changed_on_disk, customers, market, review, staff, start};
+use super::screens::search::{self, Searchable};
+use super::screens::{changed_on_disk, compare, customers, import, market, review, staff, start};
 use super::widgets::text_field::{EditOp, clean_paste};
 use crate::store::StoreError;
 
@@ -29,6 +32,33 @@ fn settle_history(model: &mut Model) {
     {
         draft.history.settle(&draft.profile, draft.revision);
     }
+}
+
+/// Runs `f` on the screen state it picks from the model, with the context every screen
+/// gets; then goes where the screen asked to.
+macro_rules! on_screen {
+    ($model:ident, $state:ident, |$s:ident, $cx:ident| $body:expr) => {{
+        let (loc, body, theme) = ($model.loc(), $model.areas().body, $model.theme());
+        let mut cx = Ctx::new(&mut $model.draft, &mut $model.note, loc, body, theme);
+        let effects = {
+            let $s = &mut $model.$state;
+            let $cx = &mut cx;
+            $body
+        };
+        let went = cx.went();
+        follow($model, effects, went)
+    }};
+}
+
+/// Carries out the screen change a screen asked for, after its effects.
+fn follow(model: &mut Model, mut effects: Vec<Effect>, went: Option<Go>) -> Vec<Effect> {
+    match went {
+        Some(Go::To(screen)) => effects.extend(model.go_to(screen)),
+        Some(Go::CloseDraft) => effects.extend(close_draft(model)),
+        Some(Go::Import) => model.import = Some(import::opened()),
+        None => {}
+    }
+    effects
 }
 
 fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -55,8 +85,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Resize { width, height } => {
             model.width = width;
             model.height = height;
-            customers::keep_selection_visible(model);
-            staff::keep_selection_visible(model);
+            keep_selections_visible(model);
             Vec::new()
         }
         Msg::Opened {
@@ -74,28 +103,35 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Locked { path, error } => {
-            start::ask_locked(model, path, error);
+            model.screen = Screen::Start;
+            let body = model.areas().body;
+            start::ask_locked(&mut model.start, path, error, body);
             Vec::new()
         }
         Msg::LoadFailed { path, error } => {
-            start::show_broken(model, path, error);
+            model.screen = Screen::Start;
+            let body = model.areas().body;
+            start::show_broken(&mut model.start, path, error, body);
             Vec::new()
         }
-        Msg::DraftsChanged(note) => start::drafts_changed(model, note),
+        Msg::DraftsChanged(note) => {
+            on_screen!(model, start, |s, cx| start::drafts_changed(s, cx, note))
+        }
         Msg::DraftsFolder { read_only } => {
             model.start.folder_read_only = read_only;
             Vec::new()
         }
         Msg::DraftsListed(list) => {
-            start::set_drafts(model, list);
+            let body = model.areas().body;
+            start::set_drafts(&mut model.start, list, body);
             Vec::new()
         }
         Msg::Opening(path) => {
-            start::opening(model, path);
+            start::opening(&mut model.start, path);
             Vec::new()
         }
         Msg::OpeningSlow => {
-            start::opening_is_slow(model);
+            start::opening_is_slow(&mut model.start);
             Vec::new()
         }
         Msg::DraftsReading {
@@ -103,11 +139,13 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             read,
             total,
         } => {
-            start::set_drafts_so_far(model, drafts, read, total);
+            let body = model.areas().body;
+            start::set_drafts_so_far(&mut model.start, drafts, read, total, body);
             Vec::new()
         }
         Msg::Compared(comparison) => {
-            super::screens::compare::show(model, *comparison);
+            model.note = None;
+            model.comparison = Some(comparison);
             Vec::new()
         }
         Msg::Told(note) => {
@@ -130,29 +168,43 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.note = Some(Note::QuitUnsaved);
             Vec::new()
         }
-        Msg::Saved => Vec::new(),
         Msg::SaveFailed(e) => {
             if model.draft.is_none() && model.import.is_some() {
                 // The new draft of an import from the Start screen could not be made.
-                return import::on_create_failed(model, e);
+                return import::on_create_failed(&mut model.import, e);
             }
             if let StoreError::ChangedOnDisk { path } = &*e
                 && model.draft.is_some()
             {
-                changed_on_disk::found(model, path.clone());
+                model.changed_on_disk = Some(changed_on_disk::found(path.clone()));
             }
             model.note = Some(Note::SaveFailed(e));
             Vec::new()
         }
-        Msg::CsvRead { path, bytes } => import::on_read(model, path, &bytes),
-        Msg::CsvUnreadable { path, error } => import::on_unreadable(model, path, error),
-        Msg::ImportProgress(progress) => import::on_progress(model, progress),
+        Msg::CsvRead { path, bytes } => {
+            on_screen!(model, import, |s, cx| import::on_read(s, cx, path, &bytes))
+        }
+        Msg::CsvUnreadable { path, error } => import::on_unreadable(&mut model.import, path, error),
+        Msg::ImportProgress(progress) => import::on_progress(&mut model.import, progress),
         Msg::ImportFinished {
             paths,
             customer,
             finished,
-        } => import::on_finished(model, paths, customer, finished),
+        } => {
+            let effects = on_screen!(model, import, |s, cx| import::on_finished(
+                s, cx, paths, customer, finished
+            ));
+            // Rows came in (or were updated): the selection stays in the table.
+            keep_selections_visible(model);
+            effects
+        }
     }
+}
+
+fn keep_selections_visible(model: &mut Model) {
+    let body = model.areas().body;
+    customers::keep_selection_visible(&mut model.customers, &model.draft, body);
+    staff::keep_selection_visible(&mut model.staff, &model.draft, body);
 }
 
 fn quit(model: &Model) -> Vec<Effect> {
@@ -166,7 +218,7 @@ fn quit(model: &Model) -> Vec<Effect> {
 fn on_key(model: &mut Model, typed: KeyEvent) -> Vec<Effect> {
     // Full-width keys from an input method act as their ASCII keys, on every screen.
     let key = keys::normalise(typed);
-    if key.kind == ratatui::crossterm::event::KeyEventKind::Release {
+    if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
     // Ctrl-C leaves from anywhere, saving first.
@@ -180,13 +232,11 @@ fn on_key(model: &mut Model, typed: KeyEvent) -> Vec<Effect> {
     if model.comparison.take().is_some() {
         return Vec::new();
     }
-    if model.changed_on_disk.as_ref().is_some_and(|c| c.asking) {
-        let action = keys::lookup(&model.key_tables(), &key);
-        return action.map_or_else(Vec::new, |a| changed_on_disk::on_action(model, a));
-    }
-    let mode = model.mode();
     let action = keys::lookup(&model.key_tables(), &key);
-    if mode == Mode::Editing {
+    if let Some(asking) = model.changed_on_disk.as_mut().filter(|c| c.asking) {
+        return action.map_or_else(Vec::new, |a| changed_on_disk::on_action(asking, a));
+    }
+    if model.mode() == Mode::Editing {
         return match action {
             Some(Action::Save) => vec![Effect::Save],
             Some(Action::ClearField) => edit(model, EditOp::Clear),
@@ -213,10 +263,14 @@ fn on_key(model: &mut Model, typed: KeyEvent) -> Vec<Effect> {
     }
     match action {
         Some(action) => on_action(model, action),
+        // A character starts editing the selected cell with it, as in a spreadsheet.
         None => match model.screen {
-            // A character starts editing the selected cell with it, as in a spreadsheet.
-            Screen::Customers => customers::on_unbound_key(model, &key),
-            Screen::Staff => staff::on_unbound_key(model, &key),
+            Screen::Customers => {
+                on_screen!(model, customers, |s, cx| customers::on_unbound_key(
+                    s, cx, &key
+                ))
+            }
+            Screen::Staff => on_screen!(model, staff, |s, cx| staff::on_unbound_key(s, cx, &key)),
             _ => Vec::new(),
         },
     }
@@ -246,8 +300,8 @@ fn paste_on_cell(model: &mut Model, text: String) -> Vec<Effect> {
     }
     model.note = None;
     match model.screen {
-        Screen::Customers => customers::on_paste(model, text),
-        _ => staff::on_paste(model, text),
+        Screen::Customers => on_screen!(model, customers, |s, cx| customers::on_paste(s, cx, text)),
+        _ => on_screen!(model, staff, |s, cx| staff::on_paste(s, cx, text)),
     }
 }
 
@@ -270,31 +324,109 @@ fn edit_op(key: &KeyEvent) -> Option<EditOp> {
     })
 }
 
+/// A keystroke in the field that has the keys: the search line, the import panel's, or
+/// the screen's.
 fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
     if model.search.is_some() {
-        return super::screens::search::edit(model, op);
+        let body = model.areas().body;
+        return with_rows(model, body, |parts, rows| {
+            search::edit(&mut parts.search, rows, op)
+        });
     }
     if model.import.is_some() {
-        return import::edit(model, op);
+        return import::edit(&mut model.import, op);
     }
     match model.screen {
-        Screen::Start => start::edit(model, op),
-        Screen::Customers => customers::edit(model, op),
-        Screen::Staff => staff::edit(model, op),
+        Screen::Start => start::edit(&mut model.start, op),
+        Screen::Customers => on_screen!(model, customers, |s, cx| customers::edit(s, cx, op)),
+        Screen::Staff => on_screen!(model, staff, |s, cx| staff::edit(s, cx, op)),
         _ => Vec::new(),
     }
 }
 
-/// Actions every screen shares; the rest go to the screen.
+/// The searchable rows of the screen shown, with what else of the model the search needs.
+fn with_rows(
+    model: &mut Model,
+    body: ratatui::layout::Rect,
+    f: impl FnOnce(&mut SearchParts, &mut dyn Searchable) -> Vec<Effect>,
+) -> Vec<Effect> {
+    let mut parts = SearchParts {
+        search: model.search.take(),
+        last: model.last_search.take(),
+    };
+    let effects = match model.screen {
+        Screen::Start => f(
+            &mut parts,
+            &mut start::Rows {
+                state: &mut model.start,
+                body,
+            },
+        ),
+        Screen::Customers => f(
+            &mut parts,
+            &mut customers::Rows {
+                state: &mut model.customers,
+                draft: &model.draft,
+                body,
+            },
+        ),
+        Screen::Staff => f(
+            &mut parts,
+            &mut staff::Rows {
+                state: &mut model.staff,
+                draft: &model.draft,
+                body,
+            },
+        ),
+        _ => Vec::new(),
+    };
+    model.search = parts.search;
+    model.last_search = parts.last;
+    effects
+}
+
+/// The search line and the last query kept, lent to a search while the rows are borrowed.
+struct SearchParts {
+    search: Option<search::Search>,
+    last: Option<String>,
+}
+
+/// Actions every screen shares; the rest go to the panel that is open, or the screen.
 pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let body = model.areas().body;
     if model.search.is_some() {
-        return super::screens::search::on_action(model, action);
+        return with_rows(model, body, |parts, rows| {
+            search::on_action(&mut parts.search, &mut parts.last, rows, action)
+        });
     }
     match action {
-        Action::Search => return super::screens::search::open(model),
-        Action::SearchNext => return super::screens::search::repeat(model, true),
-        Action::SearchPrev => return super::screens::search::repeat(model, false),
-        Action::Compare => return super::screens::compare::mark(model),
+        Action::Search => {
+            let searchable = search::offered(model.screen)
+                && model.draft.is_some() == (model.screen != Screen::Start);
+            if searchable {
+                with_rows(model, body, |parts, rows| {
+                    parts.search = Some(search::open(rows));
+                    Vec::new()
+                });
+            }
+            return Vec::new();
+        }
+        Action::SearchNext | Action::SearchPrev => {
+            let forward = action == Action::SearchNext;
+            return with_rows(model, body, |parts, rows| {
+                search::repeat(&parts.last, rows, forward)
+            });
+        }
+        Action::Compare => {
+            if model.screen != Screen::Start {
+                return Vec::new();
+            }
+            return compare::mark(
+                &mut model.compare_mark,
+                start::selected_draft(&model.start),
+                &mut model.note,
+            );
+        }
         Action::Quit => return quit(model),
         Action::Help => {
             model.help = true;
@@ -351,19 +483,23 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => {}
     }
     if model.import.is_some() {
-        return import::on_action(model, action);
+        return on_screen!(model, import, |s, cx| import::on_action(s, cx, action));
     }
     match model.screen {
-        Screen::Start => start::on_action(model, action),
-        Screen::Market => market::on_action(model, action),
-        Screen::Customers => customers::on_action(model, action),
-        Screen::Staff => staff::on_action(model, action),
-        Screen::Review => review::on_action(model, action),
+        Screen::Start => on_screen!(model, start, |s, cx| start::on_action(s, cx, action)),
+        Screen::Market => on_screen!(model, market, |s, cx| market::on_action(s, cx, action)),
+        Screen::Customers => {
+            on_screen!(model, customers, |s, cx| customers::on_action(
+                s, cx, action
+            ))
+        }
+        Screen::Staff => on_screen!(model, staff, |s, cx| staff::on_action(s, cx, action)),
+        Screen::Review => on_screen!(model, review, |s, cx| review::on_action(s, cx, action)),
     }
 }
 
 /// Esc or Back from the first step: save and return to the Start screen.
-pub fn close_draft(model: &mut Model) -> Vec<Effect> {
+fn close_draft(model: &mut Model) -> Vec<Effect> {
     if model.draft.is_none() {
         return Vec::new();
     }
@@ -399,11 +535,12 @@ fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
         return Vec::new();
     }
     match model.screen {
-        Screen::Start => start::on_click(model, column, row),
-        Screen::Market => market::on_click(model, column, row),
-        Screen::Customers => customers::on_click(model, column, row),
-        Screen::Staff => staff::on_click(model, column, row),
+        Screen::Start => on_screen!(model, start, |s, cx| start::on_click(s, cx, column, row)),
+        Screen::Market => on_screen!(model, market, |s, cx| market::on_click(s, cx, column, row)),
+        Screen::Customers => on_screen!(model, customers, |s, cx| customers::on_click(
+            s, cx, column, row
+        )),
+        Screen::Staff => on_screen!(model, staff, |s, cx| staff::on_click(s, cx, column, row)),
         Screen::Review => Vec::new(),
     }
 }
-

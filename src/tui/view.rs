@@ -5,16 +5,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::model::{Mode, Model};
-use super::screen::Screen;
-use super::words::note_text;
+use super::context::ViewCtx;
 use super::keys::{self, Binding};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::screens::{customers, import, market, review, staff, start};
+use super::model::{Mode, Model};
+use super::screen::Screen;
+use super::screens::{
+    changed_on_disk, compare, customers, import, market, review, search, staff, start,
+};
 use super::theme::Theme;
 use super::widgets::gauges;
 use super::widgets::table::fit;
 use super::widgets::wrap::wrap;
+use super::words::note_text;
 use crate::i18n::Locale;
 use crate::text::{visible, width};
 
@@ -36,20 +39,25 @@ pub fn view(model: &Model, frame: &mut Frame) {
             gauges::draw(&draft.assessment, loc, &theme, inner, frame.buffer_mut());
         }
     }
+    let cx = ViewCtx {
+        draft: &model.draft,
+        loc,
+        theme: &theme,
+    };
     match model.screen {
-        Screen::Start => start::draw(model, &theme, frame, areas.body),
-        Screen::Market => market::draw(model, &theme, frame, areas.body),
-        Screen::Customers => customers::draw(model, &theme, frame, areas.body),
-        Screen::Staff => staff::draw(model, &theme, frame, areas.body),
-        Screen::Review => review::draw(model, &theme, frame, areas.body),
+        Screen::Start => start::draw(&model.start, &cx, frame, areas.body),
+        Screen::Market => market::draw(&model.market, &cx, frame, areas.body),
+        Screen::Customers => customers::draw(&model.customers, &cx, frame, areas.body),
+        Screen::Staff => staff::draw(&model.staff, &cx, frame, areas.body),
+        Screen::Review => review::draw(&model.review, &cx, frame, areas.body),
     }
-    // The import panel, over the screen when open.
-    import::draw(model, &theme, frame, areas.body);
-    super::screens::changed_on_disk::draw(model, &theme, frame, areas.body);
+    // The panels, over the screen when open.
+    import::draw(&model.import, &cx, frame, areas.body);
+    changed_on_disk::draw(&model.changed_on_disk, &cx, frame, areas.body);
     draw_note(model, &theme, frame, areas.note);
-    super::screens::search::draw(model, &theme, frame, areas.note);
+    search::draw(&model.search, &cx, frame, areas.note);
     draw_footer(model, &theme, frame, areas.footer);
-    super::screens::compare::draw(model, &theme, frame);
+    compare::draw(&model.comparison, &cx, frame);
     if model.help {
         draw_help(model, &theme, frame);
     }
@@ -181,7 +189,6 @@ fn draw_steps(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     }
 }
-
 
 fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(note) = &model.note else {

@@ -11,10 +11,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::tui::{Effect, Model};
 use super::super::keys::Action;
-use super::super::theme::Theme;
 use crate::text::{visible, width};
+use crate::tui::Effect;
+use crate::tui::context::ViewCtx;
 
 /// Whose change is kept, once the user has said.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,14 +25,11 @@ pub struct State {
 }
 
 /// A save found the file changed: stop, and ask.
-pub fn found(model: &mut Model, path: PathBuf) {
-    model.changed_on_disk = Some(State { path, asking: true });
+pub fn found(path: PathBuf) -> State {
+    State { path, asking: true }
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(state) = &mut model.changed_on_disk else {
-        return Vec::new();
-    };
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Reload => vec![Effect::ReloadDraft(state.path.clone())],
         Action::Duplicate => vec![Effect::KeepAsCopy],
@@ -46,11 +43,11 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 /// The box, over the middle of the screen.
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(state) = model.changed_on_disk.as_ref().filter(|s| s.asking) else {
+pub fn draw(state: &Option<State>, cx: &ViewCtx, frame: &mut Frame, area: Rect) {
+    let Some(state) = state.as_ref().filter(|s| s.asking) else {
         return;
     };
-    let loc = model.loc();
+    let (loc, theme) = (cx.loc, cx.theme);
     let message = visible(&loc.f(
         "store_safety.changed_on_disk",
         &[("path", &state.path.display())],

@@ -1,45 +1,36 @@
 //! `=` on the Start screen: on one draft, then on another, shows the two side by side (the
 //! same comparison as `cpc-wizard compare A B`), over the list until a key is pressed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::tui::{Effect, Model, Note, Screen};
-use super::super::theme::Theme;
 use super::super::widgets::overlay;
 use crate::compare::{Comparison, render};
 use crate::report::ReportFormat;
+use crate::tui::context::ViewCtx;
+use crate::tui::{DraftSummary, Effect, Note};
 
-/// `=` on the selected draft: the first is marked, the second is compared with it.
-pub fn mark(model: &mut Model) -> Vec<Effect> {
-    if model.screen != Screen::Start {
-        return Vec::new();
-    }
-    let Some(draft) = model
-        .start
-        .selected
-        .checked_sub(1)
-        .and_then(|i| model.start.drafts.get(i))
-    else {
+/// `=` on the selected draft (`selected`): the first is marked (`marked`), the second is
+/// compared with it.
+pub fn mark(
+    marked: &mut Option<PathBuf>,
+    selected: Option<&DraftSummary>,
+    note: &mut Option<Note>,
+) -> Vec<Effect> {
+    let Some(draft) = selected else {
         return Vec::new();
     };
-    match model.compare_mark.take() {
+    match marked.take() {
         Some(first) if first != draft.path => vec![Effect::Compare(first, draft.path.clone())],
         _ => {
-            model.compare_mark = Some(draft.path.clone());
-            model.note = Some(Note::CompareMarked(draft.name.clone()));
+            *marked = Some(draft.path.clone());
+            *note = Some(Note::CompareMarked(draft.name.clone()));
             Vec::new()
         }
     }
-}
-
-/// The comparison the loop made, shown.
-pub fn show(model: &mut Model, comparison: Comparison) {
-    model.note = None;
-    model.comparison = Some(Box::new(comparison));
 }
 
 /// What the loop does for `Effect::Compare`: both drafts read and compared.
@@ -49,11 +40,11 @@ pub fn load(a: &Path, b: &Path) -> Result<Comparison, crate::store::StoreError> 
     Ok(crate::compare::compare(&a, &b))
 }
 
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame) {
-    let Some(comparison) = &model.comparison else {
+pub fn draw(comparison: &Option<Box<Comparison>>, cx: &ViewCtx, frame: &mut Frame) {
+    let Some(comparison) = comparison else {
         return;
     };
-    let loc = model.loc();
+    let (loc, theme) = (cx.loc, cx.theme);
     let area = frame.area();
     let text = render(comparison, ReportFormat::Text, loc);
     let box_area = Rect::new(

@@ -8,15 +8,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::tui::{Effect, Mode, Model};
 use super::super::keys::Action;
-use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
+use super::super::widgets::table_nav;
 use super::super::widgets::text_field::{EditOp, TextField};
+use super::search::Searchable;
 use crate::i18n::{Locale, thousands};
 use crate::profile::{Association, Count, Customer, Problem, Source, SourceKind, Workload};
 use crate::report::phrases::{association_name, customer_note, exclusion_reason, workload_name};
 use crate::rules::Exclusion;
+use crate::tui::context::{Ctx, Go, ViewCtx};
+use crate::tui::draft::Draft;
+use crate::tui::{Effect, Mode, Note, Screen};
 
 const NAME: usize = 0;
 const ASSOCIATION: usize = 1;
@@ -50,8 +53,7 @@ pub struct State {
     pub repeats: Option<usize>,
 }
 
-pub fn mode(model: &Model) -> Mode {
-    let s = &model.customers;
+pub fn mode(s: &State) -> Mode {
     if s.edit.is_some() {
         Mode::Editing
     } else if s.picker.is_some() {
@@ -63,11 +65,8 @@ pub fn mode(model: &Model) -> Mode {
     }
 }
 
-fn len(model: &Model) -> usize {
-    model
-        .draft
-        .as_ref()
-        .map_or(0, |d| d.profile.customers.len())
+fn len(draft: &Option<Draft>) -> usize {
+    draft.as_ref().map_or(0, |d| d.profile.customers.len())
 }
 
 pub fn workload(col: usize) -> Option<Workload> {
@@ -75,51 +74,48 @@ pub fn workload(col: usize) -> Option<Workload> {
         .and_then(|i| Workload::ALL.get(i).copied())
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    match mode(model) {
-        Mode::Editing => editing_action(model, action),
-        Mode::Picker => picker_action(model, action),
-        Mode::Confirm => confirm_action(model, action),
-        Mode::Normal => normal_action(model, action),
+pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+    match mode(s) {
+        Mode::Editing => editing_action(s, cx, action),
+        Mode::Picker => picker_action(s, cx, action),
+        Mode::Confirm => confirm_action(s, cx, action),
+        Mode::Normal => normal_action(s, cx, action),
     }
 }
 
-fn normal_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let n = len(model);
-    let page = page_rows(model).max(1);
-    let s = &mut model.customers;
+fn normal_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+    let n = len(cx.draft);
+    if table_nav::move_row(&mut s.row, action, n, page_rows(cx.body)) {
+        keep_selection_visible(s, cx.draft, cx.body);
+        return Vec::new();
+    }
     match action {
-        Action::Up => s.row = s.row.saturating_sub(1),
-        Action::Down => s.row = (s.row + 1).min(n.saturating_sub(1)),
-        Action::PageUp => s.row = s.row.saturating_sub(page),
-        Action::PageDown => s.row = (s.row + page).min(n.saturating_sub(1)),
-        Action::First => s.row = 0,
-        Action::Last => s.row = n.saturating_sub(1),
         Action::Left => s.col = s.col.saturating_sub(1),
         Action::Right => s.col = (s.col + 1).min(EDITABLE - 1),
-        Action::NextField => next_cell(model, true),
-        Action::PrevField => next_cell(model, false),
-        Action::Activate => activate(model),
+        Action::NextField => next_cell(s, cx, true),
+        Action::PrevField => next_cell(s, cx, false),
+        Action::Activate => activate(s, cx),
         Action::Toggle => match s.col {
-            TRIAL | ASSOCIATION => activate(model),
+            TRIAL | ASSOCIATION => activate(s, cx),
             _ => {}
         },
-        Action::New => add(model),
-        Action::Import => super::import::open(model),
+        Action::New => add(s, cx),
+        Action::Import => cx.go(Go::Import),
         Action::Delete if n > 0 => s.confirm_delete = true,
         Action::Cancel => {
-            return model.go_to(crate::tui::Screen::Market);
+            cx.go(Go::To(Screen::Market));
+            return Vec::new();
         }
         _ => {}
     }
-    keep_selection_visible(model);
+    keep_selection_visible(s, cx.draft, cx.body);
     Vec::new()
 }
 
 /// Tab and Shift-Tab walk the cells row by row.
-fn next_cell(model: &mut Model, forward: bool) {
-    let n = len(model);
-    let s = &mut model.customers;
+fn next_cell(s: &mut State, cx: &mut Ctx, forward: bool) {
+    let n = len(cx.draft);
+    let s = s;
     if forward {
         if s.col + 1 < EDITABLE {
             s.col += 1;
@@ -135,9 +131,9 @@ fn next_cell(model: &mut Model, forward: bool) {
     }
 }
 
-fn activate(model: &mut Model) {
-    let row = model.customers.row;
-    let Some(customer) = model
+fn activate(s: &mut State, cx: &mut Ctx) {
+    let row = s.row;
+    let Some(customer) = cx
         .draft
         .as_ref()
         .and_then(|d| d.profile.customers.get(row))
@@ -145,23 +141,23 @@ fn activate(model: &mut Model) {
     else {
         return;
     };
-    match model.customers.col {
-        NAME => start_edit(model, TextField::new(customer.name.clone()), customer),
+    match s.col {
+        NAME => start_edit(s, TextField::new(customer.name.clone()), customer),
         ASSOCIATION => {
             let at = Association::ALL
                 .iter()
                 .position(|a| *a == customer.association)
                 .unwrap_or(0);
-            model.customers.picker = Some(at);
+            s.picker = Some(at);
         }
         TRIAL => {
-            if let Some(d) = &mut model.draft {
+            if let Some(d) = &mut cx.draft {
                 d.edit_customer(row, |c| c.trial = !customer.trial);
             }
         }
         col => {
             if workload(col).is_some() {
-                open_number_edit(model, customer, None);
+                open_number_edit(s, cx, customer, None);
             }
         }
     }
@@ -169,62 +165,67 @@ fn activate(model: &mut Model) {
 
 /// The one way a number cell's edit opens, by Enter, a digit or a paste: with the whole
 /// value selected, so that what is typed first replaces it (arrows keep it, to change it).
-fn open_number_edit(model: &mut Model, customer: Customer, first: Option<EditOp>) -> Vec<Effect> {
-    let Some(w) = workload(model.customers.col) else {
+fn open_number_edit(
+    s: &mut State,
+    cx: &mut Ctx,
+    customer: Customer,
+    first: Option<EditOp>,
+) -> Vec<Effect> {
+    let Some(w) = workload(s.col) else {
         return Vec::new();
     };
     let value = customer.active_users.get(w).get().to_string();
-    start_edit(model, TextField::selected(value), customer);
+    start_edit(s, TextField::selected(value), customer);
     match first {
-        Some(op) => edit(model, op),
+        Some(op) => edit(s, cx, op),
         None => Vec::new(),
     }
 }
 
-fn start_edit(model: &mut Model, field: TextField, original: Customer) {
-    model.customers.problem = None;
-    model.customers.repeats = None;
-    model.customers.edit = Some(CellEdit {
+fn start_edit(s: &mut State, field: TextField, original: Customer) {
+    s.problem = None;
+    s.repeats = None;
+    s.edit = Some(CellEdit {
         field,
         original,
         added: false,
     });
 }
 
-fn add(model: &mut Model) {
-    let Some(d) = &mut model.draft else {
+fn add(s: &mut State, cx: &mut Ctx) {
+    let Some(d) = &mut cx.draft else {
         return;
     };
     d.edit(|p| p.customers.push(Customer::new(String::new())));
     let row = d.profile.customers.len() - 1;
     let original = d.profile.customers[row].clone();
-    model.customers.row = row;
-    model.customers.col = NAME;
-    start_edit(model, TextField::default(), original);
-    if let Some(edit) = &mut model.customers.edit {
+    s.row = row;
+    s.col = NAME;
+    start_edit(s, TextField::default(), original);
+    if let Some(edit) = &mut s.edit {
         edit.added = true;
     }
-    keep_selection_visible(model);
+    keep_selection_visible(s, cx.draft, cx.body);
 }
 
 /// Digits typed on a number cell start editing it with what was typed, as in a spreadsheet.
-pub fn on_unbound_key(model: &mut Model, key: &KeyEvent) -> Vec<Effect> {
+pub fn on_unbound_key(s: &mut State, cx: &mut Ctx, key: &KeyEvent) -> Vec<Effect> {
     if let KeyCode::Char(c) = key.code
         && c.is_ascii_digit()
         && !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        && workload(model.customers.col).is_some()
-        && let Some(customer) = model
+        && workload(s.col).is_some()
+        && let Some(customer) = cx
             .draft
             .as_ref()
-            .and_then(|d| d.profile.customers.get(model.customers.row))
+            .and_then(|d| d.profile.customers.get(s.row))
             .cloned()
     {
-        return open_number_edit(model, customer, Some(EditOp::Insert(c.to_string())));
+        return open_number_edit(s, cx, customer, Some(EditOp::Insert(c.to_string())));
     }
     match typed_char(key) {
-        Some(c) if model.customers.col == NAME => on_paste(model, c.to_string()),
+        Some(c) if s.col == NAME => on_paste(s, cx, c.to_string()),
         _ => Vec::new(),
     }
 }
@@ -246,91 +247,91 @@ pub(crate) fn typed_char(key: &KeyEvent) -> Option<char> {
 
 /// Text pasted on a name or number cell replaces what is in it, as typing digits does: the
 /// edit opens with the pasted text, for Enter to keep or Esc to take back.
-pub fn on_paste(model: &mut Model, text: String) -> Vec<Effect> {
-    let col = model.customers.col;
+pub fn on_paste(s: &mut State, cx: &mut Ctx, text: String) -> Vec<Effect> {
+    let col = s.col;
     if col != NAME && workload(col).is_none() {
         return Vec::new();
     }
-    let Some(customer) = model
+    let Some(customer) = cx
         .draft
         .as_ref()
-        .and_then(|d| d.profile.customers.get(model.customers.row))
+        .and_then(|d| d.profile.customers.get(s.row))
         .cloned()
     else {
         return Vec::new();
     };
     if col == NAME {
-        start_edit(model, TextField::default(), customer);
-        return edit(model, EditOp::Insert(text));
+        start_edit(s, TextField::default(), customer);
+        return edit(s, cx, EditOp::Insert(text));
     }
-    open_number_edit(model, customer, Some(EditOp::Insert(text)))
+    open_number_edit(s, cx, customer, Some(EditOp::Insert(text)))
 }
 
-fn editing_action(model: &mut Model, action: Action) -> Vec<Effect> {
+fn editing_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     let leaves_the_cell = matches!(
         action,
         Action::Activate | Action::NextField | Action::PrevField
     );
-    if leaves_the_cell && model.customers.repeats.is_some() {
+    if leaves_the_cell && s.repeats.is_some() {
         // The message under the cell says why; Esc takes the name back.
         return Vec::new();
     }
     match action {
-        Action::Activate => commit_edit(model),
+        Action::Activate => commit_edit(s),
         Action::NextField => {
-            commit_edit(model);
-            next_cell(model, true);
+            commit_edit(s);
+            next_cell(s, cx, true);
         }
         Action::PrevField => {
-            commit_edit(model);
-            next_cell(model, false);
+            commit_edit(s);
+            next_cell(s, cx, false);
         }
-        Action::Cancel => cancel_edit(model),
+        Action::Cancel => cancel_edit(s, cx),
         _ => {}
     }
-    keep_selection_visible(model);
+    keep_selection_visible(s, cx.draft, cx.body);
     Vec::new()
 }
 
 /// Ends an edit keeping what was typed: the draft already holds the typed value, or the old
 /// value while what is typed is refused.
-pub fn commit_edit(model: &mut Model) {
-    model.customers.edit = None;
-    model.customers.problem = None;
-    model.customers.repeats = None;
-    model.customers.picker = None;
-    model.customers.confirm_delete = false;
+pub fn commit_edit(s: &mut State) {
+    s.edit = None;
+    s.problem = None;
+    s.repeats = None;
+    s.picker = None;
+    s.confirm_delete = false;
 }
 
-fn cancel_edit(model: &mut Model) {
-    let row = model.customers.row;
-    if let Some(edit) = model.customers.edit.take()
-        && let Some(d) = &mut model.draft
+fn cancel_edit(s: &mut State, cx: &mut Ctx) {
+    let row = s.row;
+    if let Some(edit) = s.edit.take()
+        && let Some(d) = &mut cx.draft
         && row < d.profile.customers.len()
     {
         if edit.added {
             d.edit(|p| {
                 p.customers.remove(row);
             });
-            model.customers.row = row.saturating_sub(1);
+            s.row = row.saturating_sub(1);
         } else if d.profile.customers[row] != edit.original {
             d.edit_customer(row, |c| *c = edit.original);
         }
     }
-    model.customers.problem = None;
-    model.customers.repeats = None;
-    keep_selection_visible(model);
+    s.problem = None;
+    s.repeats = None;
+    keep_selection_visible(s, cx.draft, cx.body);
 }
 
 /// A keystroke or paste in the cell being edited. Names take any text; number cells take
 /// digits only, and a value that is not a count is refused with the old value kept.
-pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
-    let row = model.customers.row;
-    let col = model.customers.col;
-    let Some(edit) = &mut model.customers.edit else {
+pub fn edit(s: &mut State, cx: &mut Ctx, op: EditOp) -> Vec<Effect> {
+    let row = s.row;
+    let col = s.col;
+    let Some(edit) = &mut s.edit else {
         return Vec::new();
     };
-    let Some(d) = &mut model.draft else {
+    let Some(d) = &mut cx.draft else {
         return Vec::new();
     };
     if row >= d.profile.customers.len() {
@@ -344,7 +345,7 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
                 .assessment
                 .customer_named(&d.profile.customers, &name, Some(row));
             d.edit_customer(row, |c| c.name = name);
-            model.customers.repeats = repeats;
+            s.repeats = repeats;
         }
         return Vec::new();
     }
@@ -372,11 +373,11 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
     };
     let count = match parsed {
         Ok(count) => {
-            model.customers.problem = None;
+            s.problem = None;
             count
         }
         Err(problem) => {
-            model.customers.problem = Some(problem);
+            s.problem = Some(problem);
             edit.original.active_users.get(w)
         }
     };
@@ -407,45 +408,45 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
     Vec::new()
 }
 
-fn picker_action(model: &mut Model, action: Action) -> Vec<Effect> {
+fn picker_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     let last = Association::ALL.len() - 1;
-    let row = model.customers.row;
-    let Some(at) = model.customers.picker else {
+    let row = s.row;
+    let Some(at) = s.picker else {
         return Vec::new();
     };
     match action {
-        Action::Up => model.customers.picker = Some(at.saturating_sub(1)),
-        Action::Down => model.customers.picker = Some((at + 1).min(last)),
+        Action::Up => s.picker = Some(at.saturating_sub(1)),
+        Action::Down => s.picker = Some((at + 1).min(last)),
         Action::Activate | Action::Toggle => {
-            model.customers.picker = None;
+            s.picker = None;
             let chosen = Association::ALL[at];
-            if let Some(d) = &mut model.draft
+            if let Some(d) = &mut cx.draft
                 && d.profile.customers.get(row).map(|c| c.association) != Some(chosen)
             {
                 d.edit_customer(row, |c| c.association = chosen);
             }
         }
-        Action::Cancel => model.customers.picker = None,
+        Action::Cancel => s.picker = None,
         _ => {}
     }
     Vec::new()
 }
 
-fn confirm_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    model.customers.confirm_delete = false;
+fn confirm_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+    s.confirm_delete = false;
     if action == Action::Yes {
-        let row = model.customers.row;
-        if let Some(d) = &mut model.draft
+        let row = s.row;
+        if let Some(d) = &mut cx.draft
             && row < d.profile.customers.len()
         {
             let name = d.profile.customers[row].name.clone();
             d.edit(|p| {
                 p.customers.remove(row);
             });
-            model.note = Some(crate::tui::Note::Deleted(name));
-            model.customers.row = row.min(d.profile.customers.len().saturating_sub(1));
+            s.row = row.min(d.profile.customers.len().saturating_sub(1));
+            *cx.note = Some(Note::Deleted(name));
         }
-        keep_selection_visible(model);
+        keep_selection_visible(s, cx.draft, cx.body);
     }
     Vec::new()
 }
@@ -467,19 +468,12 @@ fn geometry(body: Rect) -> Geometry {
     }
 }
 
-fn page_rows(model: &Model) -> usize {
-    TableView::visible_rows(geometry(model.areas().body).table)
+fn page_rows(body: Rect) -> usize {
+    TableView::visible_rows(geometry(body).table)
 }
 
-pub fn keep_selection_visible(model: &mut Model) {
-    let rows = page_rows(model);
-    let n = len(model);
-    let s = &mut model.customers;
-    s.row = s.row.min(n.saturating_sub(1));
-    s.offset = table::scroll_to(s.offset, s.row, rows).min(n.saturating_sub(rows.max(1)));
-    if s.row < s.offset {
-        s.offset = s.row;
-    }
+pub fn keep_selection_visible(s: &mut State, draft: &Option<Draft>, body: Rect) {
+    table_nav::keep_visible(&mut s.row, &mut s.offset, len(draft), page_rows(body));
 }
 
 fn columns(loc: &Locale, width: u16) -> Vec<Column> {
@@ -544,22 +538,22 @@ fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     cols
 }
 
-pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    if mode(model) != Mode::Normal {
+pub fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
+    if mode(s) != Mode::Normal {
         return Vec::new();
     }
-    let g = geometry(model.areas().body);
+    let g = geometry(cx.body);
     if row <= g.table.y || row >= g.table.bottom() {
         return Vec::new();
     }
-    let target = model.customers.offset + usize::from(row - g.table.y - 1);
-    if target >= len(model) {
+    let target = s.offset + usize::from(row - g.table.y - 1);
+    if target >= len(cx.draft) {
         return Vec::new();
     }
-    model.customers.row = target;
-    let cols = columns(model.loc(), g.table.width);
+    s.row = target;
+    let cols = columns(cx.loc, g.table.width);
     if let Some(c) = table::column_at(&cols, g.table.x, column) {
-        model.customers.col = c.min(EDITABLE - 1);
+        s.col = c.min(EDITABLE - 1);
     }
     Vec::new()
 }
@@ -584,16 +578,12 @@ fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     })
 }
 
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
-    draw_table(model, theme, frame, body);
-}
-
-fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let Some(draft) = &model.draft else {
+pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+    let theme = cx.theme;
+    let Some(draft) = &cx.draft else {
         return;
     };
-    let loc = model.loc();
-    let s = &model.customers;
+    let loc = cx.loc;
     let g = geometry(body);
     let cols = columns(loc, g.table.width);
     let customers = &draft.profile.customers;
@@ -721,9 +711,9 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     };
     let y = g.table.y + 1 + vr as u16;
     let spans = table::column_spans(&cols, g.table.x);
-    let (cx, cw) = spans[s.col.min(spans.len() - 1)];
+    let (x, cw) = spans[s.col.min(spans.len() - 1)];
     if let Some(edit) = &s.edit {
-        let area = Rect::new(cx, y, cw.min(g.table.right().saturating_sub(cx)), 1);
+        let area = Rect::new(x, y, cw.min(g.table.right().saturating_sub(x)), 1);
         buf.set_style(area, theme.field);
         for x in area.x..area.right() {
             buf[(x, y)].set_symbol(" ");
@@ -756,11 +746,11 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 g.total.y
             };
             let buf = frame.buffer_mut();
-            let w = g.table.right().saturating_sub(cx);
+            let w = g.table.right().saturating_sub(x);
             let mx = if crate::text::width(&message) > usize::from(w) {
                 g.table.x
             } else {
-                cx
+                x
             };
             let area = Rect::new(mx, my, g.table.right().saturating_sub(mx), 1);
             buf.set_style(area, theme.plain);
@@ -776,21 +766,13 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         }
     }
     if let Some(at) = s.picker {
-        draw_picker(model, theme, frame, at, cx, y, body);
+        draw_picker(cx, frame, at, x, y, body);
     }
 }
 
-fn draw_picker(
-    model: &Model,
-    theme: &Theme,
-    frame: &mut Frame,
-    at: usize,
-    x: u16,
-    y: u16,
-    body: Rect,
-) {
-    let loc = model.loc();
-    let Some(draft) = &model.draft else {
+fn draw_picker(cx: &ViewCtx, frame: &mut Frame, at: usize, x: u16, y: u16, body: Rect) {
+    let (loc, theme) = (cx.loc, cx.theme);
+    let Some(draft) = cx.draft else {
         return;
     };
     let rules = draft.rules();
@@ -839,5 +821,29 @@ fn draw_picker(
         };
         let line = Line::styled(format!("{marker}{label}"), style);
         buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+    }
+}
+
+/// The table as `/` searches it.
+pub struct Rows<'a> {
+    pub state: &'a mut State,
+    pub draft: &'a Option<Draft>,
+    pub body: Rect,
+}
+
+impl Searchable for Rows<'_> {
+    fn names(&self) -> Vec<String> {
+        self.draft.as_ref().map_or_else(Vec::new, |d| {
+            d.profile.customers.iter().map(|c| c.name.clone()).collect()
+        })
+    }
+
+    fn selected(&self) -> usize {
+        self.state.row
+    }
+
+    fn select(&mut self, row: usize) {
+        self.state.row = row;
+        keep_selection_visible(self.state, self.draft, self.body);
     }
 }

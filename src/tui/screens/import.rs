@@ -15,8 +15,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::tui::import_job::{Finished, ImportProgress};
-use crate::tui::{Effect, Mode, Model};
 use super::super::keys::{self, Action, Binding};
 use super::super::theme::Theme;
 use super::super::widgets::table::fit;
@@ -30,6 +28,9 @@ use crate::import::{
 use crate::profile::Profile;
 use crate::store::StoreError;
 use crate::text::visible;
+use crate::tui::context::{Ctx, ViewCtx};
+use crate::tui::import_job::{Finished, ImportProgress};
+use crate::tui::{Effect, Mode};
 
 /// The import in progress (`Model::import`).
 #[derive(Debug, Clone)]
@@ -65,7 +66,6 @@ pub enum Outcome {
     Cancelled,
 }
 
-
 pub fn mode(import: &Import) -> Mode {
     match import {
         Import::Path(_) | Import::Customer { .. } => Mode::Editing,
@@ -82,23 +82,24 @@ pub fn key_table(import: &Import) -> &'static [Binding] {
 }
 
 /// Opens the path field.
-pub fn open(model: &mut Model) {
-    model.import = Some(Import::Path(TextField::default()));
+/// The path field, empty: how the panel opens.
+pub fn opened() -> Import {
+    Import::Path(TextField::default())
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let page = page_rows(model).max(1);
-    let total = lines(model).len();
-    match &mut model.import {
+pub fn on_action(panel: &mut Option<Import>, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+    let page = page_rows(cx.body).max(1);
+    let total = lines(panel, cx.draft.is_some(), cx.loc, cx.body).len();
+    match panel {
         Some(Import::Path(field)) => match action {
             Action::Activate => {
                 let typed = field.text().trim().to_string();
                 if typed.is_empty() {
                     return Vec::new();
                 }
-                return start(model, typed, None);
+                return start(panel, cx, typed, None);
             }
-            Action::Cancel => model.import = None,
+            Action::Cancel => *panel = None,
             _ => {}
         },
         Some(Import::Customer { typed, field }) => match action {
@@ -108,9 +109,9 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                     return Vec::new();
                 }
                 let typed = typed.clone();
-                return start(model, typed, Some(customer));
+                return start(panel, cx, typed, Some(customer));
             }
-            Action::Cancel => model.import = None,
+            Action::Cancel => *panel = None,
             _ => {}
         },
         // The thread stops at its next look and reports `Cancelled`.
@@ -127,7 +128,7 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 Action::PageDown => *scroll = (*scroll + page).min(max),
                 Action::First => *scroll = 0,
                 Action::Last => *scroll = max,
-                Action::Activate | Action::Cancel => model.import = None,
+                Action::Activate | Action::Cancel => *panel = None,
                 _ => {}
             }
         }
@@ -138,12 +139,17 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// The import starts on the driver's thread, from the draft as it is now (an empty one
 /// from the Start screen).
-fn start(model: &mut Model, typed: String, customer: Option<String>) -> Vec<Effect> {
-    let base = model
+fn start(
+    panel: &mut Option<Import>,
+    cx: &mut Ctx,
+    typed: String,
+    customer: Option<String>,
+) -> Vec<Effect> {
+    let base = cx
         .draft
         .as_ref()
         .map_or_else(|| Profile::new(""), |d| d.profile.clone());
-    model.import = Some(Import::Running {
+    *panel = Some(Import::Running {
         typed: typed.clone(),
         progress: ImportProgress::default(),
     });
@@ -154,8 +160,8 @@ fn start(model: &mut Model, typed: String, customer: Option<String>) -> Vec<Effe
     }]
 }
 
-pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
-    match &mut model.import {
+pub fn edit(panel: &mut Option<Import>, op: EditOp) -> Vec<Effect> {
+    match panel {
         Some(Import::Path(field)) | Some(Import::Customer { field, .. }) => field.apply(&op),
         _ => {}
     }
@@ -163,8 +169,8 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
 }
 
 /// The import thread's progress, shown while it runs.
-pub fn on_progress(model: &mut Model, now: ImportProgress) -> Vec<Effect> {
-    if let Some(Import::Running { progress, .. }) = &mut model.import {
+pub fn on_progress(panel: &mut Option<Import>, now: ImportProgress) -> Vec<Effect> {
+    if let Some(Import::Running { progress, .. }) = panel {
         *progress = now;
     }
     Vec::new()
@@ -173,24 +179,24 @@ pub fn on_progress(model: &mut Model, now: ImportProgress) -> Vec<Effect> {
 /// The import thread is done: into the draft (saved), or into a new draft from the Start
 /// screen; or refused, cancelled, or asking for the customer of a concealed report.
 pub fn on_finished(
-    model: &mut Model,
+    panel: &mut Option<Import>,
+    cx: &mut Ctx,
     paths: Vec<PathBuf>,
     customer: Option<String>,
     finished: Finished,
 ) -> Vec<Effect> {
     // Closed meanwhile (the draft was left): the result is not wanted.
-    let Some(Import::Running { typed, .. }) = &model.import else {
+    let Some(Import::Running { typed, .. }) = panel else {
         return Vec::new();
     };
     let typed = typed.clone();
     match finished {
         Finished::Done { summary, profile } => {
-            let Some(d) = &mut model.draft else {
-                return into_new_draft(model, paths, summary, *profile);
+            let Some(d) = &mut cx.draft else {
+                return into_new_draft(panel, paths, summary, *profile);
             };
             d.edit(|p| *p = *profile);
-            show(model, paths, Outcome::Imported(summary));
-            super::customers::keep_selection_visible(model);
+            show(panel, paths, Outcome::Imported(summary));
             vec![Effect::Save]
         }
         Finished::Refused(errors) => {
@@ -201,27 +207,32 @@ pub fn on_finished(
                     .iter()
                     .all(|e| e.error == ImportError::ConcealedNeedsCustomer);
             if cancelled {
-                show(model, paths, Outcome::Cancelled);
+                show(panel, paths, Outcome::Cancelled);
             } else if needs_customer {
-                model.import = Some(Import::Customer {
+                *panel = Some(Import::Customer {
                     typed,
                     field: TextField::default(),
                 });
             } else {
-                show(model, paths, Outcome::Refused(errors));
+                show(panel, paths, Outcome::Refused(errors));
             }
             Vec::new()
         }
         Finished::Unreadable(error) => {
-            show(model, paths, Outcome::Unreadable(error));
+            show(panel, paths, Outcome::Unreadable(error));
             Vec::new()
         }
     }
 }
 
 /// A file already read (a test, or a paste of a whole file): imported at once, alone.
-pub fn on_read(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
-    let mut profile = model
+pub fn on_read(
+    panel: &mut Option<Import>,
+    cx: &mut Ctx,
+    path: PathBuf,
+    bytes: &[u8],
+) -> Vec<Effect> {
+    let mut profile = cx
         .draft
         .as_ref()
         .map_or_else(|| Profile::new(""), |d| d.profile.clone());
@@ -243,11 +254,11 @@ pub fn on_read(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
         },
         Err(errors) => Finished::Refused(errors),
     };
-    model.import = Some(Import::Running {
+    *panel = Some(Import::Running {
         typed: path.display().to_string(),
         progress: ImportProgress::default(),
     });
-    on_finished(model, vec![path], None, finished)
+    on_finished(panel, cx, vec![path], None, finished)
 }
 
 /// From the Start screen: the customers and people go into a new draft named after the
@@ -255,7 +266,7 @@ pub fn on_read(model: &mut Model, path: PathBuf, bytes: &[u8]) -> Vec<Effect> {
 /// assessment. The result is shown now and stays over the draft's first step once it
 /// opens.
 fn into_new_draft(
-    model: &mut Model,
+    panel: &mut Option<Import>,
     paths: Vec<PathBuf>,
     summary: RunSummary,
     profile: Profile,
@@ -265,7 +276,7 @@ fn into_new_draft(
         .and_then(|p| p.file_stem())
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    show(model, paths, Outcome::Imported(summary));
+    show(panel, paths, Outcome::Imported(summary));
     vec![Effect::Create {
         name,
         beside: None,
@@ -275,20 +286,24 @@ fn into_new_draft(
 }
 
 /// The new draft of an import from the Start screen could not be made: nothing imported.
-pub fn on_create_failed(model: &mut Model, error: Arc<StoreError>) -> Vec<Effect> {
-    if let Some(Import::Result { outcome, .. }) = &mut model.import {
+pub fn on_create_failed(panel: &mut Option<Import>, error: Arc<StoreError>) -> Vec<Effect> {
+    if let Some(Import::Result { outcome, .. }) = panel {
         *outcome = Outcome::Unreadable(error);
     }
     Vec::new()
 }
 
-pub fn on_unreadable(model: &mut Model, path: PathBuf, error: Arc<StoreError>) -> Vec<Effect> {
-    show(model, vec![path], Outcome::Unreadable(error));
+pub fn on_unreadable(
+    panel: &mut Option<Import>,
+    path: PathBuf,
+    error: Arc<StoreError>,
+) -> Vec<Effect> {
+    show(panel, vec![path], Outcome::Unreadable(error));
     Vec::new()
 }
 
-fn show(model: &mut Model, paths: Vec<PathBuf>, outcome: Outcome) {
-    model.import = Some(Import::Result {
+fn show(panel: &mut Option<Import>, paths: Vec<PathBuf>, outcome: Outcome) {
+    *panel = Some(Import::Result {
         paths,
         outcome,
         scroll: 0,
@@ -353,18 +368,15 @@ fn sentences(loc: &Locale, paths: &[PathBuf], outcome: &Outcome, new_draft: bool
 }
 
 /// The result as drawn: every sentence wrapped to the panel's width. Scrolling counts these.
-fn lines(model: &Model) -> Vec<String> {
-    let Some(Import::Result { paths, outcome, .. }) = &model.import else {
+fn lines(panel: &Option<Import>, draft_open: bool, loc: &Locale, body: Rect) -> Vec<String> {
+    let Some(Import::Result { paths, outcome, .. }) = panel else {
         return Vec::new();
     };
-    let inner = panel(model.areas().body, u16::MAX).width.saturating_sub(4);
+    let inner = panel_area(body, u16::MAX).width.saturating_sub(4);
     let room = usize::from(inner).max(10);
     let mut out = Vec::new();
-    let new_draft = model.draft.is_none();
-    for (i, sentence) in sentences(model.loc(), paths, outcome, new_draft)
-        .iter()
-        .enumerate()
-    {
+    let new_draft = !draft_open;
+    for (i, sentence) in sentences(loc, paths, outcome, new_draft).iter().enumerate() {
         // Lines after the headline are indented under it.
         let indent = if i == 0 { "" } else { "  " };
         out.extend(wrap_indented(&format!("{indent}{sentence}"), room));
@@ -373,22 +385,23 @@ fn lines(model: &Model) -> Vec<String> {
 }
 
 /// The panel over the body: the whole body but a margin, or `rows` of content high.
-fn panel(body: Rect, rows: u16) -> Rect {
+fn panel_area(body: Rect, rows: u16) -> Rect {
     let height = rows.saturating_add(2).min(body.height);
     Rect::new(body.x, body.y, body.width, height)
 }
 
-fn page_rows(model: &Model) -> usize {
-    usize::from(panel(model.areas().body, u16::MAX).height.saturating_sub(2))
+fn page_rows(body: Rect) -> usize {
+    usize::from(panel_area(body, u16::MAX).height.saturating_sub(2))
 }
 
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let Some(import) = &model.import else {
+pub fn draw(panel: &Option<Import>, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+    let theme = cx.theme;
+    let Some(import) = panel else {
         return;
     };
-    let loc = model.loc();
+    let loc = cx.loc;
     // From the Start screen, until the new draft is open.
-    let title = if model.draft.is_none() {
+    let title = if cx.draft.is_none() {
         "wizard.start_import.title"
     } else {
         "wizard.import.title"
@@ -413,7 +426,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             &[loc.t("import.concealed_wizard")],
         ),
         Import::Running { typed, progress } => {
-            let area = panel(body, 2);
+            let area = panel_area(body, 2);
             let block = titled(loc, theme, "import.progress_title");
             let inner = block.inner(area);
             super::super::widgets::overlay::clear(area, frame.buffer_mut());
@@ -452,8 +465,8 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         Import::Result {
             outcome, scroll, ..
         } => {
-            let all = lines(model);
-            let area = panel(body, all.len() as u16);
+            let all = lines(panel, cx.draft.is_some(), loc, body);
+            let area = panel_area(body, all.len() as u16);
             let block = titled(loc, theme, title);
             let inner = block.inner(area);
             super::super::widgets::overlay::clear(area, frame.buffer_mut());
@@ -512,7 +525,7 @@ fn draw_field(
     label: &str,
     hints: &[&str],
 ) {
-    let area = panel(body, 2 + hints.len() as u16);
+    let area = panel_area(body, 2 + hints.len() as u16);
     let inner = block.inner(area);
     super::super::widgets::overlay::clear(area, frame.buffer_mut());
     frame.render_widget(block, area);

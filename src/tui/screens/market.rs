@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::{Effect, Model, Screen, };
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::fit;
@@ -16,6 +15,8 @@ use crate::profile::{Counting, Market};
 use crate::report::phrases::{edition_name, market_name, tier_name, warning};
 use crate::report::readings::{reading_explanation, reading_name};
 use crate::rules::{RuleSet, Warning};
+use crate::tui::context::{Ctx, Go, ViewCtx};
+use crate::tui::{Effect, Screen};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -68,8 +69,7 @@ impl State {
     }
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let s = &mut model.market;
+pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     let count = |focus: Focus| match focus {
         Focus::Market => Market::ALL.len(),
         Focus::Edition => RuleSet::all().len(),
@@ -97,13 +97,13 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::NextField => s.focus = s.focus.next(),
         Action::PrevField => s.focus = s.focus.prev(),
-        Action::Toggle => choose(model),
+        Action::Toggle => choose(s, cx),
         // Enter chooses and moves on, as in any wizard; Space chooses and stays.
         Action::Activate => {
-            choose(model);
-            return model.go_to(Screen::Customers);
+            choose(s, cx);
+            cx.go(Go::To(Screen::Customers));
         }
-        Action::Cancel => return crate::tui::update::close_draft(model),
+        Action::Cancel => cx.go(Go::CloseDraft),
         _ => {}
     }
     Vec::new()
@@ -119,9 +119,8 @@ impl State {
     }
 }
 
-fn choose(model: &mut Model) {
-    let s = model.market.clone();
-    let Some(draft) = &mut model.draft else {
+fn choose(s: &State, cx: &mut Ctx) {
+    let Some(draft) = &mut cx.draft else {
         return;
     };
     match s.focus {
@@ -188,20 +187,20 @@ fn geometry(body: Rect) -> Geometry {
     }
 }
 
-pub fn on_click(model: &mut Model, _column: u16, row: u16) -> Vec<Effect> {
-    let g = geometry(model.areas().body);
+pub fn on_click(s: &mut State, cx: &mut Ctx, _column: u16, row: u16) -> Vec<Effect> {
+    let g = geometry(cx.body);
     if row >= g.markets.y && row < g.markets.bottom() {
-        model.market.focus = Focus::Market;
-        model.market.market_cursor = usize::from(row - g.markets.y);
-        choose(model);
+        s.focus = Focus::Market;
+        s.market_cursor = usize::from(row - g.markets.y);
+        choose(s, cx);
     } else if row >= g.editions.y && row < g.editions.bottom() {
-        model.market.focus = Focus::Edition;
-        model.market.edition_cursor = usize::from(row - g.editions.y);
-        choose(model);
+        s.focus = Focus::Edition;
+        s.edition_cursor = usize::from(row - g.editions.y);
+        choose(s, cx);
     } else if row >= g.readings.y && row < g.readings.bottom() {
-        model.market.focus = Focus::Counting;
-        model.market.counting_cursor = usize::from(row - g.readings.y);
-        choose(model);
+        s.focus = Focus::Counting;
+        s.counting_cursor = usize::from(row - g.readings.y);
+        choose(s, cx);
     }
     Vec::new()
 }
@@ -228,13 +227,13 @@ fn option_line<'a>(
     ])
 }
 
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let Some(draft) = &model.draft else {
+pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+    let theme = cx.theme;
+    let Some(draft) = cx.draft else {
         return;
     };
-    let loc = model.loc();
+    let loc = cx.loc;
     let rules = draft.rules();
-    let s = &model.market;
     let g = geometry(body);
     let buf = frame.buffer_mut();
     buf.set_line(

@@ -7,19 +7,21 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::tui::{Effect, Model, Screen};
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::gauges::{MET_MARK, NOT_MET_MARK};
 use super::super::widgets::outlook_panel::{chart_rows, outlook_lines};
 use super::super::widgets::table::fit;
 use super::super::widgets::wrap::wrap_indented;
-use crate::i18n::thousands;
+use crate::i18n::{Locale, thousands};
 use crate::report::phrases::{
     edition_name, exclusion_reason, gap, market_name, tier_name, tier_status, verdict, warning,
 };
 use crate::report::readings::{other_readings, reading_result, reading_used, readings_summary};
 use crate::text::visible;
+use crate::tui::context::{Ctx, Go, ViewCtx};
+use crate::tui::draft::Draft;
+use crate::tui::{Effect, Screen};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
@@ -34,14 +36,16 @@ pub struct State {
 /// Rows kept at the bottom of the body for the export lines: two files and a hint.
 const EXPORT_ROWS: u16 = 3;
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let total = line_count(model);
-    let rows = usize::from(model.areas().body.height.saturating_sub(EXPORT_ROWS)).max(1);
+pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+    let Some(d) = cx.draft.as_ref() else {
+        return Vec::new();
+    };
+    let total = line_count(s, d, cx.loc, &cx.theme, cx.body);
+    let rows = usize::from(cx.body.height.saturating_sub(EXPORT_ROWS)).max(1);
     let max = total.saturating_sub(rows);
     // A page moves by what is shown between the two "more" lines, so that the lines those
     // cover are on the next page.
     let page = rows.saturating_sub(2).max(1);
-    let s = &mut model.review;
     match action {
         Action::Up => s.scroll = s.scroll.saturating_sub(1),
         Action::Down => s.scroll = (s.scroll + 1).min(max),
@@ -49,16 +53,8 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::PageDown => s.scroll = (s.scroll + page).min(max),
         Action::First => s.scroll = 0,
         Action::Last => s.scroll = max,
-        Action::Export => {
-            if let Some(d) = &model.draft {
-                return vec![Effect::ExportReport(d.report_path())];
-            }
-        }
-        Action::ExportCsv => {
-            if let Some(d) = &model.draft {
-                return vec![Effect::ExportCsv(d.customers_csv_path())];
-            }
-        }
+        Action::Export => return vec![Effect::ExportReport(d.report_path())],
+        Action::ExportCsv => return vec![Effect::ExportCsv(d.customers_csv_path())],
         Action::ToggleOutlook => {
             s.outlook = !s.outlook;
             s.scroll = 0;
@@ -68,18 +64,14 @@ pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
             s.outlook = false;
             s.scroll = 0;
         }
-        Action::Cancel => return model.go_to(Screen::Staff),
+        Action::Cancel => cx.go(Go::To(Screen::Staff)),
         _ => {}
     }
     Vec::new()
 }
 
 /// The sentences above the excluded customers, each with its style (there are a handful).
-fn head_sentences(model: &Model, theme: &Theme) -> Vec<(String, Style)> {
-    let Some(d) = &model.draft else {
-        return Vec::new();
-    };
-    let loc = model.loc();
+fn head_sentences(d: &Draft, loc: &Locale, theme: &Theme) -> Vec<(String, Style)> {
     let a = &d.assessment;
     let mut lines = vec![
         (verdict(loc, a), theme.title),
@@ -165,8 +157,8 @@ fn head_sentences(model: &Model, theme: &Theme) -> Vec<(String, Style)> {
 }
 
 /// The head as screen lines of at most `columns`: nothing is cut, long sentences wrap.
-fn head_lines(model: &Model, theme: &Theme, columns: usize) -> Vec<Line<'static>> {
-    head_sentences(model, theme)
+fn head_lines(d: &Draft, loc: &Locale, theme: &Theme, columns: usize) -> Vec<Line<'static>> {
+    head_sentences(d, loc, theme)
         .into_iter()
         .flat_map(|(text, style)| {
             let wrapped = wrap_indented(&text, columns);
@@ -189,57 +181,57 @@ fn text_columns(body: Rect) -> usize {
 
 /// Every line of the screen above the export lines: the head (a handful, counted by
 /// building them) and one per excluded customer; or the Outlook view's lines.
-fn line_count(model: &Model) -> usize {
-    let body = model.areas().body;
+fn line_count(s: &State, d: &Draft, loc: &'static Locale, theme: &Theme, body: Rect) -> usize {
     let columns = text_columns(body);
-    if model.review.outlook {
-        return outlook_view(model, body).len();
+    if s.outlook {
+        return outlook_view(d, loc, theme, body).len();
     }
-    head_lines(model, &Theme::new(true), columns).len()
-        + model.draft.as_ref().map_or(0, |d| d.excluded_rows.len())
+    head_lines(d, loc, theme, columns).len() + d.excluded_rows.len()
 }
 
 /// The Outlook view's lines for this body, built when the draft, the size or the language
 /// changed since the last frame.
-fn outlook_view(model: &Model, body: Rect) -> std::sync::Arc<Vec<Line<'static>>> {
-    let Some(d) = &model.draft else {
-        return Default::default();
-    };
+fn outlook_view(
+    d: &Draft,
+    loc: &'static Locale,
+    theme: &Theme,
+    body: Rect,
+) -> std::sync::Arc<Vec<Line<'static>>> {
     let columns = text_columns(body);
     let bars = chart_rows(body.height.saturating_sub(EXPORT_ROWS));
-    let key = (d.revision, columns, bars, model.lang);
+    let key = (d.revision, columns, bars, loc.lang);
     d.outlook_lines.get_or_build(key, || {
         outlook_lines(
-            model.loc(),
+            loc,
             &d.profile,
             d.rules(),
             &d.assessment,
-            &Theme::new(model.no_color),
+            theme,
             columns,
             bars,
         )
     })
 }
 
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let Some(d) = &model.draft else {
+pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+    let Some(d) = cx.draft else {
         return;
     };
-    let loc = model.loc();
+    let (loc, theme) = (cx.loc, cx.theme);
     let x = body.x + 1;
     let w = body.width.saturating_sub(2);
     let rows = body.height.saturating_sub(EXPORT_ROWS);
     // The Outlook view stands in for the head, with no excluded rows after it.
     let outlook;
     let result;
-    let (head, tail_rows): (&[Line], &[usize]) = if model.review.outlook {
-        outlook = outlook_view(model, body);
+    let (head, tail_rows): (&[Line], &[usize]) = if s.outlook {
+        outlook = outlook_view(d, loc, theme, body);
         (&outlook[..], &[])
     } else {
-        result = head_lines(model, theme, text_columns(body));
+        result = head_lines(d, loc, theme, text_columns(body));
         (&result[..], &d.excluded_rows[..])
     };
-    let scroll = model.review.scroll;
+    let scroll = s.scroll;
     let total = head.len() + tail_rows.len();
     let buf = frame.buffer_mut();
     for i in 0..rows {
@@ -296,7 +288,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     let csv = d.customers_csv_path().display().to_string();
     let csv_line = loc.f("wizard.csv_export.path", &[("path", &visible(&csv))]);
     let y = body.bottom().saturating_sub(EXPORT_ROWS);
-    let written = [model.review.report_written, model.review.csv_written];
+    let written = [s.report_written, s.csv_written];
     for (i, line) in [path_line, csv_line]
         .iter()
         .enumerate()

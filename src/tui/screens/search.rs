@@ -7,11 +7,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::tui::{Effect, Model, Screen};
 use super::super::keys::{Action, ascii_form};
-use super::{customers, staff, start};
-use super::super::theme::Theme;
 use super::super::widgets::text_field::{EditOp, TextField};
+use crate::tui::context::ViewCtx;
+use crate::tui::{Effect, Screen};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
@@ -27,69 +26,88 @@ pub fn offered(screen: Screen) -> bool {
     matches!(screen, Screen::Customers | Screen::Staff | Screen::Start)
 }
 
-pub fn open(model: &mut Model) -> Vec<Effect> {
-    if offered(model.screen) && model.draft.is_some() == (model.screen != Screen::Start) {
-        model.search = Some(Search {
-            field: TextField::default(),
-            origin: selected(model),
-            missing: false,
-        });
-    }
-    Vec::new()
+/// A list that `/` searches: its rows' names and its selection. Each searchable screen
+/// gives one.
+pub trait Searchable {
+    /// Every row's name, in list order.
+    fn names(&self) -> Vec<String>;
+    fn selected(&self) -> usize;
+    fn select(&mut self, row: usize);
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(search) = model.search.clone() else {
+/// Opens the search line over `list`.
+pub fn open(list: &dyn Searchable) -> Search {
+    Search {
+        field: TextField::default(),
+        origin: list.selected(),
+        missing: false,
+    }
+}
+
+/// A key while the line is open; the query kept with Enter goes to `last` for `n` / `N`.
+pub fn on_action(
+    open: &mut Option<Search>,
+    last: &mut Option<String>,
+    list: &mut dyn Searchable,
+    action: Action,
+) -> Vec<Effect> {
+    let Some(search) = open.clone() else {
         return Vec::new();
     };
     match action {
         Action::Activate => {
-            model.last_search = Some(search.field.text().to_string());
-            model.search = None;
+            *last = Some(search.field.text().to_string());
+            *open = None;
         }
         Action::Cancel => {
-            select(model, search.origin);
-            model.search = None;
+            list.select(search.origin);
+            *open = None;
         }
-        Action::Down => go(model, search.field.text(), true, false),
-        Action::Up => go(model, search.field.text(), false, false),
-        Action::ClearField => return edit(model, EditOp::Clear),
+        Action::Down => go(open, list, search.field.text(), true, false),
+        Action::Up => go(open, list, search.field.text(), false, false),
+        Action::ClearField => return edit(open, list, EditOp::Clear),
         _ => {}
     }
     Vec::new()
 }
 
 /// `n` / `N` after a search: the next or previous match of the last query.
-pub fn repeat(model: &mut Model, forward: bool) -> Vec<Effect> {
-    if let Some(query) = model.last_search.clone() {
-        go(model, &query, forward, false);
+pub fn repeat(last: &Option<String>, list: &mut dyn Searchable, forward: bool) -> Vec<Effect> {
+    if let Some(query) = last {
+        go(&mut None, list, query, forward, false);
     }
     Vec::new()
 }
 
-pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
-    let Some(search) = &mut model.search else {
+pub fn edit(open: &mut Option<Search>, list: &mut dyn Searchable, op: EditOp) -> Vec<Effect> {
+    let Some(search) = open else {
         return Vec::new();
     };
     search.field.apply(&op);
     let query = search.field.text().to_string();
     let origin = search.origin;
     // The first match from where the search began, as the query grows or shrinks.
-    select(model, origin);
-    go(model, &query, true, true);
+    list.select(origin);
+    go(open, list, &query, true, true);
     Vec::new()
 }
 
 /// Selects the next (or previous) row whose name holds `query`, from the selected row
 /// (itself included when `here`), going round the end.
-fn go(model: &mut Model, query: &str, forward: bool, here: bool) {
+fn go(
+    open: &mut Option<Search>,
+    list: &mut dyn Searchable,
+    query: &str,
+    forward: bool,
+    here: bool,
+) {
     let query = fold(query);
-    let names = names(model);
+    let names = list.names();
     let count = names.len();
     let found = if query.is_empty() || count == 0 {
         None
     } else {
-        let from = selected(model).min(count - 1);
+        let from = list.selected().min(count - 1);
         (0..count)
             .map(|step| {
                 let step = if here { step } else { step + 1 };
@@ -102,9 +120,9 @@ fn go(model: &mut Model, query: &str, forward: bool, here: bool) {
             .find(|&i| fold(&names[i]).contains(&query))
     };
     if let Some(i) = found {
-        select(model, i);
+        list.select(i);
     }
-    if let Some(search) = &mut model.search {
+    if let Some(search) = open {
         search.missing = found.is_none() && !query.is_empty();
     }
 }
@@ -117,53 +135,12 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The rows' names, in list order (the Start list without its "new assessment" row).
-fn names(model: &Model) -> Vec<String> {
-    match model.screen {
-        Screen::Start => model.start.drafts.iter().map(|d| d.name.clone()).collect(),
-        Screen::Customers => model.draft.as_ref().map_or_else(Vec::new, |d| {
-            d.profile.customers.iter().map(|c| c.name.clone()).collect()
-        }),
-        Screen::Staff => model.draft.as_ref().map_or_else(Vec::new, |d| {
-            d.profile.staff.iter().map(|p| p.name.clone()).collect()
-        }),
-        _ => Vec::new(),
-    }
-}
-
-fn selected(model: &Model) -> usize {
-    match model.screen {
-        Screen::Start => model.start.selected.saturating_sub(1),
-        Screen::Customers => model.customers.row,
-        Screen::Staff => model.staff.row,
-        _ => 0,
-    }
-}
-
-fn select(model: &mut Model, row: usize) {
-    match model.screen {
-        Screen::Start if !model.start.drafts.is_empty() => {
-            model.start.selected = row.min(model.start.drafts.len() - 1) + 1;
-            start::keep_selection_visible(model);
-        }
-        Screen::Customers => {
-            model.customers.row = row;
-            customers::keep_selection_visible(model);
-        }
-        Screen::Staff => {
-            model.staff.row = row;
-            staff::keep_selection_visible(model);
-        }
-        _ => {}
-    }
-}
-
 /// The search line, in the status line's place while it is open.
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(search) = &model.search else {
+pub fn draw(search: &Option<Search>, cx: &ViewCtx, frame: &mut Frame, area: Rect) {
+    let Some(search) = search else {
         return;
     };
-    let loc = model.loc();
+    let (loc, theme) = (cx.loc, cx.theme);
     let label = if search.missing {
         loc.t("search.no_match")
     } else {

@@ -6,17 +6,20 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::tui::{Effect, Mode, Model, Note, Screen};
 use super::super::keys::Action;
-use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
+use super::super::widgets::table_nav;
 use super::super::widgets::text_field::{EditOp, TextField};
-use crate::i18n::thousands;
+use super::search::Searchable;
+use crate::i18n::{Locale, thousands};
 use crate::profile::Person;
 use crate::report::phrases::{item_name, person_line, unknown_ids};
 use crate::rules::same_person;
 use crate::rules::{RuleSet, same_id};
 use crate::text::visible;
+use crate::tui::context::{Ctx, Go, ViewCtx};
+use crate::tui::draft::Draft;
+use crate::tui::{Effect, Mode, Note, Screen};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemKind {
@@ -66,64 +69,63 @@ pub struct State {
     pub repeats: Option<usize>,
 }
 
-pub fn mode(model: &Model) -> Mode {
-    if model.staff.edit.is_some() {
+pub fn mode(s: &State) -> Mode {
+    if s.edit.is_some() {
         Mode::Editing
-    } else if model.staff.confirm_delete {
+    } else if s.confirm_delete {
         Mode::Confirm
     } else {
         Mode::Normal
     }
 }
 
-fn len(model: &Model) -> usize {
-    model.draft.as_ref().map_or(0, |d| d.profile.staff.len())
+fn len(draft: &Option<Draft>) -> usize {
+    draft.as_ref().map_or(0, |d| d.profile.staff.len())
 }
 
-fn item_count(model: &Model) -> usize {
-    model.draft.as_ref().map_or(0, |d| items(d.rules()).len())
+fn item_count(draft: &Option<Draft>) -> usize {
+    draft.as_ref().map_or(0, |d| items(d.rules()).len())
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    match mode(model) {
+pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+    match mode(s) {
         Mode::Editing => {
             let leaves_the_cell = matches!(
                 action,
                 Action::Activate | Action::NextField | Action::PrevField
             );
-            if leaves_the_cell && model.staff.repeats.is_some() {
+            if leaves_the_cell && s.repeats.is_some() {
                 // The message under the cell says why; Esc takes the name back.
                 return Vec::new();
             }
             match action {
-                Action::Activate => commit_edit(model),
+                Action::Activate => commit_edit(s),
                 Action::NextField => {
-                    commit_edit(model);
-                    move_col(model, true);
+                    commit_edit(s);
+                    move_col(s, cx, true);
                 }
                 Action::PrevField => {
-                    commit_edit(model);
-                    move_col(model, false);
+                    commit_edit(s);
+                    move_col(s, cx, false);
                 }
-                Action::Cancel => cancel_edit(model),
+                Action::Cancel => cancel_edit(s, cx),
                 _ => {}
             }
             Vec::new()
         }
         Mode::Confirm => {
-            model.staff.confirm_delete = false;
+            s.confirm_delete = false;
             if action == Action::Yes {
-                delete(model);
+                delete(s, cx);
             }
             Vec::new()
         }
-        _ => normal_action(model, action),
+        _ => normal_action(s, cx, action),
     }
 }
 
-fn move_col(model: &mut Model, forward: bool) {
-    let last = item_count(model);
-    let s = &mut model.staff;
+fn move_col(s: &mut State, cx: &mut Ctx, forward: bool) {
+    let last = item_count(cx.draft);
     s.col = if forward {
         (s.col + 1).min(last)
     } else {
@@ -131,32 +133,28 @@ fn move_col(model: &mut Model, forward: bool) {
     };
 }
 
-fn normal_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let n = len(model);
-    let page = page_rows(model).max(1);
-    let s = &mut model.staff;
+fn normal_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+    let n = len(cx.draft);
+    if table_nav::move_row(&mut s.row, action, n, page_rows(cx.body)) {
+        keep_selection_visible(s, cx.draft, cx.body);
+        return Vec::new();
+    }
     match action {
-        Action::Up => s.row = s.row.saturating_sub(1),
-        Action::Down => s.row = (s.row + 1).min(n.saturating_sub(1)),
-        Action::PageUp => s.row = s.row.saturating_sub(page),
-        Action::PageDown => s.row = (s.row + page).min(n.saturating_sub(1)),
-        Action::First => s.row = 0,
-        Action::Last => s.row = n.saturating_sub(1),
-        Action::Left | Action::PrevField => move_col(model, false),
-        Action::Right | Action::NextField => move_col(model, true),
-        Action::Activate | Action::Toggle => activate(model, action),
-        Action::New => add(model),
+        Action::Left | Action::PrevField => move_col(s, cx, false),
+        Action::Right | Action::NextField => move_col(s, cx, true),
+        Action::Activate | Action::Toggle => activate(s, cx, action),
+        Action::New => add(s, cx),
         Action::Delete if n > 0 => s.confirm_delete = true,
-        Action::Cancel => return model.go_to(Screen::Customers),
+        Action::Cancel => cx.go(Go::To(Screen::Customers)),
         _ => {}
     }
-    keep_selection_visible(model);
+    keep_selection_visible(s, cx.draft, cx.body);
     Vec::new()
 }
 
-fn activate(model: &mut Model, action: Action) {
-    let (row, col) = (model.staff.row, model.staff.col);
-    let Some(d) = &mut model.draft else {
+fn activate(s: &mut State, cx: &mut Ctx, action: Action) {
+    let (row, col) = (s.row, s.col);
+    let Some(d) = &mut cx.draft else {
         return;
     };
     let Some(person) = d.profile.staff.get(row).cloned() else {
@@ -164,7 +162,7 @@ fn activate(model: &mut Model, action: Action) {
     };
     if col == 0 {
         if action == Action::Activate {
-            model.staff.edit = Some(NameEdit {
+            s.edit = Some(NameEdit {
                 field: TextField::new(person.name.clone()),
                 original: person.name,
                 added: false,
@@ -198,99 +196,99 @@ fn has(person: &Person, kind: ItemKind, id: &str) -> bool {
     list.iter().any(|x| same_id(x, id))
 }
 
-fn add(model: &mut Model) {
-    let Some(d) = &mut model.draft else {
+fn add(s: &mut State, cx: &mut Ctx) {
+    let Some(d) = &mut cx.draft else {
         return;
     };
     d.edit(|p| p.staff.push(Person::new(String::new())));
-    model.staff.row = d.profile.staff.len() - 1;
-    model.staff.col = 0;
-    model.staff.edit = Some(NameEdit {
+    s.row = d.profile.staff.len() - 1;
+    s.col = 0;
+    s.edit = Some(NameEdit {
         field: TextField::default(),
         original: String::new(),
         added: true,
     });
-    keep_selection_visible(model);
+    keep_selection_visible(s, cx.draft, cx.body);
 }
 
-fn delete(model: &mut Model) {
-    let row = model.staff.row;
-    if let Some(d) = &mut model.draft
+fn delete(s: &mut State, cx: &mut Ctx) {
+    let row = s.row;
+    if let Some(d) = &mut cx.draft
         && row < d.profile.staff.len()
     {
         let name = d.profile.staff[row].name.clone();
         d.edit(|p| {
             p.staff.remove(row);
         });
-        model.note = Some(Note::Deleted(name));
+        *cx.note = Some(Note::Deleted(name));
     }
-    keep_selection_visible(model);
+    keep_selection_visible(s, cx.draft, cx.body);
 }
 
 /// Text pasted on a name replaces it, as on Customers: Enter keeps it, Esc takes it back.
 /// A character typed on the selected name starts editing it with that character.
-pub fn on_unbound_key(model: &mut Model, key: &ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
+pub fn on_unbound_key(
+    s: &mut State,
+    cx: &mut Ctx,
+    key: &ratatui::crossterm::event::KeyEvent,
+) -> Vec<Effect> {
     match super::customers::typed_char(key) {
-        Some(c) => on_paste(model, c.to_string()),
+        Some(c) => on_paste(s, cx, c.to_string()),
         None => Vec::new(),
     }
 }
 
-pub fn on_paste(model: &mut Model, text: String) -> Vec<Effect> {
-    if model.staff.col != 0 {
+pub fn on_paste(s: &mut State, cx: &mut Ctx, text: String) -> Vec<Effect> {
+    if s.col != 0 {
         return Vec::new();
     }
-    let Some(person) = model
-        .draft
-        .as_ref()
-        .and_then(|d| d.profile.staff.get(model.staff.row))
-    else {
+    let Some(person) = cx.draft.as_ref().and_then(|d| d.profile.staff.get(s.row)) else {
         return Vec::new();
     };
-    model.staff.edit = Some(NameEdit {
+    s.edit = Some(NameEdit {
         field: TextField::default(),
         original: person.name.clone(),
         added: false,
     });
-    edit(model, EditOp::Insert(text))
+    edit(s, cx, EditOp::Insert(text))
 }
 
-pub fn commit_edit(model: &mut Model) {
-    model.staff.edit = None;
-    model.staff.repeats = None;
-    model.staff.confirm_delete = false;
+pub fn commit_edit(s: &mut State) {
+    s.edit = None;
+    s.repeats = None;
+    s.confirm_delete = false;
 }
 
-fn cancel_edit(model: &mut Model) {
-    let row = model.staff.row;
-    if let Some(edit) = model.staff.edit.take()
-        && let Some(d) = &mut model.draft
+fn cancel_edit(s: &mut State, cx: &mut Ctx) {
+    let row = s.row;
+    if let Some(edit) = s.edit.take()
+        && let Some(d) = &mut cx.draft
         && row < d.profile.staff.len()
     {
         if edit.added {
             d.edit(|p| {
                 p.staff.remove(row);
             });
-            model.staff.row = row.saturating_sub(1);
+            s.row = row.saturating_sub(1);
         } else if d.profile.staff[row].name != edit.original {
             d.edit_person(row, |p| p.name = edit.original);
         }
     }
-    model.staff.repeats = None;
-    keep_selection_visible(model);
+    s.repeats = None;
+    keep_selection_visible(s, cx.draft, cx.body);
 }
 
-pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
-    let row = model.staff.row;
-    if let Some(edit) = &mut model.staff.edit
-        && let Some(d) = &mut model.draft
+pub fn edit(s: &mut State, cx: &mut Ctx, op: EditOp) -> Vec<Effect> {
+    let row = s.row;
+    if let Some(edit) = &mut s.edit
+        && let Some(d) = &mut cx.draft
         && row < d.profile.staff.len()
     {
         edit.field.apply(&op);
         if op.changes_text() {
             let name = edit.field.text().to_string();
             d.edit_person(row, |p| p.name = name);
-            model.staff.repeats = same_as_another(&d.profile.staff, row);
+            s.repeats = same_as_another(&d.profile.staff, row);
         }
     }
     Vec::new()
@@ -315,21 +313,16 @@ fn table_area(body: Rect) -> Rect {
     )
 }
 
-fn page_rows(model: &Model) -> usize {
-    TableView::visible_rows(table_area(model.areas().body))
+fn page_rows(body: Rect) -> usize {
+    TableView::visible_rows(table_area(body))
 }
 
-pub fn keep_selection_visible(model: &mut Model) {
-    let rows = page_rows(model);
-    let n = len(model);
-    let s = &mut model.staff;
-    s.row = s.row.min(n.saturating_sub(1));
-    s.offset = table::scroll_to(s.offset, s.row, rows);
+pub fn keep_selection_visible(s: &mut State, draft: &Option<Draft>, body: Rect) {
+    table_nav::keep_visible(&mut s.row, &mut s.offset, len(draft), page_rows(body));
 }
 
-fn columns(model: &Model, width: u16) -> Vec<Column> {
-    let loc = model.loc();
-    let Some(d) = &model.draft else {
+fn columns(loc: &Locale, draft: &Option<Draft>, width: u16) -> Vec<Column> {
+    let Some(d) = draft else {
         return Vec::new();
     };
     let item_cols: Vec<Column> = items(d.rules())
@@ -361,29 +354,28 @@ fn columns(model: &Model, width: u16) -> Vec<Column> {
     cols
 }
 
-pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    if mode(model) != Mode::Normal {
+pub fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
+    if mode(s) != Mode::Normal {
         return Vec::new();
     }
-    let area = table_area(model.areas().body);
+    let area = table_area(cx.body);
     if row <= area.y || row >= area.bottom() {
         return Vec::new();
     }
-    let target = model.staff.offset + usize::from(row - area.y - 1);
-    if target >= len(model) {
+    let target = s.offset + usize::from(row - area.y - 1);
+    if target >= len(cx.draft) {
         return Vec::new();
     }
-    model.staff.row = target;
-    let cols = columns(model, area.width);
+    s.row = target;
+    let cols = columns(cx.loc, cx.draft, area.width);
     if let Some(c) = table::column_at(&cols, area.x, column) {
-        model.staff.col = c.min(item_count(model));
+        s.col = c.min(item_count(cx.draft));
     }
     Vec::new()
 }
 
-fn status(model: &Model, row: usize) -> String {
-    let loc = model.loc();
-    let Some(d) = &model.draft else {
+fn status(loc: &Locale, draft: &Option<Draft>, row: usize) -> String {
+    let Some(d) = draft else {
         return String::new();
     };
     let Some(result) = d.assessment.staff.get(row) else {
@@ -396,14 +388,14 @@ fn status(model: &Model, row: usize) -> String {
     text
 }
 
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let Some(d) = &model.draft else {
+pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+    let theme = cx.theme;
+    let Some(d) = cx.draft else {
         return;
     };
-    let loc = model.loc();
-    let s = &model.staff;
+    let loc = cx.loc;
     let area = table_area(body);
-    let cols = columns(model, area.width);
+    let cols = columns(cx.loc, cx.draft, area.width);
     let item_list = items(d.rules());
     let staff = &d.profile.staff;
     let view = TableView {
@@ -420,7 +412,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         } else if let Some((kind, id)) = item_list.get(col - 1) {
             if has(p, *kind, id) { "[x]" } else { "[ ]" }.to_string()
         } else {
-            status(model, row)
+            status(loc, cx.draft, row)
         }
     });
     let buf = frame.buffer_mut();
@@ -467,7 +459,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             "wizard.staff.detail",
             &[
                 ("name", &visible(&p.name)),
-                ("status", &status(model, s.row)),
+                ("status", &status(loc, cx.draft, s.row)),
             ],
         );
         // Where the exams came from (typed, our CSV, the training report).
@@ -529,5 +521,29 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
                 area.width,
             );
         }
+    }
+}
+
+/// The table as `/` searches it.
+pub struct Rows<'a> {
+    pub state: &'a mut State,
+    pub draft: &'a Option<Draft>,
+    pub body: Rect,
+}
+
+impl Searchable for Rows<'_> {
+    fn names(&self) -> Vec<String> {
+        self.draft.as_ref().map_or_else(Vec::new, |d| {
+            d.profile.staff.iter().map(|p| p.name.clone()).collect()
+        })
+    }
+
+    fn selected(&self) -> usize {
+        self.state.row
+    }
+
+    fn select(&mut self, row: usize) {
+        self.state.row = row;
+        keep_selection_visible(self.state, self.draft, self.body);
     }
 }

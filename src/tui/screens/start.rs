@@ -15,16 +15,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::tui::{DraftNote, DraftSummary, Effect, Mode, Model, Note, Screen};
 use super::super::keys::{self, Action, Binding};
 use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
 use super::super::widgets::text_field::{EditOp, TextField};
+use super::search::Searchable;
 use crate::i18n::Locale;
 use crate::messages::store_error;
 use crate::report::phrases::tier_name;
 use crate::store::StoreError;
 use crate::text::visible;
+use crate::tui::context::{Ctx, Go, ViewCtx};
+use crate::tui::{DraftNote, DraftSummary, Effect, Mode, Note};
 
 #[derive(Debug, Clone, Default)]
 pub struct State {
@@ -49,6 +51,8 @@ pub struct State {
     /// The drafts folder cannot be written in: drafts open read-only, and creating,
     /// renaming, copying and deleting are not offered.
     pub folder_read_only: bool,
+    /// The drafts folder, named under the list.
+    pub folder: PathBuf,
 }
 
 /// A question about one draft.
@@ -89,18 +93,18 @@ pub enum Prompt {
     },
 }
 
-pub fn mode(model: &Model) -> Mode {
-    match &model.start.prompt {
+pub fn mode(s: &State) -> Mode {
+    match &s.prompt {
         Some(Prompt::Rename { .. } | Prompt::Duplicate { .. }) => Mode::Editing,
         Some(_) => Mode::Confirm,
-        None if model.start.naming.is_some() => Mode::Editing,
+        None if s.naming.is_some() => Mode::Editing,
         None => Mode::Normal,
     }
 }
 
 /// The key table of the question being asked, when there is one of this screen's own.
-pub fn prompt_key_tables(model: &Model) -> Option<Vec<&'static [Binding]>> {
-    let table: &'static [Binding] = match model.start.prompt.as_ref()? {
+pub fn prompt_key_tables(s: &State) -> Option<Vec<&'static [Binding]>> {
+    let table: &'static [Binding] = match s.prompt.as_ref()? {
         Prompt::Rename { .. } => keys::RENAMING,
         Prompt::Duplicate { .. } => keys::DUPLICATING,
         Prompt::Delete { .. } => keys::CONFIRM,
@@ -111,8 +115,7 @@ pub fn prompt_key_tables(model: &Model) -> Option<Vec<&'static [Binding]>> {
     Some(vec![table])
 }
 
-pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
-    let s = &mut model.start;
+pub fn set_drafts(s: &mut State, drafts: Vec<DraftSummary>, body: Rect) {
     let selected_path = s
         .selected
         .checked_sub(1)
@@ -134,48 +137,51 @@ pub fn set_drafts(model: &mut Model, drafts: Vec<DraftSummary>) {
     }
     s.selected = s.selected.min(s.drafts.len());
     s.offset = s.offset.min(s.drafts.len().saturating_sub(1));
-    keep_selection_visible(model);
+    keep_selection_visible(s, body);
 }
 
 /// Part of the list while the folder is still being read: shown and chosen from at once,
 /// the choice kept as drafts are put in above it.
-pub fn set_drafts_so_far(model: &mut Model, drafts: Vec<DraftSummary>, read: usize, total: usize) {
-    let select_path = model.start.select_path.take();
-    set_drafts(model, drafts);
-    let s = &mut model.start;
+pub fn set_drafts_so_far(
+    s: &mut State,
+    drafts: Vec<DraftSummary>,
+    read: usize,
+    total: usize,
+    body: Rect,
+) {
+    let select_path = s.select_path.take();
+    set_drafts(s, drafts, body);
     s.select_path = select_path;
     s.listing = true;
     s.reading = Some((read, total));
 }
 
 /// Selects the draft at `path` in the list, when it is there.
-fn select(model: &mut Model, path: &Path) {
-    if let Some(i) = model.start.drafts.iter().position(|d| d.path == path) {
-        model.start.selected = i + 1;
-        keep_selection_visible(model);
+fn select(s: &mut State, path: &Path, body: Rect) {
+    if let Some(i) = s.drafts.iter().position(|d| d.path == path) {
+        s.selected = i + 1;
+        keep_selection_visible(s, body);
     }
 }
 
 /// Back on the Start screen, asking whether to open `path` read-only.
-pub fn ask_locked(model: &mut Model, path: PathBuf, error: Arc<StoreError>) {
-    model.screen = Screen::Start;
-    model.start.naming = None;
-    select(model, &path);
-    model.start.prompt = Some(Prompt::Locked { path, error });
+pub fn ask_locked(s: &mut State, path: PathBuf, error: Arc<StoreError>, body: Rect) {
+    s.naming = None;
+    select(s, &path, body);
+    s.prompt = Some(Prompt::Locked { path, error });
 }
 
 /// `path` is being opened on another thread: keys wait for Esc (stop) until it is open.
-pub fn opening(model: &mut Model, path: PathBuf) {
-    let name = model
-        .start
+pub fn opening(s: &mut State, path: PathBuf) {
+    let name = s
         .drafts
         .iter()
         .find(|d| d.path == path)
         .map(|d| d.name.clone())
         .or_else(|| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .unwrap_or_default();
-    model.start.naming = None;
-    model.start.prompt = Some(Prompt::Opening {
+    s.naming = None;
+    s.prompt = Some(Prompt::Opening {
         path,
         name,
         shown: false,
@@ -183,97 +189,90 @@ pub fn opening(model: &mut Model, path: PathBuf) {
 }
 
 /// The draft being opened takes more than a moment: say so.
-pub fn opening_is_slow(model: &mut Model) {
-    if let Some(Prompt::Opening { shown, .. }) = &mut model.start.prompt {
+pub fn opening_is_slow(s: &mut State) {
+    if let Some(Prompt::Opening { shown, .. }) = &mut s.prompt {
         *shown = true;
     }
 }
 
 /// Back on the Start screen, showing why `path` cannot be read.
-pub fn show_broken(model: &mut Model, path: PathBuf, error: Arc<StoreError>) {
-    model.screen = Screen::Start;
-    model.start.naming = None;
-    select(model, &path);
-    model.start.prompt = Some(Prompt::Broken { path, error });
+pub fn show_broken(s: &mut State, path: PathBuf, error: Arc<StoreError>, body: Rect) {
+    s.naming = None;
+    select(s, &path, body);
+    s.prompt = Some(Prompt::Broken { path, error });
 }
 
 /// A draft of the list was renamed, copied or deleted (or that failed): say so, list again.
-pub fn drafts_changed(model: &mut Model, note: DraftNote) -> Vec<Effect> {
+pub fn drafts_changed(s: &mut State, cx: &mut Ctx, note: DraftNote) -> Vec<Effect> {
     match &note {
         DraftNote::Renamed { path, .. } | DraftNote::Duplicated { path, .. } => {
-            model.start.select_path = Some(path.clone());
+            s.select_path = Some(path.clone());
         }
         _ => {}
     }
-    model.note = Some(Note::Drafts(note));
+    cx.tell(Note::Drafts(note));
     vec![Effect::ListDrafts]
 }
 
-fn item_count(model: &Model) -> usize {
-    model.start.drafts.len() + 1
+fn item_count(s: &State) -> usize {
+    s.drafts.len() + 1
 }
 
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    if model.start.prompt.is_some() {
-        return prompt_action(model, action);
+pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+    if s.prompt.is_some() {
+        return prompt_action(s, action);
     }
-    if model.start.naming.is_some() {
-        return naming_action(model, action);
+    if s.naming.is_some() {
+        return naming_action(s, action);
     }
-    if refused_in_read_only_folder(model, action)
-        || (action == Action::Activate && model.start.folder_read_only && model.start.selected == 0)
+    if refused_in_read_only_folder(s, action)
+        || (action == Action::Activate && s.folder_read_only && s.selected == 0)
     {
-        model.note = Some(Note::FolderReadOnly(model.drafts_folder.clone()));
+        cx.tell(Note::FolderReadOnly(s.folder.clone()));
         return Vec::new();
     }
-    let last = item_count(model) - 1;
-    let s = &mut model.start;
+    let last = item_count(s) - 1;
     match action {
         Action::Up => s.selected = s.selected.saturating_sub(1),
         Action::Down => s.selected = (s.selected + 1).min(last),
         Action::First => s.selected = 0,
         Action::Last => s.selected = last,
-        Action::New => start_naming(model),
-        Action::Import => super::import::open(model),
-        Action::Activate => return activate(model),
+        Action::New => start_naming(s),
+        Action::Import => cx.go(Go::Import),
+        Action::Activate => return activate(s),
         Action::Cancel => return vec![Effect::Quit],
-        Action::Rename | Action::Duplicate | Action::Delete => ask_about_selected(model, action),
+        Action::Rename | Action::Duplicate | Action::Delete => ask_about_selected(s, cx, action),
         _ => {}
     }
-    keep_selection_visible(model);
+    keep_selection_visible(s, cx.body);
     Vec::new()
 }
 
 /// What cannot work in a drafts folder that cannot be written in.
-pub fn refused_in_read_only_folder(model: &Model, action: Action) -> bool {
-    model.start.folder_read_only
-        && model.start.prompt.is_none()
-        && model.start.naming.is_none()
+pub fn refused_in_read_only_folder(s: &State, action: Action) -> bool {
+    s.folder_read_only
+        && s.prompt.is_none()
+        && s.naming.is_none()
         && matches!(
             action,
             Action::New | Action::Import | Action::Rename | Action::Duplicate | Action::Delete
         )
 }
 
-fn start_naming(model: &mut Model) {
-    model.start.selected = 0;
-    model.start.naming = Some(TextField::default());
-    model.start.name_missing = false;
-    model.start.beside = None;
+fn start_naming(s: &mut State) {
+    s.selected = 0;
+    s.naming = Some(TextField::default());
+    s.name_missing = false;
+    s.beside = None;
 }
 
 /// Rename, duplicate or delete the selected draft: asks for the name, or for confirmation.
-fn ask_about_selected(model: &mut Model, action: Action) {
-    let Some(d) = model
-        .start
-        .selected
-        .checked_sub(1)
-        .and_then(|i| model.start.drafts.get(i))
-    else {
+fn ask_about_selected(s: &mut State, cx: &mut Ctx, action: Action) {
+    let Some(d) = s.selected.checked_sub(1).and_then(|i| s.drafts.get(i)) else {
         return;
     };
     let (path, name) = (d.path.clone(), d.name.clone());
-    model.start.prompt = Some(match action {
+    s.prompt = Some(match action {
         Action::Rename => Prompt::Rename {
             path,
             field: TextField::new(name.clone()),
@@ -281,8 +280,8 @@ fn ask_about_selected(model: &mut Model, action: Action) {
             missing: false,
         },
         Action::Duplicate => {
-            let copy = model
-                .loc()
+            let copy = cx
+                .loc
                 .f("wizard.drafts.copy_name", &[("name", &name.trim())]);
             Prompt::Duplicate {
                 path,
@@ -295,12 +294,12 @@ fn ask_about_selected(model: &mut Model, action: Action) {
     });
 }
 
-fn prompt_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(prompt) = model.start.prompt.take() else {
+fn prompt_action(s: &mut State, action: Action) -> Vec<Effect> {
+    let Some(prompt) = s.prompt.take() else {
         return Vec::new();
     };
-    let keep = |model: &mut Model, prompt| {
-        model.start.prompt = Some(prompt);
+    let keep = |s: &mut State, prompt| {
+        s.prompt = Some(prompt);
         Vec::new()
     };
     match (prompt, action) {
@@ -315,7 +314,7 @@ fn prompt_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 name: new_name,
             }],
             None => keep(
-                model,
+                s,
                 Prompt::Rename {
                     path,
                     name,
@@ -335,7 +334,7 @@ fn prompt_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 name: new_name,
             }],
             None => keep(
-                model,
+                s,
                 Prompt::Duplicate {
                     path,
                     name,
@@ -352,64 +351,63 @@ fn prompt_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            start_naming(model);
-            model.start.naming = Some(TextField::new(stem));
-            model.start.beside = path.parent().map(Path::to_path_buf);
+            start_naming(s);
+            s.naming = Some(TextField::new(stem));
+            s.beside = path.parent().map(Path::to_path_buf);
             Vec::new()
         }
         (Prompt::Opening { .. }, Action::Cancel) => vec![Effect::StopOpening],
         (_, Action::Cancel | Action::No) => Vec::new(),
-        (prompt, _) => keep(model, prompt),
+        (prompt, _) => keep(s, prompt),
     }
 }
 
-fn activate(model: &mut Model) -> Vec<Effect> {
-    match model.start.selected {
+fn activate(s: &mut State) -> Vec<Effect> {
+    match s.selected {
         0 => {
-            start_naming(model);
+            start_naming(s);
             Vec::new()
         }
-        i => match model.start.drafts.get(i - 1) {
+        i => match s.drafts.get(i - 1) {
             Some(d) => vec![Effect::Open(d.path.clone())],
             None => Vec::new(),
         },
     }
 }
 
-fn naming_action(model: &mut Model, action: Action) -> Vec<Effect> {
+fn naming_action(s: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Activate => {
-            let name = model
-                .start
+            let name = s
                 .naming
                 .as_ref()
                 .map(|f| f.text().trim().to_string())
                 .unwrap_or_default();
             if name.is_empty() {
-                model.start.name_missing = true;
+                s.name_missing = true;
                 return Vec::new();
             }
-            model.start.naming = None;
+            s.naming = None;
             vec![Effect::Create {
                 name,
-                beside: model.start.beside.take(),
+                beside: s.beside.take(),
                 customers: Vec::new(),
                 staff: Vec::new(),
             }]
         }
         Action::Cancel => {
-            model.start.naming = None;
-            model.start.name_missing = false;
-            model.start.beside = None;
+            s.naming = None;
+            s.name_missing = false;
+            s.beside = None;
             Vec::new()
         }
         _ => Vec::new(),
     }
 }
 
-pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
+pub fn edit(s: &mut State, op: EditOp) -> Vec<Effect> {
     if let Some(Prompt::Rename { field, missing, .. } | Prompt::Duplicate { field, missing, .. }) =
-        &mut model.start.prompt
+        &mut s.prompt
     {
         field.apply(&op);
         if op.changes_text() {
@@ -417,10 +415,10 @@ pub fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if let Some(field) = &mut model.start.naming {
+    if let Some(field) = &mut s.naming {
         field.apply(&op);
         if op.changes_text() {
-            model.start.name_missing = false;
+            s.name_missing = false;
         }
     }
     Vec::new()
@@ -460,8 +458,7 @@ fn geometry(body: Rect) -> Geometry {
     }
 }
 
-fn columns(model: &Model, width: u16) -> Vec<Column> {
-    let loc = model.loc();
+fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     let changed = 16;
     let tier = 22.min(width / 3);
     let name = width.saturating_sub(changed + tier + 2 * table::GAP);
@@ -490,43 +487,41 @@ fn typed_name(field: &TextField) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-pub fn keep_selection_visible(model: &mut Model) {
-    let g = geometry(model.areas().body);
+pub fn keep_selection_visible(s: &mut State, body: Rect) {
+    let g = geometry(body);
     let rows = TableView::visible_rows(g.table);
-    let s = &mut model.start;
     if s.selected > 0 {
         s.offset = table::scroll_to(s.offset, s.selected - 1, rows);
     }
 }
 
-pub fn on_click(model: &mut Model, column: u16, row: u16) -> Vec<Effect> {
-    if model.start.naming.is_some() || model.start.prompt.is_some() {
+pub fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
+    if s.naming.is_some() || s.prompt.is_some() {
         return Vec::new();
     }
-    let g = geometry(model.areas().body);
+    let g = geometry(cx.body);
     let _ = column;
     let target = if row == g.new_line.y && g.new_line.height > 0 {
         Some(0)
     } else if row > g.table.y && row < g.table.bottom() {
-        let i = model.start.offset + usize::from(row - g.table.y - 1);
-        (i < model.start.drafts.len()).then_some(i + 1)
+        let i = s.offset + usize::from(row - g.table.y - 1);
+        (i < s.drafts.len()).then_some(i + 1)
     } else {
         None
     };
     match target {
         // A click on the selected line opens it; on another line, selects it.
-        Some(t) if t == model.start.selected => activate(model),
+        Some(t) if t == s.selected => activate(s),
         Some(t) => {
-            model.start.selected = t;
+            s.selected = t;
             Vec::new()
         }
         None => Vec::new(),
     }
 }
 
-pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
-    let loc = model.loc();
-    let s = &model.start;
+pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+    let (loc, theme) = (cx.loc, cx.theme);
     let g = geometry(body);
     let buf = frame.buffer_mut();
     buf.set_line(
@@ -564,7 +559,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             &Line::styled(loc.t("wizard.drafts.delete_hint"), theme.dim),
             g.message.width.saturating_sub(2),
         );
-    } else if let Some((label, field, missing, hint)) = field_prompt(model) {
+    } else if let Some((label, field, missing, hint)) = field_prompt(s, loc) {
         let label = table::fit(&label, usize::from(g.new_line.width / 2));
         // A full-width colon (Chinese) has its space built in; ":" wants one.
         let gap = if label.ends_with('：') { "" } else { " " };
@@ -632,7 +627,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
             g.table.width,
         );
     } else {
-        let columns = columns(model, g.table.width);
+        let columns = columns(loc, g.table.width);
         let view = TableView {
             columns: &columns,
             row_count: s.drafts.len(),
@@ -663,7 +658,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
     }
     // With the count, once known, so that a list longer than the screen says how long it
     // is.
-    let folder_name = visible(&model.drafts_folder.display().to_string()).into_owned();
+    let folder_name = visible(&s.folder.display().to_string()).into_owned();
     let folder = if let (true, Some((read, total))) = (s.listing, s.reading) {
         loc.f(
             "listing.reading",
@@ -689,7 +684,7 @@ pub fn draw(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         g.folder.width,
     );
     if let Some(Prompt::Locked { error, .. } | Prompt::Broken { error, .. }) = &s.prompt {
-        draw_problem(model, theme, frame, g.table, error);
+        draw_problem(loc, theme, frame, g.table, error);
     }
     if let Some(pos) = cursor {
         frame.set_cursor_position(pos);
@@ -708,9 +703,11 @@ fn reason(loc: &Locale, d: &DraftSummary, e: &StoreError) -> String {
 
 /// The text field being typed on this screen, if any: label, field, whether the name is
 /// missing, and the hint's locale key.
-fn field_prompt(model: &Model) -> Option<(String, &TextField, bool, &'static str)> {
-    let loc = model.loc();
-    match &model.start.prompt {
+fn field_prompt<'a>(
+    s: &'a State,
+    loc: &Locale,
+) -> Option<(String, &'a TextField, bool, &'static str)> {
+    match &s.prompt {
         Some(Prompt::Rename {
             name,
             field,
@@ -734,11 +731,11 @@ fn field_prompt(model: &Model) -> Option<(String, &TextField, bool, &'static str
             "wizard.drafts.duplicate_hint",
         )),
         Some(_) => None,
-        None => model.start.naming.as_ref().map(|field| {
+        None => s.naming.as_ref().map(|field| {
             (
                 loc.t("wizard.start.name_label").to_string(),
                 field,
-                model.start.name_missing,
+                s.name_missing,
                 "wizard.start.name_hint",
             )
         }),
@@ -747,8 +744,7 @@ fn field_prompt(model: &Model) -> Option<(String, &TextField, bool, &'static str
 
 /// A box over the list: the draft asked for is open elsewhere, or cannot be read (the
 /// message names the file, the line and what is wrong), and what can be done now.
-fn draw_problem(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, error: &StoreError) {
-    let loc = model.loc();
+fn draw_problem(loc: &Locale, theme: &Theme, frame: &mut Frame, area: Rect, error: &StoreError) {
     let (title, choices) = match error {
         StoreError::Locked { .. } => ("wizard.drafts.locked_title", "wizard.drafts.locked_choices"),
         _ => ("wizard.drafts.broken_title", "wizard.drafts.broken_choices"),
@@ -784,4 +780,32 @@ fn draw_problem(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, err
             inner.height,
         ),
     );
+}
+
+/// The list of drafts as `/` searches it (without its "new assessment" row).
+pub struct Rows<'a> {
+    pub state: &'a mut State,
+    pub body: Rect,
+}
+
+impl Searchable for Rows<'_> {
+    fn names(&self) -> Vec<String> {
+        self.state.drafts.iter().map(|d| d.name.clone()).collect()
+    }
+
+    fn selected(&self) -> usize {
+        self.state.selected.saturating_sub(1)
+    }
+
+    fn select(&mut self, row: usize) {
+        if !self.state.drafts.is_empty() {
+            self.state.selected = row.min(self.state.drafts.len() - 1) + 1;
+            keep_selection_visible(self.state, self.body);
+        }
+    }
+}
+
+/// The draft selected in the list, if a draft is.
+pub fn selected_draft(s: &State) -> Option<&DraftSummary> {
+    s.selected.checked_sub(1).and_then(|i| s.drafts.get(i))
 }
