@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::effect::Effect;
-use super::import_job::{ImportJob, Look, run_import};
+use super::import_job::{ImportDone, ImportJob, Look, run_import};
 use super::lister::{self, Lister, Progress as Listing};
 use super::model::Model;
 use super::msg::Msg;
@@ -360,14 +360,22 @@ impl App {
     /// (tests).
     fn start_import(&mut self, typed: String, customer: Option<String>, base: Profile) -> Vec<Msg> {
         if !self.background {
-            return vec![run_import(&typed, customer, base, &Progress::new())];
+            return vec![import_finished(run_import(
+                &typed,
+                customer,
+                base,
+                &Progress::new(),
+            ))];
         }
         match ImportJob::start(typed, customer, base) {
             Ok(job) => {
                 self.import_job = Some(job);
                 Vec::new()
             }
-            Err(msg) => vec![msg],
+            Err(error) => vec![Msg::CsvUnreadable {
+                path: PathBuf::new(),
+                error: Arc::new(error),
+            }],
         }
     }
 
@@ -377,17 +385,17 @@ impl App {
             return false;
         };
         match job.look() {
-            Look::Finished(msg) => {
+            Look::Finished(done) => {
                 self.import_job = None;
-                self.send(msg);
+                self.send(import_finished(done));
                 true
             }
             Look::Gone => {
                 self.import_job = None;
                 false
             }
-            Look::Progress(msg) => {
-                self.send(msg);
+            Look::Progress(progress) => {
+                self.send(Msg::ImportProgress(progress));
                 true
             }
             Look::Unchanged => false,
@@ -779,5 +787,13 @@ impl App {
             return Some(Msg::Told(Note::CsvExportFailed(Arc::new(e))));
         }
         Some(Msg::Told(Note::CsvExported { path, customers }))
+    }
+}
+
+fn import_finished(done: ImportDone) -> Msg {
+    Msg::ImportFinished {
+        paths: done.paths,
+        customer: done.customer,
+        finished: done.finished,
     }
 }

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
-use super::msg::Msg;
 use crate::import::{
     FileError, ImportError, Input, OpenError, Progress, RunOptions, RunSummary, import_files,
     open_regular,
@@ -35,10 +34,19 @@ pub enum Finished {
     Unreadable(Arc<StoreError>),
 }
 
+/// What an import came to: the files it read (expanded), the customer named for a
+/// concealed report, and the outcome.
+#[derive(Debug)]
+pub(crate) struct ImportDone {
+    pub(crate) paths: Vec<PathBuf>,
+    pub(crate) customer: Option<String>,
+    pub(crate) finished: Finished,
+}
+
 /// An import running on its own thread.
 pub(crate) struct ImportJob {
     progress: Arc<Progress>,
-    finished: Receiver<Msg>,
+    finished: Receiver<ImportDone>,
     /// The (file, rows) last shown.
     shown: (u64, u64),
 }
@@ -53,7 +61,7 @@ impl ImportJob {
         typed: String,
         customer: Option<String>,
         base: Profile,
-    ) -> Result<ImportJob, Msg> {
+    ) -> Result<ImportJob, StoreError> {
         let progress = Progress::new();
         let (done, finished) = std::sync::mpsc::channel();
         let worker_progress = progress.clone();
@@ -68,12 +76,9 @@ impl ImportJob {
                 finished,
                 shown: (u64::MAX, u64::MAX),
             }),
-            Err(e) => Err(Msg::CsvUnreadable {
+            Err(e) => Err(StoreError::Io {
                 path: PathBuf::new(),
-                error: Arc::new(StoreError::Io {
-                    path: PathBuf::new(),
-                    source: e,
-                }),
+                source: e,
             }),
         }
     }
@@ -94,11 +99,11 @@ impl ImportJob {
                     return Look::Unchanged;
                 }
                 self.shown = now;
-                Look::Progress(Msg::ImportProgress(ImportProgress {
+                Look::Progress(ImportProgress {
                     file: self.progress.name(),
                     rows: self.progress.rows(),
                     percent: self.progress.percent(),
-                }))
+                })
             }
         }
     }
@@ -107,10 +112,10 @@ impl ImportJob {
 /// See `ImportJob::look`.
 pub(crate) enum Look {
     /// The import is done: its outcome, and the job with it.
-    Finished(Msg),
+    Finished(ImportDone),
     /// The thread ended without a word (it panicked): the job is over.
     Gone,
-    Progress(Msg),
+    Progress(ImportProgress),
     Unchanged,
 }
 
@@ -122,7 +127,7 @@ pub(crate) fn run_import(
     customer: Option<String>,
     mut base: Profile,
     progress: &Arc<Progress>,
-) -> Msg {
+) -> ImportDone {
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
     let cwd = std::env::current_dir().unwrap_or_default();
     let expand = |t: &str| expand(t, home.as_deref(), &cwd);
@@ -130,12 +135,11 @@ pub(crate) fn run_import(
         .iter()
         .map(|t| expand(t))
         .collect();
-    let finish =
-        |paths: Vec<PathBuf>, customer: Option<String>, finished: Finished| Msg::ImportFinished {
-            paths,
-            customer,
-            finished,
-        };
+    let finish = |paths: Vec<PathBuf>, customer: Option<String>, finished: Finished| ImportDone {
+        paths,
+        customer,
+        finished,
+    };
     let mut inputs = Vec::new();
     let mut refused = Vec::new();
     for path in &paths {
