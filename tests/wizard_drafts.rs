@@ -10,7 +10,7 @@ use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::Profile;
 use cpc_wizard::store::{self, Store, StoreError};
 use cpc_wizard::tui::DraftNote;
-use cpc_wizard::tui::screens::start::Prompt;
+use cpc_wizard::tui::screens::start::{NameFor, Prompt};
 use cpc_wizard::tui::{App, Screen};
 use cpc_wizard::tui::{Mode, Note};
 use ratatui::crossterm::event::KeyCode;
@@ -76,7 +76,11 @@ fn rename_wants_a_name_and_esc_cancels() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(
         app.model.start.prompt,
-        Some(Prompt::Rename { missing: true, .. })
+        Some(Prompt::Name {
+            purpose: NameFor::Rename,
+            missing: true,
+            ..
+        })
     ));
     press(&mut app, KeyCode::Esc);
     assert!(app.model.start.prompt.is_none());
@@ -113,7 +117,11 @@ fn duplicate_makes_a_what_if_copy_beside_the_original() {
     let before = std::fs::read(&original).expect("read");
     press(&mut app, KeyCode::Char('c'));
     match &app.model.start.prompt {
-        Some(Prompt::Duplicate { field, .. }) => {
+        Some(Prompt::Name {
+            purpose: NameFor::Copy,
+            field,
+            ..
+        }) => {
             assert_eq!(field.text(), "Contoso MSP FY18 (what if)")
         }
         other => panic!("expected the copy's name to be asked, got {other:?}"),

@@ -99,15 +99,8 @@ impl App {
     }
 
     /// The draft at `path`, open for editing (its lock taken) on its first unfinished step.
-    /// The file is read again under the lock, and that is what opens: `profile` (what the
-    /// caller read before) is not used. When the draft is open elsewhere or cannot be read,
-    /// the Start screen asks what to do instead.
-    pub fn open(store: Store, path: PathBuf, profile: Profile, lang: Lang) -> App {
-        let _ = profile;
-        App::open_path(store, path, lang)
-    }
-
-    /// See `open`.
+    /// When the draft is open elsewhere or cannot be read, the Start screen asks what to do
+    /// instead.
     pub fn open_path(store: Store, path: PathBuf, lang: Lang) -> App {
         let mut app = App::start_listing_later(store, lang);
         app.run_effects(vec![Effect::Open(path)]);

@@ -27,7 +27,7 @@ pub fn app_on_disk(profile: Profile, lang: Lang) -> (tempfile::TempDir, PathBuf,
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("contoso.json");
     cpc_wizard::store::save(&path, &profile).expect("save fixture");
-    let app = App::open(Store::new(dir.path()), path.clone(), profile, lang);
+    let app = App::open_path(Store::new(dir.path()), path.clone(), lang);
     (dir, path, app)
 }
 

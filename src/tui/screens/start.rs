@@ -55,21 +55,50 @@ pub struct State {
     pub folder: PathBuf,
 }
 
+/// What the name typed over the list is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameFor {
+    Rename,
+    Copy,
+}
+
+impl NameFor {
+    fn effect(self, path: PathBuf, name: String) -> Effect {
+        match self {
+            NameFor::Rename => Effect::Rename { path, name },
+            NameFor::Copy => Effect::Duplicate { path, name },
+        }
+    }
+
+    fn keys(self) -> &'static [Binding] {
+        match self {
+            NameFor::Rename => keys::RENAMING,
+            NameFor::Copy => keys::DUPLICATING,
+        }
+    }
+
+    /// The locale keys of the field's label and hint.
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            NameFor::Rename => ("wizard.drafts.rename_label", "wizard.drafts.rename_hint"),
+            NameFor::Copy => (
+                "wizard.drafts.duplicate_label",
+                "wizard.drafts.duplicate_hint",
+            ),
+        }
+    }
+}
+
 /// A question about one draft.
 #[derive(Debug, Clone)]
 pub enum Prompt {
-    /// Its new name is typed.
-    Rename {
+    /// A name is typed: its new name, or its copy's.
+    Name {
+        purpose: NameFor,
         path: PathBuf,
         name: String,
         field: TextField,
-        missing: bool,
-    },
-    /// The name of its copy is typed.
-    Duplicate {
-        path: PathBuf,
-        name: String,
-        field: TextField,
+        /// Enter was pressed with no name typed.
         missing: bool,
     },
     /// Delete it? y/n.
@@ -95,7 +124,7 @@ pub enum Prompt {
 
 pub fn mode(s: &State) -> Mode {
     match &s.prompt {
-        Some(Prompt::Rename { .. } | Prompt::Duplicate { .. }) => Mode::Editing,
+        Some(Prompt::Name { .. }) => Mode::Editing,
         Some(_) => Mode::Confirm,
         None if s.naming.is_some() => Mode::Editing,
         None => Mode::Normal,
@@ -105,8 +134,7 @@ pub fn mode(s: &State) -> Mode {
 /// The key table of the question being asked, when there is one of this screen's own.
 pub fn prompt_key_tables(s: &State) -> Option<Vec<&'static [Binding]>> {
     let table: &'static [Binding] = match s.prompt.as_ref()? {
-        Prompt::Rename { .. } => keys::RENAMING,
-        Prompt::Duplicate { .. } => keys::DUPLICATING,
+        Prompt::Name { purpose, .. } => purpose.keys(),
         Prompt::Delete { .. } => keys::CONFIRM,
         Prompt::Locked { .. } => keys::LOCKED,
         Prompt::Broken { .. } => keys::BROKEN,
@@ -272,25 +300,24 @@ fn ask_about_selected(s: &mut State, cx: &mut Ctx, action: Action) {
         return;
     };
     let (path, name) = (d.path.clone(), d.name.clone());
-    s.prompt = Some(match action {
-        Action::Rename => Prompt::Rename {
-            path,
-            field: TextField::new(name.clone()),
-            name,
-            missing: false,
-        },
-        Action::Duplicate => {
-            let copy = cx
-                .loc
-                .f("wizard.drafts.copy_name", &[("name", &name.trim())]);
-            Prompt::Duplicate {
-                path,
-                name,
-                field: TextField::new(copy),
-                missing: false,
-            }
+    let (purpose, typed) = match action {
+        Action::Rename => (NameFor::Rename, name.clone()),
+        Action::Duplicate => (
+            NameFor::Copy,
+            cx.loc
+                .f("wizard.drafts.copy_name", &[("name", &name.trim())]),
+        ),
+        _ => {
+            s.prompt = Some(Prompt::Delete { path, name });
+            return;
         }
-        _ => Prompt::Delete { path, name },
+    };
+    s.prompt = Some(Prompt::Name {
+        purpose,
+        path,
+        name,
+        field: TextField::new(typed),
+        missing: false,
     });
 }
 
@@ -304,38 +331,20 @@ fn prompt_action(s: &mut State, action: Action) -> Vec<Effect> {
     };
     match (prompt, action) {
         (
-            Prompt::Rename {
-                path, name, field, ..
+            Prompt::Name {
+                purpose,
+                path,
+                name,
+                field,
+                ..
             },
             Action::Activate,
         ) => match typed_name(&field) {
-            Some(new_name) => vec![Effect::Rename {
-                path,
-                name: new_name,
-            }],
+            Some(new_name) => vec![purpose.effect(path, new_name)],
             None => keep(
                 s,
-                Prompt::Rename {
-                    path,
-                    name,
-                    field,
-                    missing: true,
-                },
-            ),
-        },
-        (
-            Prompt::Duplicate {
-                path, name, field, ..
-            },
-            Action::Activate,
-        ) => match typed_name(&field) {
-            Some(new_name) => vec![Effect::Duplicate {
-                path,
-                name: new_name,
-            }],
-            None => keep(
-                s,
-                Prompt::Duplicate {
+                Prompt::Name {
+                    purpose,
                     path,
                     name,
                     field,
@@ -406,9 +415,7 @@ fn naming_action(s: &mut State, action: Action) -> Vec<Effect> {
 }
 
 pub fn edit(s: &mut State, op: EditOp) -> Vec<Effect> {
-    if let Some(Prompt::Rename { field, missing, .. } | Prompt::Duplicate { field, missing, .. }) =
-        &mut s.prompt
-    {
+    if let Some(Prompt::Name { field, missing, .. }) = &mut s.prompt {
         field.apply(&op);
         if op.changes_text() {
             *missing = false;
@@ -708,28 +715,21 @@ fn field_prompt<'a>(
     loc: &Locale,
 ) -> Option<(String, &'a TextField, bool, &'static str)> {
     match &s.prompt {
-        Some(Prompt::Rename {
+        Some(Prompt::Name {
+            purpose,
             name,
             field,
             missing,
             ..
-        }) => Some((
-            loc.f("wizard.drafts.rename_label", &[("name", &visible(name))]),
-            field,
-            *missing,
-            "wizard.drafts.rename_hint",
-        )),
-        Some(Prompt::Duplicate {
-            name,
-            field,
-            missing,
-            ..
-        }) => Some((
-            loc.f("wizard.drafts.duplicate_label", &[("name", &visible(name))]),
-            field,
-            *missing,
-            "wizard.drafts.duplicate_hint",
-        )),
+        }) => {
+            let (label, hint) = purpose.words();
+            Some((
+                loc.f(label, &[("name", &visible(name))]),
+                field,
+                *missing,
+                hint,
+            ))
+        }
         Some(_) => None,
         None => s.naming.as_ref().map(|field| {
             (

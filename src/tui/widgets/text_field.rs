@@ -46,20 +46,14 @@ impl TextField {
         &self.text
     }
 
-    pub fn caret(&self) -> usize {
+    #[cfg(test)]
+    fn caret(&self) -> usize {
         self.caret
     }
 
     /// Display columns before the caret, as drawn (control characters shown as stand-ins).
     pub fn caret_column(&self) -> usize {
         width(&visible(&self.text[..self.caret]))
-    }
-
-    /// The text this field would hold after inserting `s` at the caret.
-    pub fn with_inserted(&self, s: &str) -> String {
-        let mut t = self.text.clone();
-        t.insert_str(self.caret, s);
-        t
     }
 
     pub fn insert(&mut self, s: &str) {
