@@ -81,7 +81,7 @@ impl App {
     /// The Start screen whose drafts are listed only after the first frame is on screen
     /// (`after_first_frame`): listing reads and assesses every draft in the folder, which
     /// must not delay the first frame.
-    pub fn start_listing_later(store: Store, lang: Lang) -> App {
+    pub(crate) fn start_listing_later(store: Store, lang: Lang) -> App {
         let mut model = Model::new(lang, store.dir().to_path_buf());
         model.start.listing = true;
         let mut app = App::with_model(model, store, true);
@@ -114,7 +114,12 @@ impl App {
     /// As `open_path`, for the terminal: the draft is read on another thread, waited for
     /// at most `wait` before the first frame. A draft that takes longer opens with the
     /// Start screen saying so, where Esc stops waiting for it.
-    pub fn open_path_in_background(store: Store, path: PathBuf, lang: Lang, wait: Duration) -> App {
+    pub(crate) fn open_path_in_background(
+        store: Store,
+        path: PathBuf,
+        lang: Lang,
+        wait: Duration,
+    ) -> App {
         // No keys are taken before the first frame: a usual draft is read here at once,
         // sparing a thread and a hand-over the first frame would wait for.
         if std::fs::metadata(&path).is_ok_and(|m| m.len() <= READ_AT_ONCE_BYTES) {
@@ -250,7 +255,7 @@ impl App {
     }
 
     /// Whether the drafts folder is being read on its own thread.
-    pub fn listing(&self) -> bool {
+    pub(crate) fn listing(&self) -> bool {
         self.lister.is_some()
     }
 

@@ -17,18 +17,18 @@ pub struct Draft {
     pub excluded_rows: Vec<usize>,
     /// Bumped on every change; compared with `saved_revision` to know what is on disk.
     pub revision: u64,
-    pub saved_revision: u64,
+    pub(crate) saved_revision: u64,
     /// Opened read-only (the draft is open elsewhere): changes are refused, nothing is
     /// ever written.
     pub read_only: bool,
     /// Review's Outlook view, kept until the draft changes.
-    pub outlook_lines: crate::tui::widgets::outlook_panel::LinesCache,
+    pub(crate) outlook_lines: crate::tui::widgets::outlook_panel::LinesCache,
     /// Undo and redo steps, for the session.
-    pub history: super::undo::History,
+    pub(crate) history: super::undo::History,
 }
 
 impl Draft {
-    pub fn new(path: PathBuf, profile: Profile) -> Draft {
+    pub(crate) fn new(path: PathBuf, profile: Profile) -> Draft {
         // Evaluated once (this runs before the first frame of `edit DRAFT`).
         let assessment = evaluate(&profile, rules_for(&profile));
         Draft {
@@ -44,7 +44,7 @@ impl Draft {
         }
     }
 
-    pub fn rules(&self) -> &'static RuleSet {
+    pub(crate) fn rules(&self) -> &'static RuleSet {
         rules_for(&self.profile)
     }
 
@@ -88,7 +88,7 @@ impl Draft {
 
     /// Changes the person at `index` (nothing happens when there is none) and updates the
     /// assessment for that person (and the duplicate-name warnings).
-    pub fn edit_person(&mut self, index: usize, change: impl FnOnce(&mut Person)) {
+    pub(crate) fn edit_person(&mut self, index: usize, change: impl FnOnce(&mut Person)) {
         let rules = self.rules();
         let Some(person) = self.profile.staff.get_mut(index) else {
             return;
@@ -105,7 +105,7 @@ impl Draft {
 
     /// Takes the draft back one step (`undo`) or forward again; re-assessed and saved like
     /// any other change. What the step was, or `None` when there is none.
-    pub fn step(&mut self, undo: bool) -> Option<super::undo::Change> {
+    pub(crate) fn step(&mut self, undo: bool) -> Option<super::undo::Change> {
         let (change, profile) = if undo {
             self.history.undo(&self.profile)?
         } else {
@@ -126,7 +126,7 @@ impl Draft {
     }
 
     /// The first step with nothing in it yet, where `edit DRAFT` opens.
-    pub fn first_unfinished_step(&self) -> Screen {
+    pub(crate) fn first_unfinished_step(&self) -> Screen {
         if self.profile.market.is_none() {
             Screen::Market
         } else if self.profile.customers.is_empty() {
@@ -139,12 +139,12 @@ impl Draft {
     }
 
     /// Where the Markdown report is exported: beside the draft, same name, `.md`.
-    pub fn report_path(&self) -> PathBuf {
+    pub(crate) fn report_path(&self) -> PathBuf {
         self.path.with_extension("md")
     }
 
     /// Where the customers are exported as CSV: beside the draft, same name, `.csv`.
-    pub fn customers_csv_path(&self) -> PathBuf {
+    pub(crate) fn customers_csv_path(&self) -> PathBuf {
         self.path.with_extension("csv")
     }
 }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key asks for. Screens decide what each action means for them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
+pub(crate) enum Action {
     Quit,
     Save,
     Help,
@@ -67,7 +67,7 @@ impl Action {
     /// True for actions that only look around (move, page, help, leave, export a report)
     /// and so are offered on a read-only draft. Listing what is allowed, rather than what
     /// is not, keeps actions added later refused until thought about.
-    pub fn only_looks(self) -> bool {
+    pub(crate) fn only_looks(self) -> bool {
         use Action as A;
         matches!(
             self,
@@ -102,9 +102,9 @@ impl Action {
 /// A key as the tables name it. Letters match whatever the Shift state (terminals differ in
 /// reporting it); other keys match their modifiers exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
+pub(crate) struct Key {
+    pub(crate) code: KeyCode,
+    pub(crate) mods: KeyModifiers,
 }
 
 const fn k(code: KeyCode) -> Key {
@@ -126,7 +126,7 @@ const fn ctrl(ch: char) -> Key {
 }
 
 impl Key {
-    pub fn matches(&self, event: &KeyEvent) -> bool {
+    pub(crate) fn matches(&self, event: &KeyEvent) -> bool {
         let mods = event.modifiers - KeyModifiers::SHIFT;
         match (self.code, event.code) {
             (KeyCode::Char(a), KeyCode::Char(b)) => {
@@ -140,15 +140,15 @@ impl Key {
 
 /// One row of a key table.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    pub keys: &'static [Key],
+pub(crate) struct Binding {
+    pub(crate) keys: &'static [Key],
     /// The keys as printed in the footer and help: key caps, the same in every language.
-    pub caps: &'static str,
-    pub action: Action,
+    pub(crate) caps: &'static str,
+    pub(crate) action: Action,
     /// Locale key of what the action does.
-    pub label: &'static str,
+    pub(crate) label: &'static str,
     /// Shown in the footer (all bindings show in help).
-    pub footer: bool,
+    pub(crate) footer: bool,
 }
 
 const fn b(
@@ -170,7 +170,7 @@ const fn b(
 use Action as A;
 
 /// Keys that work on every screen outside text fields (Ctrl-C and Ctrl-S work inside too).
-pub const GLOBAL: &[Binding] = &[
+pub(crate) const GLOBAL: &[Binding] = &[
     b(&[c('?')], "?", A::Help, "wizard.keys.help", true),
     b(&[c('q')], "q", A::Quit, "wizard.keys.quit", true),
     BIND_QUIT_ANYWHERE,
@@ -276,7 +276,7 @@ const BIND_SEARCH_NEXT: Binding = b(&[c('n')], "n", A::SearchNext, "search.key_n
 const BIND_SEARCH_PREV: Binding = b(&[c('N')], "N", A::SearchPrev, "search.key_prev", false);
 
 /// While the search line is open: printable keys are typed into the query.
-pub const SEARCH: &[Binding] = &[
+pub(crate) const SEARCH: &[Binding] = &[
     b(
         &[k(KeyCode::Down), ctrl('n')],
         "↓/Ctrl-N",
@@ -297,7 +297,7 @@ pub const SEARCH: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
-pub const START: &[Binding] = &[
+pub(crate) const START: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     b(ENTER, "Enter", A::Activate, "wizard.keys.open", true),
@@ -326,12 +326,12 @@ pub const START: &[Binding] = &[
 ];
 
 /// While a draft is being opened from the Start screen or `edit`.
-pub const OPENING: &[Binding] = &[
+pub(crate) const OPENING: &[Binding] = &[
     b(ESC, "Esc", A::Cancel, "opening.key_stop", true),
     BIND_QUIT_ANYWHERE,
 ];
 
-pub const MARKET: &[Binding] = &[
+pub(crate) const MARKET: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     b(
@@ -349,7 +349,7 @@ pub const MARKET: &[Binding] = &[
     b(ESC, "Esc", A::Cancel, "wizard.keys.to_start", true),
 ];
 
-pub const CUSTOMERS: &[Binding] = &[
+pub(crate) const CUSTOMERS: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     BIND_LEFT,
@@ -379,7 +379,7 @@ pub const CUSTOMERS: &[Binding] = &[
     BIND_BACK,
 ];
 
-pub const STAFF: &[Binding] = &[
+pub(crate) const STAFF: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     BIND_LEFT,
@@ -408,7 +408,7 @@ pub const STAFF: &[Binding] = &[
     BIND_BACK,
 ];
 
-pub const REVIEW: &[Binding] = &[
+pub(crate) const REVIEW: &[Binding] = &[
     b(UP, "↑/k", A::Up, "wizard.keys.scroll_up", false),
     b(DOWN, "↓/j", A::Down, "wizard.keys.scroll_down", false),
     BIND_PAGE_UP,
@@ -429,7 +429,7 @@ pub const REVIEW: &[Binding] = &[
 ];
 
 /// While a text field is being edited: every other printable key is typed into the field.
-pub const EDITING: &[Binding] = &[
+pub(crate) const EDITING: &[Binding] = &[
     b(ENTER, "Enter", A::Activate, "wizard.keys.confirm", true),
     BIND_CANCEL_EDIT,
     b(TAB, "Tab", A::NextField, "wizard.keys.confirm_next", true),
@@ -446,7 +446,7 @@ pub const EDITING: &[Binding] = &[
 ];
 
 /// While the name of a new assessment is typed on the Start screen.
-pub const NAMING: &[Binding] = &[
+pub(crate) const NAMING: &[Binding] = &[
     b(ENTER, "Enter", A::Activate, "wizard.keys.create", true),
     BIND_CANCEL_EDIT,
     BIND_CLEAR_FIELD,
@@ -454,7 +454,7 @@ pub const NAMING: &[Binding] = &[
 ];
 
 /// While the path of a CSV file to import is typed.
-pub const IMPORT_PATH: &[Binding] = &[
+pub(crate) const IMPORT_PATH: &[Binding] = &[
     b(
         ENTER,
         "Enter",
@@ -468,7 +468,7 @@ pub const IMPORT_PATH: &[Binding] = &[
 ];
 
 /// While the result of an import is shown.
-pub const IMPORT_RESULT: &[Binding] = &[
+pub(crate) const IMPORT_RESULT: &[Binding] = &[
     b(UP, "↑/k", A::Up, "wizard.keys.scroll_up", false),
     b(DOWN, "↓/j", A::Down, "wizard.keys.scroll_down", false),
     b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", true),
@@ -492,7 +492,7 @@ pub const IMPORT_RESULT: &[Binding] = &[
 ];
 
 /// While an import runs (on its own thread): Esc or q stops it, and nothing is imported.
-pub const IMPORT_RUNNING: &[Binding] = &[
+pub(crate) const IMPORT_RUNNING: &[Binding] = &[
     b(
         &[k(KeyCode::Esc), c('q')],
         "Esc",
@@ -504,7 +504,7 @@ pub const IMPORT_RUNNING: &[Binding] = &[
 ];
 
 /// While a list of choices (the association) is open.
-pub const PICKER: &[Binding] = &[
+pub(crate) const PICKER: &[Binding] = &[
     BIND_UP,
     BIND_DOWN,
     b(
@@ -519,7 +519,7 @@ pub const PICKER: &[Binding] = &[
 ];
 
 /// While a yes/no question is asked.
-pub const CONFIRM: &[Binding] = &[
+pub(crate) const CONFIRM: &[Binding] = &[
     b(&[c('y')], "y", A::Yes, "wizard.keys.yes", true),
     b(
         &[c('n'), k(KeyCode::Esc)],
@@ -532,7 +532,7 @@ pub const CONFIRM: &[Binding] = &[
 ];
 
 /// While the help overlay is open: any key closes it; these are the ones named.
-pub const HELP: &[Binding] = &[
+pub(crate) const HELP: &[Binding] = &[
     b(
         &[k(KeyCode::Esc), c('?'), c('q'), k(KeyCode::Enter)],
         "Esc/?",
@@ -544,7 +544,7 @@ pub const HELP: &[Binding] = &[
 ];
 
 /// While two drafts are shown side by side: any key closes them.
-pub const COMPARISON: &[Binding] = &[
+pub(crate) const COMPARISON: &[Binding] = &[
     b(
         &[k(KeyCode::Esc), k(KeyCode::Enter)],
         "Esc",
@@ -556,7 +556,7 @@ pub const COMPARISON: &[Binding] = &[
 ];
 
 /// While a draft of the Start list gets a new name.
-pub const RENAMING: &[Binding] = &[
+pub(crate) const RENAMING: &[Binding] = &[
     b(
         ENTER,
         "Enter",
@@ -570,7 +570,7 @@ pub const RENAMING: &[Binding] = &[
 ];
 
 /// While the name of a "what if" copy is typed.
-pub const DUPLICATING: &[Binding] = &[
+pub(crate) const DUPLICATING: &[Binding] = &[
     b(
         ENTER,
         "Enter",
@@ -584,7 +584,7 @@ pub const DUPLICATING: &[Binding] = &[
 ];
 
 /// The draft asked for is open in another program.
-pub const LOCKED: &[Binding] = &[
+pub(crate) const LOCKED: &[Binding] = &[
     b(
         &[c('r')],
         "r",
@@ -603,7 +603,7 @@ pub const LOCKED: &[Binding] = &[
 ];
 
 /// The draft asked for cannot be read: start fresh beside it, or pick another.
-pub const BROKEN: &[Binding] = &[
+pub(crate) const BROKEN: &[Binding] = &[
     b(&[c('n')], "n", A::New, "wizard.drafts.key_new_beside", true),
     b(
         ESC,
@@ -616,7 +616,7 @@ pub const BROKEN: &[Binding] = &[
 ];
 
 /// The draft's file was changed outside the program: reload it, or keep ours as a copy.
-pub const CHANGED_ON_DISK: &[Binding] = &[
+pub(crate) const CHANGED_ON_DISK: &[Binding] = &[
     b(&[c('r')], "r", A::Reload, "store_safety.key_reload", true),
     b(
         &[c('c')],
@@ -632,7 +632,7 @@ pub const CHANGED_ON_DISK: &[Binding] = &[
 /// A key from an input method in full-width mode, as the ASCII key it stands for
 /// (`？` → `?`, `［`/`「` → `[`, `ｑ` → `q`, `１` → `1`, the ideographic space → space), so
 /// every table and every screen reads it alike. Other keys are returned as they are.
-pub fn normalise(event: KeyEvent) -> KeyEvent {
+pub(crate) fn normalise(event: KeyEvent) -> KeyEvent {
     let KeyCode::Char(ch) = event.code else {
         return event;
     };
@@ -654,7 +654,7 @@ pub(crate) fn ascii_form(ch: char) -> char {
 }
 
 /// The first binding in `tables` (searched in order) that `event` matches.
-pub fn lookup(tables: &[&'static [Binding]], event: &KeyEvent) -> Option<Action> {
+pub(crate) fn lookup(tables: &[&'static [Binding]], event: &KeyEvent) -> Option<Action> {
     tables
         .iter()
         .flat_map(|t| t.iter())

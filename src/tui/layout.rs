@@ -4,27 +4,27 @@
 use ratatui::layout::Rect;
 
 /// Below this size the wizard draws only a message asking for a larger terminal.
-pub const MIN_WIDTH: u16 = 70;
-pub const MIN_HEIGHT: u16 = 18;
+pub(crate) const MIN_WIDTH: u16 = 70;
+pub(crate) const MIN_HEIGHT: u16 = 18;
 
 /// Rows of the tier gauges panel: the tier line, entitlements, people, a blank line.
-pub const GAUGE_ROWS: u16 = 4;
+pub(crate) const GAUGE_ROWS: u16 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     pub too_small: bool,
-    pub header: Rect,
+    pub(crate) header: Rect,
     /// The step bar, when a draft is open.
-    pub steps: Option<Rect>,
+    pub(crate) steps: Option<Rect>,
     /// The tier gauges, when a draft is open.
-    pub gauges: Option<Rect>,
-    pub body: Rect,
-    pub note: Rect,
-    pub footer: Rect,
+    pub(crate) gauges: Option<Rect>,
+    pub(crate) body: Rect,
+    pub(crate) note: Rect,
+    pub(crate) footer: Rect,
 }
 
 impl Areas {
-    pub fn new(width: u16, height: u16, with_draft: bool) -> Areas {
+    pub(crate) fn new(width: u16, height: u16, with_draft: bool) -> Areas {
         let full = Rect::new(0, 0, width, height);
         let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
         let row =

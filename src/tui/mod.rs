@@ -5,25 +5,25 @@
 
 pub mod app;
 mod context;
-pub mod draft;
-pub mod effect;
+pub(crate) mod draft;
+pub(crate) mod effect;
 pub mod import_job;
-pub mod keys;
-pub mod layout;
+pub(crate) mod keys;
+pub(crate) mod layout;
 mod lister;
-pub mod model;
-pub mod msg;
-pub mod note;
+pub(crate) mod model;
+pub(crate) mod msg;
+pub(crate) mod note;
 mod opener;
 mod saver;
-pub mod screen;
+pub(crate) mod screen;
 pub mod screens;
 mod signals;
-pub mod theme;
-pub mod undo;
-pub mod update;
+pub(crate) mod theme;
+pub(crate) mod undo;
+pub(crate) mod update;
 pub mod view;
-pub mod widgets;
+pub(crate) mod widgets;
 mod words;
 
 pub use app::App;
@@ -55,7 +55,7 @@ use app::TerminalRequest;
 use signals::Signals;
 
 /// Where the wizard opens.
-pub enum Start {
+pub(crate) enum Start {
     /// The Start screen: new assessment or a saved draft.
     Drafts,
     /// A draft, opened (locked) on its first unfinished step; when it is open elsewhere or
@@ -65,7 +65,7 @@ pub enum Start {
 
 /// How the wizard ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ended {
+pub(crate) enum Ended {
     /// The user left.
     Quit,
     /// A signal (SIGTERM, SIGHUP, SIGINT) ended it, after saving.
@@ -78,7 +78,7 @@ const OPEN_WAIT: Duration = Duration::from_millis(100);
 
 /// Runs the wizard until the user leaves or a signal ends it. Every way out saves the draft
 /// first.
-pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
+pub(crate) fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
     let signals = Signals::install()?;
     let mut app = match start {
         Start::Drafts => App::start_listing_later(store, lang),

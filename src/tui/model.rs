@@ -30,7 +30,7 @@ pub enum Mode {
 #[derive(Debug, Clone)]
 pub struct Model {
     pub lang: Lang,
-    pub no_color: bool,
+    pub(crate) no_color: bool,
     pub width: u16,
     pub height: u16,
     pub screen: Screen,
@@ -52,9 +52,9 @@ pub struct Model {
     /// The `/` search line, while open.
     pub search: Option<super::screens::search::Search>,
     /// The last query kept with Enter, for `n` / `N`.
-    pub last_search: Option<String>,
+    pub(crate) last_search: Option<String>,
     /// The draft `=` was pressed on first, to compare with the next.
-    pub compare_mark: Option<PathBuf>,
+    pub(crate) compare_mark: Option<PathBuf>,
     /// Two drafts side by side, over the Start screen until a key is pressed.
     pub comparison: Option<Box<crate::compare::Comparison>>,
 }
@@ -101,7 +101,7 @@ impl Model {
         Locale::get(self.lang)
     }
 
-    pub fn theme(&self) -> Theme {
+    pub(crate) fn theme(&self) -> Theme {
         Theme::new(self.no_color)
     }
 
@@ -111,7 +111,7 @@ impl Model {
 
     /// The areas in a frame of the given size: the frame drawn may differ from the size the
     /// model last heard of (a resize not yet read), and drawing must fit the frame.
-    pub fn areas_in(&self, width: u16, height: u16) -> Areas {
+    pub(crate) fn areas_in(&self, width: u16, height: u16) -> Areas {
         Areas::new(
             width,
             height,
@@ -136,7 +136,7 @@ impl Model {
     }
 
     /// The key tables in force, most specific first: what the footer, help and keys use.
-    pub fn key_tables(&self) -> Vec<&'static [Binding]> {
+    pub(crate) fn key_tables(&self) -> Vec<&'static [Binding]> {
         if self.help {
             return vec![keys::HELP];
         }
@@ -147,7 +147,7 @@ impl Model {
     }
 
     /// The key tables of the screen, whether or not help is open: what help lists.
-    pub fn key_tables_under_help(&self) -> Vec<&'static [Binding]> {
+    pub(crate) fn key_tables_under_help(&self) -> Vec<&'static [Binding]> {
         if self.changed_on_disk.as_ref().is_some_and(|c| c.asking) {
             return vec![keys::CHANGED_ON_DISK];
         }
@@ -180,7 +180,7 @@ impl Model {
 
     /// The locale key of a key's label: on a read-only draft nothing is ever saved, so
     /// Ctrl-C is offered as quitting, not as saving and quitting.
-    pub fn label_of(&self, binding: &Binding) -> &'static str {
+    pub(crate) fn label_of(&self, binding: &Binding) -> &'static str {
         let read_only = self.draft.as_ref().is_some_and(|d| d.read_only);
         if read_only && binding.label == "wizard.keys.quit_anywhere" {
             "wizard.read_only_keys.quit_anywhere"
@@ -191,7 +191,7 @@ impl Model {
 
     /// Whether the footer and help offer this key: on a read-only draft, keys that would
     /// change it are left out, as they would only be refused.
-    pub fn offers(&self, binding: &Binding) -> bool {
+    pub(crate) fn offers(&self, binding: &Binding) -> bool {
         (!self.read_only_screen() || binding.action.only_looks())
             && !(self.screen == Screen::Start
                 && start::refused_in_read_only_folder(&self.start, binding.action))

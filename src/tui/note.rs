@@ -49,7 +49,7 @@ pub enum Note {
 }
 
 impl Note {
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         matches!(
             self,
             Note::SaveFailed(_)
@@ -82,7 +82,7 @@ pub enum DraftNote {
 }
 
 impl DraftNote {
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         matches!(self, DraftNote::Failed(_) | DraftNote::ReadOnlyRefused)
     }
 }

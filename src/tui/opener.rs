@@ -10,10 +10,10 @@ use crate::store::{OpenDraft, StoreError};
 /// How the opening went: the draft (for editing, or read-only with the reason it could
 /// not be edited), or why it cannot be opened.
 pub(crate) struct Outcome {
-    pub path: PathBuf,
-    pub result: Result<OpenDraft, StoreError>,
+    pub(crate) path: PathBuf,
+    pub(crate) result: Result<OpenDraft, StoreError>,
     /// Opened read-only because the file or folder cannot be written as it is.
-    pub read_only_because: Option<StoreError>,
+    pub(crate) read_only_because: Option<StoreError>,
 }
 
 /// Opens a draft for editing, or read-only when its file or folder cannot be written as it

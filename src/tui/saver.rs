@@ -17,12 +17,12 @@ struct Job {
 }
 
 /// A finished write: which revision of the draft, and whether it is on disk.
-pub struct Done {
-    pub revision: u64,
-    pub result: Result<(), StoreError>,
+pub(crate) struct Done {
+    pub(crate) revision: u64,
+    pub(crate) result: Result<(), StoreError>,
 }
 
-pub struct Saver {
+pub(crate) struct Saver {
     path: PathBuf,
     jobs: Option<Sender<Job>>,
     results: Receiver<Done>,
@@ -33,7 +33,7 @@ pub struct Saver {
 
 impl Saver {
     /// Takes over an open (locked) draft; the lock is let go when the saver is dropped.
-    pub fn spawn(mut open: OpenDraft) -> Saver {
+    pub(crate) fn spawn(mut open: OpenDraft) -> Saver {
         let path = open.path().to_path_buf();
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (done_tx, results) = mpsc::channel();
@@ -59,17 +59,17 @@ impl Saver {
         }
     }
 
-    pub fn busy(&self) -> bool {
+    pub(crate) fn busy(&self) -> bool {
         self.in_flight.is_some()
     }
 
-    pub fn in_flight(&self) -> Option<u64> {
+    pub(crate) fn in_flight(&self) -> Option<u64> {
         self.in_flight
     }
 
     /// Starts writing `profile` (revision `revision`) unless a write is under way. (When
     /// the thread is gone, `poll` and `wait` report the write as failed.)
-    pub fn start(&mut self, profile: Profile, revision: u64) -> bool {
+    pub(crate) fn start(&mut self, profile: Profile, revision: u64) -> bool {
         if self.busy() {
             return false;
         }
@@ -81,7 +81,7 @@ impl Saver {
     }
 
     /// The write that finished, if one did, without waiting.
-    pub fn poll(&mut self) -> Option<Done> {
+    pub(crate) fn poll(&mut self) -> Option<Done> {
         let revision = self.in_flight?;
         match self.results.try_recv() {
             Ok(done) => {
@@ -94,7 +94,7 @@ impl Saver {
     }
 
     /// Waits for the write under way, if any.
-    pub fn wait(&mut self) -> Option<Done> {
+    pub(crate) fn wait(&mut self) -> Option<Done> {
         let revision = self.in_flight?;
         Some(match self.results.recv() {
             Ok(done) => {

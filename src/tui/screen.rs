@@ -13,14 +13,14 @@ pub enum Screen {
 
 impl Screen {
     /// The steps of the step bar, in order.
-    pub const STEPS: [Screen; 4] = [
+    pub(crate) const STEPS: [Screen; 4] = [
         Screen::Market,
         Screen::Customers,
         Screen::Staff,
         Screen::Review,
     ];
 
-    pub fn title_key(self) -> &'static str {
+    pub(crate) fn title_key(self) -> &'static str {
         match self {
             Screen::Start => "wizard.steps.start",
             Screen::Market => "wizard.steps.market",
@@ -30,7 +30,7 @@ impl Screen {
         }
     }
 
-    pub fn keys(self) -> &'static [Binding] {
+    pub(crate) fn keys(self) -> &'static [Binding] {
         match self {
             Screen::Start => keys::START,
             Screen::Market => keys::MARKET,
@@ -44,14 +44,14 @@ impl Screen {
         Self::STEPS.iter().position(|s| *s == self)
     }
 
-    pub fn next(self) -> Screen {
+    pub(crate) fn next(self) -> Screen {
         match self.step_index() {
             Some(i) if i + 1 < Self::STEPS.len() => Self::STEPS[i + 1],
             _ => self,
         }
     }
 
-    pub fn prev(self) -> Option<Screen> {
+    pub(crate) fn prev(self) -> Option<Screen> {
         match self.step_index() {
             Some(0) | None => None,
             Some(i) => Some(Self::STEPS[i - 1]),

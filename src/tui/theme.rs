@@ -4,25 +4,25 @@
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    pub plain: Style,
-    pub title: Style,
-    pub selected: Style,
-    pub cell: Style,
-    pub heading: Style,
-    pub met: Style,
-    pub not_met: Style,
-    pub warning: Style,
-    pub error: Style,
-    pub dim: Style,
-    pub key: Style,
-    pub field: Style,
-    pub bar_full: Style,
-    pub bar_empty: Style,
+pub(crate) struct Theme {
+    pub(crate) plain: Style,
+    pub(crate) title: Style,
+    pub(crate) selected: Style,
+    pub(crate) cell: Style,
+    pub(crate) heading: Style,
+    pub(crate) met: Style,
+    pub(crate) not_met: Style,
+    pub(crate) warning: Style,
+    pub(crate) error: Style,
+    pub(crate) dim: Style,
+    pub(crate) key: Style,
+    pub(crate) field: Style,
+    pub(crate) bar_full: Style,
+    pub(crate) bar_empty: Style,
 }
 
 impl Theme {
-    pub fn new(no_color: bool) -> Theme {
+    pub(crate) fn new(no_color: bool) -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let reverse = Style::new().add_modifier(Modifier::REVERSED);
         if no_color {
@@ -62,7 +62,7 @@ impl Theme {
     }
 
     /// Whether the environment asks for no colour: `NO_COLOR` set and not empty.
-    pub fn no_color_from_env() -> bool {
+    pub(crate) fn no_color_from_env() -> bool {
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
     }
 }

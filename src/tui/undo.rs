@@ -42,7 +42,7 @@ impl Change {
     }
 
     /// Locale key of the change's name.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Change::Market => "keyboard.change.market",
             Change::Edition => "keyboard.change.edition",
@@ -57,7 +57,7 @@ impl Change {
 
 /// The draft's past and (after an undo) future states.
 #[derive(Debug, Clone)]
-pub struct History {
+pub(crate) struct History {
     /// The profile as of the last settled step, and the draft revision it was taken at.
     settled: Profile,
     settled_revision: u64,
@@ -66,7 +66,7 @@ pub struct History {
 }
 
 impl History {
-    pub fn new(profile: &Profile, revision: u64) -> History {
+    pub(crate) fn new(profile: &Profile, revision: u64) -> History {
         History {
             settled: profile.clone(),
             settled_revision: revision,
@@ -77,7 +77,7 @@ impl History {
 
     /// Called when nothing is being typed or chosen: a change since the last step becomes
     /// a step of its own (and the redo steps are dropped, as in every editor).
-    pub fn settle(&mut self, profile: &Profile, revision: u64) {
+    pub(crate) fn settle(&mut self, profile: &Profile, revision: u64) {
         if revision == self.settled_revision {
             return;
         }
@@ -95,7 +95,7 @@ impl History {
     }
 
     /// The profile before the last step, and what that step was; `current` is kept to redo.
-    pub fn undo(&mut self, current: &Profile) -> Option<(Change, Profile)> {
+    pub(crate) fn undo(&mut self, current: &Profile) -> Option<(Change, Profile)> {
         let (change, before) = self.undo.pop()?;
         self.redo.push((change, current.clone()));
         self.settled = before.clone();
@@ -103,7 +103,7 @@ impl History {
     }
 
     /// The profile after the last undone step, and what that step was.
-    pub fn redo(&mut self, current: &Profile) -> Option<(Change, Profile)> {
+    pub(crate) fn redo(&mut self, current: &Profile) -> Option<(Change, Profile)> {
         let (change, after) = self.redo.pop()?;
         self.undo.push((change, current.clone()));
         self.settled = after.clone();
@@ -111,7 +111,7 @@ impl History {
     }
 
     /// The draft revision the restored profile got: it is settled as it stands.
-    pub fn restored_at(&mut self, revision: u64) {
+    pub(crate) fn restored_at(&mut self, revision: u64) {
         self.settled_revision = revision;
     }
 }

@@ -392,7 +392,7 @@ struct SearchParts {
 }
 
 /// Actions every screen shares; the rest go to the panel that is open, or the screen.
-pub fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
+pub(crate) fn on_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let body = model.areas().body;
     if model.search.is_some() {
         return with_rows(model, body, |parts, rows| {

@@ -161,7 +161,7 @@ fn step_labels(loc: &Locale, area: Rect, current: Option<usize>) -> Vec<(String,
 }
 
 /// The step under screen column `x` of the step bar.
-pub fn step_at(loc: &Locale, area: Rect, x: u16) -> Option<usize> {
+pub(crate) fn step_at(loc: &Locale, area: Rect, x: u16) -> Option<usize> {
     step_labels(loc, area, None)
         .iter()
         .position(|(_, at, w)| x >= *at && x < at + w)

@@ -19,17 +19,17 @@ use crate::tui::context::ViewCtx;
 /// Whose change is kept, once the user has said.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The box is shown (Esc hides it; saving stays stopped).
     pub asking: bool,
 }
 
 /// A save found the file changed: stop, and ask.
-pub fn found(path: PathBuf) -> State {
+pub(crate) fn found(path: PathBuf) -> State {
     State { path, asking: true }
 }
 
-pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+pub(crate) fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Reload => vec![Effect::ReloadDraft(state.path.clone())],
         Action::Duplicate => vec![Effect::KeepAsCopy],
@@ -43,7 +43,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 /// The box, over the middle of the screen.
-pub fn draw(state: &Option<State>, cx: &ViewCtx, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(state: &Option<State>, cx: &ViewCtx, frame: &mut Frame, area: Rect) {
     let Some(state) = state.as_ref().filter(|s| s.asking) else {
         return;
     };

@@ -15,7 +15,7 @@ use crate::tui::{DraftSummary, Effect, Note};
 
 /// `=` on the selected draft (`selected`): the first is marked (`marked`), the second is
 /// compared with it.
-pub fn mark(
+pub(crate) fn mark(
     marked: &mut Option<PathBuf>,
     selected: Option<&DraftSummary>,
     note: &mut Option<Note>,
@@ -34,13 +34,13 @@ pub fn mark(
 }
 
 /// What the loop does for `Effect::Compare`: both drafts read and compared.
-pub fn load(a: &Path, b: &Path) -> Result<Comparison, crate::store::StoreError> {
+pub(crate) fn load(a: &Path, b: &Path) -> Result<Comparison, crate::store::StoreError> {
     let a = crate::store::load(a)?;
     let b = crate::store::load(b)?;
     Ok(crate::compare::compare(&a, &b))
 }
 
-pub fn draw(comparison: &Option<Box<Comparison>>, cx: &ViewCtx, frame: &mut Frame) {
+pub(crate) fn draw(comparison: &Option<Box<Comparison>>, cx: &ViewCtx, frame: &mut Frame) {
     let Some(comparison) = comparison else {
         return;
     };

@@ -29,23 +29,23 @@ const FIRST_WORKLOAD: usize = 3;
 const EDITABLE: usize = FIRST_WORKLOAD + Workload::ALL.len();
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellEdit {
-    pub field: TextField,
+pub(crate) struct CellEdit {
+    pub(crate) field: TextField,
     /// The customer as it was before the edit, restored by Esc.
-    pub original: Customer,
+    pub(crate) original: Customer,
     /// The row was added for this edit: Esc takes it away again.
-    pub added: bool,
+    pub(crate) added: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub row: usize,
     pub col: usize,
-    pub offset: usize,
-    pub edit: Option<CellEdit>,
+    pub(crate) offset: usize,
+    pub(crate) edit: Option<CellEdit>,
     /// The association list, open on this entry.
-    pub picker: Option<usize>,
-    pub confirm_delete: bool,
+    pub(crate) picker: Option<usize>,
+    pub(crate) confirm_delete: bool,
     /// Why the last keystroke in a number cell was refused.
     pub problem: Option<Problem>,
     /// The other row whose name the name being typed repeats: Enter and Tab are refused
@@ -53,7 +53,7 @@ pub struct State {
     pub repeats: Option<usize>,
 }
 
-pub fn mode(s: &State) -> Mode {
+pub(crate) fn mode(s: &State) -> Mode {
     if s.edit.is_some() {
         Mode::Editing
     } else if s.picker.is_some() {
@@ -74,7 +74,7 @@ pub fn workload(col: usize) -> Option<Workload> {
         .and_then(|i| Workload::ALL.get(i).copied())
 }
 
-pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     match mode(s) {
         Mode::Editing => editing_action(s, cx, action),
         Mode::Picker => picker_action(s, cx, action),
@@ -115,7 +115,6 @@ fn normal_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
 /// Tab and Shift-Tab walk the cells row by row.
 fn next_cell(s: &mut State, cx: &mut Ctx, forward: bool) {
     let n = len(cx.draft);
-    let s = s;
     if forward {
         if s.col + 1 < EDITABLE {
             s.col += 1;
@@ -209,7 +208,7 @@ fn add(s: &mut State, cx: &mut Ctx) {
 }
 
 /// Digits typed on a number cell start editing it with what was typed, as in a spreadsheet.
-pub fn on_unbound_key(s: &mut State, cx: &mut Ctx, key: &KeyEvent) -> Vec<Effect> {
+pub(crate) fn on_unbound_key(s: &mut State, cx: &mut Ctx, key: &KeyEvent) -> Vec<Effect> {
     if let KeyCode::Char(c) = key.code
         && c.is_ascii_digit()
         && !key
@@ -247,7 +246,7 @@ pub(crate) fn typed_char(key: &KeyEvent) -> Option<char> {
 
 /// Text pasted on a name or number cell replaces what is in it, as typing digits does: the
 /// edit opens with the pasted text, for Enter to keep or Esc to take back.
-pub fn on_paste(s: &mut State, cx: &mut Ctx, text: String) -> Vec<Effect> {
+pub(crate) fn on_paste(s: &mut State, cx: &mut Ctx, text: String) -> Vec<Effect> {
     let col = s.col;
     if col != NAME && workload(col).is_none() {
         return Vec::new();
@@ -295,7 +294,7 @@ fn editing_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
 
 /// Ends an edit keeping what was typed: the draft already holds the typed value, or the old
 /// value while what is typed is refused.
-pub fn commit_edit(s: &mut State) {
+pub(crate) fn commit_edit(s: &mut State) {
     s.edit = None;
     s.problem = None;
     s.repeats = None;
@@ -325,7 +324,7 @@ fn cancel_edit(s: &mut State, cx: &mut Ctx) {
 
 /// A keystroke or paste in the cell being edited. Names take any text; number cells take
 /// digits only, and a value that is not a count is refused with the old value kept.
-pub fn edit(s: &mut State, cx: &mut Ctx, op: EditOp) -> Vec<Effect> {
+pub(crate) fn edit(s: &mut State, cx: &mut Ctx, op: EditOp) -> Vec<Effect> {
     let row = s.row;
     let col = s.col;
     let Some(edit) = &mut s.edit else {
@@ -472,7 +471,7 @@ fn page_rows(body: Rect) -> usize {
     TableView::visible_rows(geometry(body).table)
 }
 
-pub fn keep_selection_visible(s: &mut State, draft: &Option<Draft>, body: Rect) {
+pub(crate) fn keep_selection_visible(s: &mut State, draft: &Option<Draft>, body: Rect) {
     table_nav::keep_visible(&mut s.row, &mut s.offset, len(draft), page_rows(body));
 }
 
@@ -538,7 +537,7 @@ fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     cols
 }
 
-pub fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
+pub(crate) fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
     if mode(s) != Mode::Normal {
         return Vec::new();
     }
@@ -578,7 +577,7 @@ fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     })
 }
 
-pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let theme = cx.theme;
     let Some(draft) = &cx.draft else {
         return;
@@ -825,10 +824,10 @@ fn draw_picker(cx: &ViewCtx, frame: &mut Frame, at: usize, x: u16, y: u16, body:
 }
 
 /// The table as `/` searches it.
-pub struct Rows<'a> {
-    pub state: &'a mut State,
-    pub draft: &'a Option<Draft>,
-    pub body: Rect,
+pub(crate) struct Rows<'a> {
+    pub(crate) state: &'a mut State,
+    pub(crate) draft: &'a Option<Draft>,
+    pub(crate) body: Rect,
 }
 
 impl Searchable for Rows<'_> {

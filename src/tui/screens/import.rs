@@ -66,14 +66,14 @@ pub enum Outcome {
     Cancelled,
 }
 
-pub fn mode(import: &Import) -> Mode {
+pub(crate) fn mode(import: &Import) -> Mode {
     match import {
         Import::Path(_) | Import::Customer { .. } => Mode::Editing,
         Import::Running { .. } | Import::Result { .. } => Mode::Picker,
     }
 }
 
-pub fn key_table(import: &Import) -> &'static [Binding] {
+pub(crate) fn key_table(import: &Import) -> &'static [Binding] {
     match import {
         Import::Path(_) | Import::Customer { .. } => keys::IMPORT_PATH,
         Import::Running { .. } => keys::IMPORT_RUNNING,
@@ -83,11 +83,11 @@ pub fn key_table(import: &Import) -> &'static [Binding] {
 
 /// Opens the path field.
 /// The path field, empty: how the panel opens.
-pub fn opened() -> Import {
+pub(crate) fn opened() -> Import {
     Import::Path(TextField::default())
 }
 
-pub fn on_action(panel: &mut Option<Import>, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+pub(crate) fn on_action(panel: &mut Option<Import>, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     let page = page_rows(cx.body).max(1);
     let total = lines(panel, cx.draft.is_some(), cx.loc, cx.body).len();
     match panel {
@@ -160,7 +160,7 @@ fn start(
     }]
 }
 
-pub fn edit(panel: &mut Option<Import>, op: EditOp) -> Vec<Effect> {
+pub(crate) fn edit(panel: &mut Option<Import>, op: EditOp) -> Vec<Effect> {
     match panel {
         Some(Import::Path(field)) | Some(Import::Customer { field, .. }) => field.apply(&op),
         _ => {}
@@ -169,7 +169,7 @@ pub fn edit(panel: &mut Option<Import>, op: EditOp) -> Vec<Effect> {
 }
 
 /// The import thread's progress, shown while it runs.
-pub fn on_progress(panel: &mut Option<Import>, now: ImportProgress) -> Vec<Effect> {
+pub(crate) fn on_progress(panel: &mut Option<Import>, now: ImportProgress) -> Vec<Effect> {
     if let Some(Import::Running { progress, .. }) = panel {
         *progress = now;
     }
@@ -178,7 +178,7 @@ pub fn on_progress(panel: &mut Option<Import>, now: ImportProgress) -> Vec<Effec
 
 /// The import thread is done: into the draft (saved), or into a new draft from the Start
 /// screen; or refused, cancelled, or asking for the customer of a concealed report.
-pub fn on_finished(
+pub(crate) fn on_finished(
     panel: &mut Option<Import>,
     cx: &mut Ctx,
     paths: Vec<PathBuf>,
@@ -226,7 +226,7 @@ pub fn on_finished(
 }
 
 /// A file already read (a test, or a paste of a whole file): imported at once, alone.
-pub fn on_read(
+pub(crate) fn on_read(
     panel: &mut Option<Import>,
     cx: &mut Ctx,
     path: PathBuf,
@@ -286,14 +286,14 @@ fn into_new_draft(
 }
 
 /// The new draft of an import from the Start screen could not be made: nothing imported.
-pub fn on_create_failed(panel: &mut Option<Import>, error: Arc<StoreError>) -> Vec<Effect> {
+pub(crate) fn on_create_failed(panel: &mut Option<Import>, error: Arc<StoreError>) -> Vec<Effect> {
     if let Some(Import::Result { outcome, .. }) = panel {
         *outcome = Outcome::Unreadable(error);
     }
     Vec::new()
 }
 
-pub fn on_unreadable(
+pub(crate) fn on_unreadable(
     panel: &mut Option<Import>,
     path: PathBuf,
     error: Arc<StoreError>,
@@ -394,7 +394,7 @@ fn page_rows(body: Rect) -> usize {
     usize::from(panel_area(body, u16::MAX).height.saturating_sub(2))
 }
 
-pub fn draw(panel: &Option<Import>, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(panel: &Option<Import>, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let theme = cx.theme;
     let Some(import) = panel else {
         return;

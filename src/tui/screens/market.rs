@@ -43,14 +43,14 @@ impl Focus {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub focus: Focus,
-    pub market_cursor: usize,
+    pub(crate) market_cursor: usize,
     pub edition_cursor: usize,
     pub counting_cursor: usize,
 }
 
 impl State {
     /// Cursors on the market and edition the draft already has.
-    pub fn for_profile(profile: &crate::profile::Profile) -> State {
+    pub(crate) fn for_profile(profile: &crate::profile::Profile) -> State {
         State {
             focus: Focus::Market,
             market_cursor: profile
@@ -69,7 +69,7 @@ impl State {
     }
 }
 
-pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     let count = |focus: Focus| match focus {
         Focus::Market => Market::ALL.len(),
         Focus::Edition => RuleSet::all().len(),
@@ -187,7 +187,7 @@ fn geometry(body: Rect) -> Geometry {
     }
 }
 
-pub fn on_click(s: &mut State, cx: &mut Ctx, _column: u16, row: u16) -> Vec<Effect> {
+pub(crate) fn on_click(s: &mut State, cx: &mut Ctx, _column: u16, row: u16) -> Vec<Effect> {
     let g = geometry(cx.body);
     if row >= g.markets.y && row < g.markets.bottom() {
         s.focus = Focus::Market;
@@ -227,7 +227,7 @@ fn option_line<'a>(
     ])
 }
 
-pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let theme = cx.theme;
     let Some(draft) = cx.draft else {
         return;

@@ -29,14 +29,14 @@ pub struct State {
     /// The Outlook view (`o`) is shown instead of the result.
     pub outlook: bool,
     /// The report / the customers CSV was written this session: only then is its file named.
-    pub report_written: bool,
-    pub csv_written: bool,
+    pub(crate) report_written: bool,
+    pub(crate) csv_written: bool,
 }
 
 /// Rows kept at the bottom of the body for the export lines: two files and a hint.
 const EXPORT_ROWS: u16 = 3;
 
-pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     let Some(d) = cx.draft.as_ref() else {
         return Vec::new();
     };
@@ -213,7 +213,7 @@ fn outlook_view(
     })
 }
 
-pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let Some(d) = cx.draft else {
         return;
     };

@@ -14,21 +14,21 @@ use crate::tui::{Effect, Screen};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
-    pub field: TextField,
+    pub(crate) field: TextField,
     /// The row selected when the search opened, to return to on Esc.
     origin: usize,
     /// No row matches the query.
-    pub missing: bool,
+    pub(crate) missing: bool,
 }
 
 /// Whether `/` searches on this screen.
-pub fn offered(screen: Screen) -> bool {
+pub(crate) fn offered(screen: Screen) -> bool {
     matches!(screen, Screen::Customers | Screen::Staff | Screen::Start)
 }
 
 /// A list that `/` searches: its rows' names and its selection. Each searchable screen
 /// gives one.
-pub trait Searchable {
+pub(crate) trait Searchable {
     /// Every row's name, in list order.
     fn names(&self) -> Vec<String>;
     fn selected(&self) -> usize;
@@ -36,7 +36,7 @@ pub trait Searchable {
 }
 
 /// Opens the search line over `list`.
-pub fn open(list: &dyn Searchable) -> Search {
+pub(crate) fn open(list: &dyn Searchable) -> Search {
     Search {
         field: TextField::default(),
         origin: list.selected(),
@@ -45,7 +45,7 @@ pub fn open(list: &dyn Searchable) -> Search {
 }
 
 /// A key while the line is open; the query kept with Enter goes to `last` for `n` / `N`.
-pub fn on_action(
+pub(crate) fn on_action(
     open: &mut Option<Search>,
     last: &mut Option<String>,
     list: &mut dyn Searchable,
@@ -72,14 +72,22 @@ pub fn on_action(
 }
 
 /// `n` / `N` after a search: the next or previous match of the last query.
-pub fn repeat(last: &Option<String>, list: &mut dyn Searchable, forward: bool) -> Vec<Effect> {
+pub(crate) fn repeat(
+    last: &Option<String>,
+    list: &mut dyn Searchable,
+    forward: bool,
+) -> Vec<Effect> {
     if let Some(query) = last {
         go(&mut None, list, query, forward, false);
     }
     Vec::new()
 }
 
-pub fn edit(open: &mut Option<Search>, list: &mut dyn Searchable, op: EditOp) -> Vec<Effect> {
+pub(crate) fn edit(
+    open: &mut Option<Search>,
+    list: &mut dyn Searchable,
+    op: EditOp,
+) -> Vec<Effect> {
     let Some(search) = open else {
         return Vec::new();
     };
@@ -136,7 +144,7 @@ fn fold(text: &str) -> String {
 }
 
 /// The search line, in the status line's place while it is open.
-pub fn draw(search: &Option<Search>, cx: &ViewCtx, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(search: &Option<Search>, cx: &ViewCtx, frame: &mut Frame, area: Rect) {
     let Some(search) = search else {
         return;
     };

@@ -22,13 +22,13 @@ use crate::tui::draft::Draft;
 use crate::tui::{Effect, Mode, Note, Screen};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ItemKind {
+pub(crate) enum ItemKind {
     Exam,
     Certification,
 }
 
 /// The exams and certifications any route asks for, in rule-file order: one column each.
-pub fn items(rules: &RuleSet) -> Vec<(ItemKind, String)> {
+pub(crate) fn items(rules: &RuleSet) -> Vec<(ItemKind, String)> {
     let mut out: Vec<(ItemKind, String)> = Vec::new();
     for route in &rules.routes {
         for e in &route.exams {
@@ -48,11 +48,11 @@ pub fn items(rules: &RuleSet) -> Vec<(ItemKind, String)> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameEdit {
-    pub field: TextField,
-    pub original: String,
+pub(crate) struct NameEdit {
+    pub(crate) field: TextField,
+    pub(crate) original: String,
     /// The person was added for this edit: Esc takes the row away again.
-    pub added: bool,
+    pub(crate) added: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,16 +60,16 @@ pub struct State {
     pub row: usize,
     /// 0 is the name; 1.. the items.
     pub col: usize,
-    pub offset: usize,
-    pub edit: Option<NameEdit>,
-    pub confirm_delete: bool,
+    pub(crate) offset: usize,
+    pub(crate) edit: Option<NameEdit>,
+    pub(crate) confirm_delete: bool,
     /// The other person the name being typed makes this one (same email, or same name
     /// where either has no email): Enter and Tab are refused while it does, with a message
     /// under the cell (one person is counted once).
     pub repeats: Option<usize>,
 }
 
-pub fn mode(s: &State) -> Mode {
+pub(crate) fn mode(s: &State) -> Mode {
     if s.edit.is_some() {
         Mode::Editing
     } else if s.confirm_delete {
@@ -87,7 +87,7 @@ fn item_count(draft: &Option<Draft>) -> usize {
     draft.as_ref().map_or(0, |d| items(d.rules()).len())
 }
 
-pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     match mode(s) {
         Mode::Editing => {
             let leaves_the_cell = matches!(
@@ -227,7 +227,7 @@ fn delete(s: &mut State, cx: &mut Ctx) {
 
 /// Text pasted on a name replaces it, as on Customers: Enter keeps it, Esc takes it back.
 /// A character typed on the selected name starts editing it with that character.
-pub fn on_unbound_key(
+pub(crate) fn on_unbound_key(
     s: &mut State,
     cx: &mut Ctx,
     key: &ratatui::crossterm::event::KeyEvent,
@@ -238,7 +238,7 @@ pub fn on_unbound_key(
     }
 }
 
-pub fn on_paste(s: &mut State, cx: &mut Ctx, text: String) -> Vec<Effect> {
+pub(crate) fn on_paste(s: &mut State, cx: &mut Ctx, text: String) -> Vec<Effect> {
     if s.col != 0 {
         return Vec::new();
     }
@@ -253,7 +253,7 @@ pub fn on_paste(s: &mut State, cx: &mut Ctx, text: String) -> Vec<Effect> {
     edit(s, cx, EditOp::Insert(text))
 }
 
-pub fn commit_edit(s: &mut State) {
+pub(crate) fn commit_edit(s: &mut State) {
     s.edit = None;
     s.repeats = None;
     s.confirm_delete = false;
@@ -278,7 +278,7 @@ fn cancel_edit(s: &mut State, cx: &mut Ctx) {
     keep_selection_visible(s, cx.draft, cx.body);
 }
 
-pub fn edit(s: &mut State, cx: &mut Ctx, op: EditOp) -> Vec<Effect> {
+pub(crate) fn edit(s: &mut State, cx: &mut Ctx, op: EditOp) -> Vec<Effect> {
     let row = s.row;
     if let Some(edit) = &mut s.edit
         && let Some(d) = &mut cx.draft
@@ -317,7 +317,7 @@ fn page_rows(body: Rect) -> usize {
     TableView::visible_rows(table_area(body))
 }
 
-pub fn keep_selection_visible(s: &mut State, draft: &Option<Draft>, body: Rect) {
+pub(crate) fn keep_selection_visible(s: &mut State, draft: &Option<Draft>, body: Rect) {
     table_nav::keep_visible(&mut s.row, &mut s.offset, len(draft), page_rows(body));
 }
 
@@ -354,7 +354,7 @@ fn columns(loc: &Locale, draft: &Option<Draft>, width: u16) -> Vec<Column> {
     cols
 }
 
-pub fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
+pub(crate) fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
     if mode(s) != Mode::Normal {
         return Vec::new();
     }
@@ -388,7 +388,7 @@ fn status(loc: &Locale, draft: &Option<Draft>, row: usize) -> String {
     text
 }
 
-pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let theme = cx.theme;
     let Some(d) = cx.draft else {
         return;
@@ -525,10 +525,10 @@ pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
 }
 
 /// The table as `/` searches it.
-pub struct Rows<'a> {
-    pub state: &'a mut State,
-    pub draft: &'a Option<Draft>,
-    pub body: Rect,
+pub(crate) struct Rows<'a> {
+    pub(crate) state: &'a mut State,
+    pub(crate) draft: &'a Option<Draft>,
+    pub(crate) body: Rect,
 }
 
 impl Searchable for Rows<'_> {

@@ -32,27 +32,27 @@ use crate::tui::{DraftNote, DraftSummary, Effect, Mode, Note};
 pub struct State {
     /// 0 is "new assessment"; 1.. are the drafts.
     pub selected: usize,
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// The name being typed for a new assessment.
     pub naming: Option<TextField>,
     pub name_missing: bool,
     /// Where the new assessment goes when it is a fresh start beside a draft that cannot be
     /// read (None: the drafts folder).
-    pub beside: Option<PathBuf>,
+    pub(crate) beside: Option<PathBuf>,
     pub drafts: Vec<DraftSummary>,
     /// The folder is still being read (just after the first frame): not yet "no drafts".
     pub listing: bool,
     /// While listing: how many drafts are read, of how many (None: not counted yet).
-    pub reading: Option<(usize, usize)>,
+    pub(crate) reading: Option<(usize, usize)>,
     /// A question about one draft, over the list.
     pub prompt: Option<Prompt>,
     /// The draft to select when the list comes back (after a rename or a copy).
-    pub select_path: Option<PathBuf>,
+    pub(crate) select_path: Option<PathBuf>,
     /// The drafts folder cannot be written in: drafts open read-only, and creating,
     /// renaming, copying and deleting are not offered.
-    pub folder_read_only: bool,
+    pub(crate) folder_read_only: bool,
     /// The drafts folder, named under the list.
-    pub folder: PathBuf,
+    pub(crate) folder: PathBuf,
 }
 
 /// What the name typed over the list is for.
@@ -122,7 +122,7 @@ pub enum Prompt {
     },
 }
 
-pub fn mode(s: &State) -> Mode {
+pub(crate) fn mode(s: &State) -> Mode {
     match &s.prompt {
         Some(Prompt::Name { .. }) => Mode::Editing,
         Some(_) => Mode::Confirm,
@@ -132,7 +132,7 @@ pub fn mode(s: &State) -> Mode {
 }
 
 /// The key table of the question being asked, when there is one of this screen's own.
-pub fn prompt_key_tables(s: &State) -> Option<Vec<&'static [Binding]>> {
+pub(crate) fn prompt_key_tables(s: &State) -> Option<Vec<&'static [Binding]>> {
     let table: &'static [Binding] = match s.prompt.as_ref()? {
         Prompt::Name { purpose, .. } => purpose.keys(),
         Prompt::Delete { .. } => keys::CONFIRM,
@@ -143,7 +143,7 @@ pub fn prompt_key_tables(s: &State) -> Option<Vec<&'static [Binding]>> {
     Some(vec![table])
 }
 
-pub fn set_drafts(s: &mut State, drafts: Vec<DraftSummary>, body: Rect) {
+pub(crate) fn set_drafts(s: &mut State, drafts: Vec<DraftSummary>, body: Rect) {
     let selected_path = s
         .selected
         .checked_sub(1)
@@ -170,7 +170,7 @@ pub fn set_drafts(s: &mut State, drafts: Vec<DraftSummary>, body: Rect) {
 
 /// Part of the list while the folder is still being read: shown and chosen from at once,
 /// the choice kept as drafts are put in above it.
-pub fn set_drafts_so_far(
+pub(crate) fn set_drafts_so_far(
     s: &mut State,
     drafts: Vec<DraftSummary>,
     read: usize,
@@ -193,14 +193,14 @@ fn select(s: &mut State, path: &Path, body: Rect) {
 }
 
 /// Back on the Start screen, asking whether to open `path` read-only.
-pub fn ask_locked(s: &mut State, path: PathBuf, error: Arc<StoreError>, body: Rect) {
+pub(crate) fn ask_locked(s: &mut State, path: PathBuf, error: Arc<StoreError>, body: Rect) {
     s.naming = None;
     select(s, &path, body);
     s.prompt = Some(Prompt::Locked { path, error });
 }
 
 /// `path` is being opened on another thread: keys wait for Esc (stop) until it is open.
-pub fn opening(s: &mut State, path: PathBuf) {
+pub(crate) fn opening(s: &mut State, path: PathBuf) {
     let name = s
         .drafts
         .iter()
@@ -217,21 +217,21 @@ pub fn opening(s: &mut State, path: PathBuf) {
 }
 
 /// The draft being opened takes more than a moment: say so.
-pub fn opening_is_slow(s: &mut State) {
+pub(crate) fn opening_is_slow(s: &mut State) {
     if let Some(Prompt::Opening { shown, .. }) = &mut s.prompt {
         *shown = true;
     }
 }
 
 /// Back on the Start screen, showing why `path` cannot be read.
-pub fn show_broken(s: &mut State, path: PathBuf, error: Arc<StoreError>, body: Rect) {
+pub(crate) fn show_broken(s: &mut State, path: PathBuf, error: Arc<StoreError>, body: Rect) {
     s.naming = None;
     select(s, &path, body);
     s.prompt = Some(Prompt::Broken { path, error });
 }
 
 /// A draft of the list was renamed, copied or deleted (or that failed): say so, list again.
-pub fn drafts_changed(s: &mut State, cx: &mut Ctx, note: DraftNote) -> Vec<Effect> {
+pub(crate) fn drafts_changed(s: &mut State, cx: &mut Ctx, note: DraftNote) -> Vec<Effect> {
     match &note {
         DraftNote::Renamed { path, .. } | DraftNote::Duplicated { path, .. } => {
             s.select_path = Some(path.clone());
@@ -246,7 +246,7 @@ fn item_count(s: &State) -> usize {
     s.drafts.len() + 1
 }
 
-pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
+pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     if s.prompt.is_some() {
         return prompt_action(s, action);
     }
@@ -277,7 +277,7 @@ pub fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
 }
 
 /// What cannot work in a drafts folder that cannot be written in.
-pub fn refused_in_read_only_folder(s: &State, action: Action) -> bool {
+pub(crate) fn refused_in_read_only_folder(s: &State, action: Action) -> bool {
     s.folder_read_only
         && s.prompt.is_none()
         && s.naming.is_none()
@@ -414,7 +414,7 @@ fn naming_action(s: &mut State, action: Action) -> Vec<Effect> {
     }
 }
 
-pub fn edit(s: &mut State, op: EditOp) -> Vec<Effect> {
+pub(crate) fn edit(s: &mut State, op: EditOp) -> Vec<Effect> {
     if let Some(Prompt::Name { field, missing, .. }) = &mut s.prompt {
         field.apply(&op);
         if op.changes_text() {
@@ -494,7 +494,7 @@ fn typed_name(field: &TextField) -> Option<String> {
     (!name.is_empty()).then(|| name.to_string())
 }
 
-pub fn keep_selection_visible(s: &mut State, body: Rect) {
+pub(crate) fn keep_selection_visible(s: &mut State, body: Rect) {
     let g = geometry(body);
     let rows = TableView::visible_rows(g.table);
     if s.selected > 0 {
@@ -502,7 +502,7 @@ pub fn keep_selection_visible(s: &mut State, body: Rect) {
     }
 }
 
-pub fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
+pub(crate) fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effect> {
     if s.naming.is_some() || s.prompt.is_some() {
         return Vec::new();
     }
@@ -527,7 +527,7 @@ pub fn on_click(s: &mut State, cx: &mut Ctx, column: u16, row: u16) -> Vec<Effec
     }
 }
 
-pub fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let (loc, theme) = (cx.loc, cx.theme);
     let g = geometry(body);
     let buf = frame.buffer_mut();
@@ -783,9 +783,9 @@ fn draw_problem(loc: &Locale, theme: &Theme, frame: &mut Frame, area: Rect, erro
 }
 
 /// The list of drafts as `/` searches it (without its "new assessment" row).
-pub struct Rows<'a> {
-    pub state: &'a mut State,
-    pub body: Rect,
+pub(crate) struct Rows<'a> {
+    pub(crate) state: &'a mut State,
+    pub(crate) body: Rect,
 }
 
 impl Searchable for Rows<'_> {
@@ -806,6 +806,6 @@ impl Searchable for Rows<'_> {
 }
 
 /// The draft selected in the list, if a draft is.
-pub fn selected_draft(s: &State) -> Option<&DraftSummary> {
+pub(crate) fn selected_draft(s: &State) -> Option<&DraftSummary> {
     s.selected.checked_sub(1).and_then(|i| s.drafts.get(i))
 }

@@ -11,24 +11,24 @@ use crate::text::{pad_left, pad_right, width};
 
 /// One bar: a customer and what it counts.
 #[derive(Debug, Clone)]
-pub struct Bar {
-    pub label: String,
-    pub value: u64,
+pub(crate) struct Bar {
+    pub(crate) label: String,
+    pub(crate) value: u64,
 }
 
 /// What the chart shows: the bars (largest first), what the rows left out add up to, and
 /// the threshold to mark.
-pub struct Chart<'a> {
-    pub bars: &'a [Bar],
+pub(crate) struct Chart<'a> {
+    pub(crate) bars: &'a [Bar],
     /// Customers not drawn, and their sum.
-    pub rest: Option<(usize, u64)>,
-    pub threshold: u64,
+    pub(crate) rest: Option<(usize, u64)>,
+    pub(crate) threshold: u64,
     /// "┃ = Gold threshold, 4,000": what the marked column means.
-    pub legend: String,
+    pub(crate) legend: String,
     /// Numbers beside a bar: its value and the running total.
-    pub row_numbers: &'a dyn Fn(u64, u64) -> String,
+    pub(crate) row_numbers: &'a dyn Fn(u64, u64) -> String,
     /// The "+ N more: users" label.
-    pub rest_label: &'a dyn Fn(usize, u64) -> String,
+    pub(crate) rest_label: &'a dyn Fn(usize, u64) -> String,
 }
 
 const MARK: char = '┃';
@@ -39,7 +39,7 @@ const MAX_LABEL: usize = 18;
 /// Narrower than this, bars say nothing: rows show names and numbers only.
 const MIN_BAR: usize = 4;
 
-pub fn chart_lines(chart: &Chart, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub(crate) fn chart_lines(chart: &Chart, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(fit(&chart.legend, columns), theme.dim)];
     let total: u64 = chart
         .bars

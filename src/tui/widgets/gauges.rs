@@ -13,8 +13,8 @@ use crate::report::readings::reading_name;
 use crate::rules::{Assessment, Requirement};
 use crate::text::width;
 
-pub const MET_MARK: &str = "✓";
-pub const NOT_MET_MARK: &str = "✗";
+pub(crate) const MET_MARK: &str = "✓";
+pub(crate) const NOT_MET_MARK: &str = "✗";
 const BAR_FULL: &str = "▰";
 const BAR_EMPTY: &str = "▱";
 /// The fewest cells a bar is drawn in.
@@ -22,7 +22,13 @@ const MIN_BAR: usize = 3;
 /// Columns a shortened number takes at most.
 const SHORT_NUMBER: usize = 6;
 
-pub fn draw(assessment: &Assessment, loc: &Locale, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(crate) fn draw(
+    assessment: &Assessment,
+    loc: &Locale,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let tiers = &assessment.tiers;
     // Only what lies in the buffer is drawn, whatever area a caller passes.
     let area = area.intersection(buf.area);

@@ -1,10 +1,10 @@
 //! Pieces the screens are drawn with.
 
-pub mod bar_chart;
-pub mod gauges;
-pub mod outlook_panel;
-pub mod overlay;
-pub mod table;
-pub mod table_nav;
-pub mod text_field;
-pub mod wrap;
+pub(crate) mod bar_chart;
+pub(crate) mod gauges;
+pub(crate) mod outlook_panel;
+pub(crate) mod overlay;
+pub(crate) mod table;
+pub(crate) mod table_nav;
+pub(crate) mod text_field;
+pub(crate) mod wrap;

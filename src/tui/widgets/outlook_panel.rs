@@ -15,11 +15,11 @@ use crate::rules::{Assessment, RuleSet, outlook_top};
 use crate::text::visible;
 
 /// Bars the chart draws for a body of `body_rows` rows: a third of it, at least three.
-pub fn chart_rows(body_rows: u16) -> usize {
+pub(crate) fn chart_rows(body_rows: u16) -> usize {
     usize::from(body_rows / 3).max(3)
 }
 
-pub fn outlook_lines(
+pub(crate) fn outlook_lines(
     loc: &Locale,
     profile: &Profile,
     rules: &RuleSet,
@@ -149,10 +149,12 @@ type LinesKey = (u64, usize, usize, crate::i18n::Lang);
 /// walks and sorts every customer, and a scroll or a repaint should cost what it shows. One
 /// per open draft (a draft read again is a new one, with an empty cache).
 #[derive(Default)]
-pub struct LinesCache(std::cell::RefCell<Option<(LinesKey, std::sync::Arc<Vec<Line<'static>>>)>>);
+pub(crate) struct LinesCache(
+    std::cell::RefCell<Option<(LinesKey, std::sync::Arc<Vec<Line<'static>>>)>>,
+);
 
 impl LinesCache {
-    pub fn get_or_build(
+    pub(crate) fn get_or_build(
         &self,
         key: LinesKey,
         build: impl FnOnce() -> Vec<Line<'static>>,

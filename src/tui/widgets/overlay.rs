@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::text::width;
 
-pub fn clear(area: Rect, buf: &mut Buffer) {
+pub(crate) fn clear(area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let area = area.intersection(buf.area);
     if area.x == 0 || area.is_empty() {

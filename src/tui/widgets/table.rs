@@ -10,18 +10,18 @@ use super::super::theme::Theme;
 use crate::text::{visible, width};
 
 #[derive(Debug, Clone)]
-pub struct Column {
-    pub title: String,
-    pub width: u16,
+pub(crate) struct Column {
+    pub(crate) title: String,
+    pub(crate) width: u16,
     /// Numbers are right-aligned.
-    pub right: bool,
+    pub(crate) right: bool,
 }
 
 /// Gap between columns.
-pub const GAP: u16 = 1;
+pub(crate) const GAP: u16 = 1;
 
 /// Left edge and width of each column, from `x`.
-pub fn column_spans(columns: &[Column], x: u16) -> Vec<(u16, u16)> {
+pub(crate) fn column_spans(columns: &[Column], x: u16) -> Vec<(u16, u16)> {
     let mut at = x;
     columns
         .iter()
@@ -34,14 +34,14 @@ pub fn column_spans(columns: &[Column], x: u16) -> Vec<(u16, u16)> {
 }
 
 /// The column under screen column `x`, if any.
-pub fn column_at(columns: &[Column], area_x: u16, x: u16) -> Option<usize> {
+pub(crate) fn column_at(columns: &[Column], area_x: u16, x: u16) -> Option<usize> {
     column_spans(columns, area_x)
         .iter()
         .position(|&(start, w)| x >= start && x < start + w + GAP)
 }
 
 /// The first row to show so that `selected` stays in view, given the current offset.
-pub fn scroll_to(offset: usize, selected: usize, visible_rows: usize) -> usize {
+pub(crate) fn scroll_to(offset: usize, selected: usize, visible_rows: usize) -> usize {
     if visible_rows == 0 {
         return selected;
     }
@@ -56,7 +56,7 @@ pub fn scroll_to(offset: usize, selected: usize, visible_rows: usize) -> usize {
 
 /// The text cut to `columns` display columns, whole characters only, with `…` when cut,
 /// and any control characters shown as visible stand-ins.
-pub fn fit(text: &str, columns: usize) -> String {
+pub(crate) fn fit(text: &str, columns: usize) -> String {
     let shown = visible(text);
     if width(&shown) <= columns {
         return shown.into_owned();
@@ -77,22 +77,22 @@ pub fn fit(text: &str, columns: usize) -> String {
     out
 }
 
-pub struct TableView<'a> {
-    pub columns: &'a [Column],
-    pub row_count: usize,
-    pub offset: usize,
-    pub selected_row: Option<usize>,
-    pub selected_col: Option<usize>,
+pub(crate) struct TableView<'a> {
+    pub(crate) columns: &'a [Column],
+    pub(crate) row_count: usize,
+    pub(crate) offset: usize,
+    pub(crate) selected_row: Option<usize>,
+    pub(crate) selected_col: Option<usize>,
 }
 
 impl TableView<'_> {
     /// Rows shown below the header.
-    pub fn visible_rows(area: Rect) -> usize {
+    pub(crate) fn visible_rows(area: Rect) -> usize {
         usize::from(area.height.saturating_sub(1))
     }
 
     /// Draws the header and the visible rows; `cell(row, column)` is called only for them.
-    pub fn draw(
+    pub(crate) fn draw(
         &self,
         area: Rect,
         buf: &mut Buffer,

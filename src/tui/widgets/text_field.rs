@@ -20,7 +20,7 @@ pub struct TextField {
 }
 
 impl TextField {
-    pub fn new(text: impl Into<String>) -> TextField {
+    pub(crate) fn new(text: impl Into<String>) -> TextField {
         let text = text.into();
         let caret = text.len();
         TextField {
@@ -31,14 +31,14 @@ impl TextField {
     }
 
     /// A field holding `text`, all of it selected (as a spreadsheet cell opened for editing).
-    pub fn selected(text: impl Into<String>) -> TextField {
+    pub(crate) fn selected(text: impl Into<String>) -> TextField {
         TextField {
             selected: true,
             ..TextField::new(text)
         }
     }
 
-    pub fn is_selected(&self) -> bool {
+    pub(crate) fn is_selected(&self) -> bool {
         self.selected && !self.text.is_empty()
     }
 
@@ -52,16 +52,17 @@ impl TextField {
     }
 
     /// Display columns before the caret, as drawn (control characters shown as stand-ins).
-    pub fn caret_column(&self) -> usize {
+    #[cfg(test)]
+    fn caret_column(&self) -> usize {
         width(&visible(&self.text[..self.caret]))
     }
 
-    pub fn insert(&mut self, s: &str) {
+    pub(crate) fn insert(&mut self, s: &str) {
         self.text.insert_str(self.caret, s);
         self.caret += s.len();
     }
 
-    pub fn backspace(&mut self) -> bool {
+    pub(crate) fn backspace(&mut self) -> bool {
         match self.text[..self.caret].grapheme_indices(true).next_back() {
             Some((start, _)) => {
                 self.text.replace_range(start..self.caret, "");
@@ -72,7 +73,7 @@ impl TextField {
         }
     }
 
-    pub fn delete(&mut self) -> bool {
+    pub(crate) fn delete(&mut self) -> bool {
         match self.text[self.caret..].graphemes(true).next() {
             Some(g) => {
                 let end = self.caret + g.len();
@@ -83,38 +84,27 @@ impl TextField {
         }
     }
 
-    /// The text after Backspace or Delete, without changing the field.
-    pub fn after(&self, backspace: bool) -> String {
-        let mut copy = self.clone();
-        if backspace {
-            copy.backspace();
-        } else {
-            copy.delete();
-        }
-        copy.text
-    }
-
-    pub fn left(&mut self) {
+    pub(crate) fn left(&mut self) {
         if let Some((start, _)) = self.text[..self.caret].grapheme_indices(true).next_back() {
             self.caret = start;
         }
     }
 
-    pub fn right(&mut self) {
+    pub(crate) fn right(&mut self) {
         if let Some(g) = self.text[self.caret..].graphemes(true).next() {
             self.caret += g.len();
         }
     }
 
-    pub fn home(&mut self) {
+    pub(crate) fn home(&mut self) {
         self.caret = 0;
     }
 
-    pub fn end(&mut self) {
+    pub(crate) fn end(&mut self) {
         self.caret = self.text.len();
     }
 
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.text.clear();
         self.caret = 0;
     }
@@ -122,7 +112,7 @@ impl TextField {
     /// Draws the field in one row of `area`, scrolled so the caret shows, and returns where
     /// the terminal cursor belongs. Wide characters are never cut: one that does not fit
     /// whole is left out.
-    pub fn draw(&self, area: Rect, buf: &mut Buffer, style: Style) -> Option<Position> {
+    pub(crate) fn draw(&self, area: Rect, buf: &mut Buffer, style: Style) -> Option<Position> {
         // Only what lies in the buffer is drawn, whatever area a caller passes.
         let area = area.intersection(buf.area);
         if area.width == 0 || area.height == 0 {
@@ -167,7 +157,7 @@ impl TextField {
 
 /// Pasted or loaded text made fit for a one-line field: line breaks become spaces, other
 /// control characters are dropped.
-pub fn clean_paste(text: &str) -> String {
+pub(crate) fn clean_paste(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
         .filter_map(|c| match c {
@@ -249,7 +239,7 @@ mod tests {
 
 /// One change to a field being edited, as keys and pastes ask for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditOp {
+pub(crate) enum EditOp {
     Insert(String),
     Backspace,
     Delete,
@@ -262,7 +252,7 @@ pub enum EditOp {
 
 impl EditOp {
     /// Whether the op changes the text (rather than only moving the caret).
-    pub fn changes_text(&self) -> bool {
+    pub(crate) fn changes_text(&self) -> bool {
         matches!(
             self,
             EditOp::Insert(_) | EditOp::Backspace | EditOp::Delete | EditOp::Clear
@@ -271,7 +261,7 @@ impl EditOp {
 }
 
 impl TextField {
-    pub fn apply(&mut self, op: &EditOp) {
+    pub(crate) fn apply(&mut self, op: &EditOp) {
         if std::mem::take(&mut self.selected) {
             match op {
                 EditOp::Insert(_) | EditOp::Backspace | EditOp::Delete => {
@@ -298,12 +288,5 @@ impl TextField {
             EditOp::End => self.end(),
             EditOp::Clear => self.clear(),
         }
-    }
-
-    /// The field as it would be after `op`.
-    pub fn preview(&self, op: &EditOp) -> TextField {
-        let mut copy = self.clone();
-        copy.apply(op);
-        copy
     }
 }

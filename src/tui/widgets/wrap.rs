@@ -23,7 +23,7 @@ fn is_closing_punctuation(c: char) -> bool {
 
 /// Words to lines of at most `columns` display columns; text without spaces (Chinese) is
 /// broken between characters.
-pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for c in text.chars() {
@@ -73,7 +73,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
 
 /// `wrap`, with every line after the first indented as the text itself is: a sentence that
 /// starts with two spaces keeps its continuation lines under its first word.
-pub fn wrap_indented(text: &str, columns: usize) -> Vec<String> {
+pub(crate) fn wrap_indented(text: &str, columns: usize) -> Vec<String> {
     let body = text.trim_start_matches(' ');
     let indent = &text[..text.len() - body.len()];
     wrap(body, columns.saturating_sub(indent.len()).max(1))
