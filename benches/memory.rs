@@ -8,7 +8,7 @@
 
 #[path = "support/bare.rs"]
 mod bare;
-#[path = "../tests/support/pty.rs"]
+#[path = "../tests/it/support/pty.rs"]
 mod pty;
 
 use bare::bare_program;

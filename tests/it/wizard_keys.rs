@@ -1,13 +1,11 @@
 //! Keys as real keyboards send them: Enter moves a wizard on, full-width keys from an input
 //! method act as their ASCII keys, undo and redo, search. State checked after key events.
 
-mod wizard_common;
-
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Market, Profile};
 use cpc_wizard::tui::Screen;
 use ratatui::crossterm::event::KeyCode;
-use wizard_common::*;
 
 #[test]
 fn enter_on_market_chooses_the_highlighted_market_and_goes_on_to_customers() {

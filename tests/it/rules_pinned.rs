@@ -4,8 +4,8 @@
 use cpc_wizard::profile::{Association, Market, Workload};
 use cpc_wizard::rules::{RuleSet, Tier};
 
-const FILE_2017_06: &str = include_str!("../assets/rules/2017-06.toml");
-const FILE_2017_07: &str = include_str!("../assets/rules/2017-07.toml");
+const FILE_2017_06: &str = include_str!("../../assets/rules/2017-06.toml");
+const FILE_2017_07: &str = include_str!("../../assets/rules/2017-07.toml");
 
 fn edition(id: &str) -> &'static RuleSet {
     RuleSet::by_edition(id).unwrap_or_else(|| panic!("edition {id} is missing"))

@@ -1,15 +1,13 @@
 //! The wizard's side of the three readings and of "counted once": the reading chosen on the
 //! Market screen and saved, and names that would repeat a customer or a person refused.
 
-mod wizard_common;
-
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Counting, Person};
 use cpc_wizard::rules::{RuleSet, evaluate};
 use cpc_wizard::tui::Mode;
 use cpc_wizard::tui::{App, Screen};
 use ratatui::crossterm::event::KeyCode;
-use wizard_common::*;
 
 fn assessment_matches_evaluate(app: &App) {
     let draft = app.model.draft.as_ref().expect("a draft is open");

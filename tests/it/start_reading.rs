@@ -2,18 +2,15 @@
 //! listed and can be chosen, and a line says how far the reading is. In the terminal the
 //! folder is read on a thread of its own, so keys are answered before the list is complete.
 
-mod support;
-mod wizard_common;
-
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::support::pty::PtySession;
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::tui::Model;
 use cpc_wizard::tui::{DraftSummary, Msg, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use support::pty::PtySession;
-use wizard_common::*;
 
 fn reading_model(lang: Lang) -> Model {
     let mut model = Model::new(lang, PathBuf::from("/home/mei/.local/share/cpc-wizard"));

@@ -158,6 +158,13 @@ impl PtySession {
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // The emulator first, as a real terminal does, and while holding it: otherwise the
+        // program, told of the new size, can redraw before the emulator is resized, and its
+        // new frame is read at the old size (seen when many tests run at once).
+        let mut screen = self.screen.lock().ok();
+        if let Some(p) = screen.as_mut() {
+            p.screen_mut().set_size(non_zero(rows), non_zero(cols));
+        }
         self.master
             .resize(PtySize {
                 rows,
@@ -166,9 +173,6 @@ impl PtySession {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        if let Ok(mut p) = self.screen.lock() {
-            p.screen_mut().set_size(non_zero(rows), non_zero(cols));
-        }
     }
 
     /// Waits for the program to end; its exit code, or None if it is still running.

@@ -1,11 +1,9 @@
 //! The PTY harness itself works: a short-lived command's output reaches the screen.
 
-mod support;
-
 use std::path::Path;
 use std::time::Duration;
 
-use support::pty::PtySession;
+use crate::support::pty::PtySession;
 
 #[test]
 fn harness_reads_what_a_program_prints() {

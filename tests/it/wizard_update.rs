@@ -1,9 +1,8 @@
 //! The wizard's update, driven with key sequences; state (and files on disk) checked after.
 
-mod wizard_common;
-
 use std::time::{Duration, Instant};
 
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Association, Count, Market, Profile, Workload};
 use cpc_wizard::rules::{RuleSet, evaluate};
@@ -14,7 +13,6 @@ use cpc_wizard::tui::{Effect, Mode, Msg, update};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use wizard_common::*;
 
 fn gauges_match_evaluate(app: &App) {
     let draft = app.model.draft.as_ref().expect("a draft is open");

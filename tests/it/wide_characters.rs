@@ -3,8 +3,7 @@
 //! into taken by something else (which a terminal would draw as a broken character or a
 //! missing border).
 
-mod wizard_common;
-
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::tui::Msg;
 use cpc_wizard::tui::{App, Screen, view};
@@ -13,7 +12,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-use wizard_common::*;
 
 const BAD: &str = "name,exchange_online,trial\n台北資訊股份有限公司,12x,maybe\n高雄港務,-3,no\n";
 

@@ -4,14 +4,12 @@
 //! killed instance. Waits are for the screen (or the folder) to show something, bounded.
 #![cfg(unix)]
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::support::pty::PtySession;
 use cpc_wizard::profile::{Customer, Market, Profile};
 use cpc_wizard::store::{self, TEMP_PREFIX};
-use support::pty::PtySession;
 
 const WAIT: Duration = Duration::from_secs(30);
 

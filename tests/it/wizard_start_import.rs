@@ -2,10 +2,9 @@
 //! new draft (its file, its lock, its customers), the screen shown and the files on disk
 //! checked after.
 
-mod wizard_common;
-
 use std::path::{Path, PathBuf};
 
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::Profile;
 use cpc_wizard::store::{self, OpenDraft, Store, StoreError};
@@ -13,7 +12,6 @@ use cpc_wizard::tui::screens::import::Outcome;
 use cpc_wizard::tui::{App, Model, Msg, Screen};
 use cpc_wizard::tui::{Mode, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use wizard_common::*;
 
 /// A drafts folder (`drafts/`, with the CSV files beside it, not in it) and the Start
 /// screen on it.

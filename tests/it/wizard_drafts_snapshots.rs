@@ -2,18 +2,16 @@
 //! "what if" copy, delete, a draft open elsewhere, a draft that cannot be read, the help of
 //! the list; and the read-only mark in the header.
 
-mod wizard_common;
-
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::from_json;
 use cpc_wizard::store::StoreError;
 use cpc_wizard::tui::{App, Model, Screen};
 use cpc_wizard::tui::{DraftSummary, Msg, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use wizard_common::*;
 
 fn lang_id(lang: Lang) -> &'static str {
     match lang {

@@ -2,15 +2,13 @@
 //! smallest supported 70x18), in English and zh-TW, for a draft with usage-report figures
 //! and for one typed by hand; and the key that opens and closes it.
 
-mod wizard_common;
-
 use std::path::PathBuf;
 
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Count, Profile, Workload};
 use cpc_wizard::tui::{App, Screen};
 use ratatui::crossterm::event::KeyCode;
-use wizard_common::*;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (70, 18)];
 

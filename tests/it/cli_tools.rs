@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 use assert_cmd::cargo::cargo_bin_cmd;
 use tempfile::TempDir;
 
-const CONTOSO: &str = include_str!("fixtures/contoso.json");
+const CONTOSO: &str = include_str!("../fixtures/contoso.json");
 /// The locale variables a test must control; any of them in the test's own environment
 /// would change the language.
 const LOCALE_VARS: [&str; 4] = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"];
@@ -448,7 +448,7 @@ fn schema_prints_the_shipped_schema() {
     let home = Home::new();
     let out = home.run(&["schema"], &[("LANG", "zh_TW.UTF-8")]);
     assert_eq!(out.status.code(), Some(0));
-    let shipped = include_str!("../assets/schema/profile-v1.schema.json");
+    let shipped = include_str!("../../assets/schema/profile-v1.schema.json");
     assert_eq!(text(&out.stdout), shipped);
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(

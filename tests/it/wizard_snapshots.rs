@@ -2,17 +2,15 @@
 //! realistic draft (Chinese names, a name with an escape sequence, every exclusion reason,
 //! an unknown exam id).
 
-mod wizard_common;
-
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::store::StoreError;
 use cpc_wizard::tui::{App, Model, Screen};
 use cpc_wizard::tui::{DraftSummary, Msg, update};
 use ratatui::crossterm::event::KeyCode;
-use wizard_common::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 

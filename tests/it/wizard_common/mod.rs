@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 pub fn contoso() -> Profile {
-    let text = include_str!("../fixtures/contoso.json");
+    let text = include_str!("../../fixtures/contoso.json");
     match from_json(text) {
         Ok(p) => p,
         Err(e) => panic!("fixture does not parse: {e}"),

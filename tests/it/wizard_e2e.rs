@@ -20,14 +20,12 @@
 //! - So Silver is met (1,650 / 1,000, 2 / 1) and Gold is not (1,650 / 4,000, 2 / 2):
 //!   2,350 more active users for Gold.
 
-mod support;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::support::pty::PtySession;
 use assert_cmd::Command;
 use cpc_wizard::profile::{Association, Count, Customer, Market, Person, Profile, Workload};
-use support::pty::PtySession;
 
 const WAIT: Duration = Duration::from_secs(20);
 const BIN: &str = env!("CARGO_BIN_EXE_cpc-wizard");

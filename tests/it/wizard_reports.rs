@@ -2,11 +2,10 @@
 //! the customer asked for a concealed report, the import on its own thread with Esc to
 //! stop it, and anything but a regular file refused.
 
-mod wizard_common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::import::{FileDetail, FileError, ImportError, Kind};
 use cpc_wizard::profile::{Profile, SourceKind, Workload};
@@ -16,7 +15,6 @@ use cpc_wizard::tui::screens::import::{Import, Outcome};
 use cpc_wizard::tui::{App, Msg, Screen};
 use cpc_wizard::tui::{Effect, Mode, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use wizard_common::*;
 
 const ACTIVE: &str = "Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Has Exchange License,Has OneDrive License,Has SharePoint License,Has Skype For Business License,Has Yammer License,Has Teams License,Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,Skype For Business Last Activity Date,Yammer Last Activity Date,Teams Last Activity Date,Exchange License Assign Date,OneDrive License Assign Date,SharePoint License Assign Date,Skype For Business License Assign Date,Yammer License Assign Date,Teams License Assign Date,Assigned Products\r\n\
 2017-06-30,a@tailspin.onmicrosoft.com,A,False,,True,True,True,False,False,False,2017-06-30,2017-06-05,,,,,,,,,,,E3\r\n\

@@ -1,8 +1,7 @@
 //! Customers in from CSV on the Customers screen, and the customers out to CSV from the
 //! Review screen: key sequences in; state, files on disk and the screen checked after.
 
-mod wizard_common;
-
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::import::import_csv;
 use cpc_wizard::profile::{Association, Profile, Workload};
@@ -11,7 +10,6 @@ use cpc_wizard::tui::screens::import::{Import, Outcome};
 use cpc_wizard::tui::{App, Screen};
 use cpc_wizard::tui::{Mode, Msg, Note};
 use ratatui::crossterm::event::KeyCode;
-use wizard_common::*;
 
 fn on_customers(lang: Lang) -> (tempfile::TempDir, std::path::PathBuf, App) {
     let (dir, path, mut app) = app_on_disk(contoso(), lang);

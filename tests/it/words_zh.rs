@@ -3,8 +3,7 @@
 //! for a file that is not UTF-8, "nothing imported" said once, no space after ：, and no
 //! "save and quit" offered on a read-only draft.
 
-mod wizard_common;
-
+use crate::wizard_common::*;
 use cpc_wizard::i18n::{Lang, Locale};
 use cpc_wizard::import::{import_csv, words};
 use cpc_wizard::profile::{Association, Customer, Person, Profile};
@@ -13,7 +12,6 @@ use cpc_wizard::rules::{RuleSet, evaluate};
 use cpc_wizard::tui::Msg;
 use cpc_wizard::tui::{App, Screen};
 use ratatui::crossterm::event::KeyCode;
-use wizard_common::*;
 
 fn zh() -> &'static Locale {
     Locale::get(Lang::ZhTw)

@@ -110,7 +110,7 @@ fn every_fixture_passes() {
 
 #[test]
 fn drafts_the_program_writes_pass() {
-    let fixture = include_str!("fixtures/contoso.json");
+    let fixture = include_str!("../fixtures/contoso.json");
     let profile = profile::from_json(fixture).expect("fixture loads");
     for (what, written) in [
         ("the fixture written back", profile::to_json(&profile)),

@@ -4,8 +4,7 @@
 //! - the draft's cached assessment equals `evaluate` on the draft as it stands, and
 //! - the gauges drawn on screen show exactly that assessment's have/need numbers.
 
-mod wizard_common;
-
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::{Association, Count, Customer, Market, Person, Profile, Workload};
 use cpc_wizard::rules::{Assessment, RuleSet, evaluate};
@@ -15,7 +14,6 @@ use proptest::prelude::*;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use wizard_common::*;
 
 fn key_event() -> impl Strategy<Value = Event> {
     let keys = prop::sample::select(vec![

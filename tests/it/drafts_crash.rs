@@ -2,8 +2,9 @@
 //! saving a large draft leaves the old or the new draft, never a torn one.
 //!
 //! The programs that get killed are this test binary itself, re-run with an environment
-//! variable that turns one of its tests into the helper (`helper_*` below: without the
-//! variable they return at once).
+//! variable that turns one of its tests into the helper (`helper_*` below). The helpers are
+//! ignored tests, run only by `spawn_helper` (`--ignored --exact`): a plain run does not
+//! count them as tests that passed, and they need no program of their own to build.
 #![cfg(unix)]
 
 use std::io::{BufRead, BufReader};
@@ -21,6 +22,7 @@ const CUSTOMERS: usize = 20_000;
 
 /// Helper: opens the draft for editing, says so, and waits to be killed.
 #[test]
+#[ignore = "a child process of the crash tests, started by spawn_helper"]
 fn helper_hold_lock() {
     let Some(path) = std::env::var_os(HOLD_LOCK) else {
         return;
@@ -37,6 +39,7 @@ fn helper_hold_lock() {
 /// part of a save that could tear a file (writing, flushing, renaming), where the kills
 /// should land; `OpenDraft::save` is that same `write_atomically` after serialising.
 #[test]
+#[ignore = "a child process of the crash tests, started by spawn_helper"]
 fn helper_save_loop() {
     let Some(path) = std::env::var_os(SAVE_LOOP) else {
         return;
@@ -70,8 +73,11 @@ fn large_draft(tag: &str) -> Profile {
 
 /// Runs this test binary as the named helper on `draft`, and waits until it says it is ready.
 fn spawn_helper(test: &str, var: &str, draft: &Path) -> Child {
+    // libtest names a test by its module path without the crate: `drafts_crash::helper_…`.
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .args([&format!("{module}::{test}"), "--exact", "--ignored"])
+        .args(["--nocapture", "--test-threads=1"])
         .env(var, draft)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -2,10 +2,9 @@
 //! rename, duplicate and delete; a draft open elsewhere (read-only); a draft that cannot be
 //! read (never overwritten, a fresh start beside it). State and files on disk checked after.
 
-mod wizard_common;
-
 use std::path::{Path, PathBuf};
 
+use crate::wizard_common::*;
 use cpc_wizard::i18n::Lang;
 use cpc_wizard::profile::Profile;
 use cpc_wizard::store::{self, Store, StoreError};
@@ -14,7 +13,6 @@ use cpc_wizard::tui::screens::start::{NameFor, Prompt};
 use cpc_wizard::tui::{App, Screen};
 use cpc_wizard::tui::{Mode, Note};
 use ratatui::crossterm::event::KeyCode;
-use wizard_common::*;
 
 /// A drafts folder with the Contoso draft (as `contoso.json`), and the Start screen on it
 /// with that draft selected.
