@@ -15,7 +15,8 @@ use super::super::widgets::table::fit;
 use super::super::widgets::wrap::wrap_indented;
 use crate::i18n::{Locale, thousands};
 use crate::report::phrases::{
-    edition_name, exclusion_reason, gap, market_name, tier_name, tier_status, verdict, warning,
+    edition_name, exclusion_reason, gap, market_name, person_status, tier_name, tier_status,
+    verdict, warning,
 };
 use crate::report::readings::{other_readings, reading_result, reading_used, readings_summary};
 use crate::text::visible;
@@ -134,6 +135,22 @@ fn head_sentences(d: &Draft, loc: &Locale, theme: &Theme) -> Vec<(String, Style)
         ),
         theme.plain,
     ));
+    // Who does not qualify yet, each with what they still lack (staff lists are short).
+    for (person, result) in d.profile.staff.iter().zip(&a.staff) {
+        if result.qualifies || result.duplicate_of.is_some() {
+            continue;
+        }
+        lines.push((
+            loc.f(
+                "review_people.not_qualified",
+                &[
+                    ("name", &visible(person.name.trim())),
+                    ("status", &person_status(loc, d.rules(), result)),
+                ],
+            ),
+            theme.plain,
+        ));
+    }
     for w in &a.warnings {
         lines.push((format!("! {}", visible(&warning(loc, w))), theme.warning));
     }
