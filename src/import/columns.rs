@@ -112,6 +112,34 @@ pub fn field_for(header: &str) -> Option<Field> {
         .map(Field::Workload)
 }
 
+/// A list column of the staff CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListColumn {
+    Email,
+    Exams,
+    Certifications,
+}
+
+/// The staff column a normalized header names, in either language.
+pub(crate) fn list_column(normalized: &str) -> Option<ListColumn> {
+    match normalized {
+        "email" | "emailaddress" | "mail" | "電子郵件" | "電子郵件地址" => {
+            Some(ListColumn::Email)
+        }
+        "exams" | "exam" | "考試" => Some(ListColumn::Exams),
+        "certifications" | "certification" | "certificates" | "認證" | "證照" => {
+            Some(ListColumn::Certifications)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a header names a person (the staff screen's name column) rather than a customer.
+pub(crate) fn names_person(header: &str) -> bool {
+    let key = normalize_header(header);
+    key == "person" || key == "人員" || key == "姓名" || field_for(header) == Some(Field::Name)
+}
+
 /// Whether a header is one of the columns `export` adds for reading only.
 pub fn is_export_only(header: &str) -> bool {
     EXPORT_ONLY_HEADERS.contains(&normalize_header(header).as_str())

@@ -113,7 +113,7 @@ pub(crate) fn kind(header: &Header) -> Option<Kind> {
         .iter()
         .map(|h| columns::field_for(h))
         .collect();
-    let names_person = header.written.iter().any(|h| super::staff::names_person(h));
+    let names_person = header.written.iter().any(|h| columns::names_person(h));
     if names_person && staff_lists(header) {
         return Some(Kind::Staff);
     }
@@ -126,7 +126,7 @@ pub(crate) fn kind(header: &Header) -> Option<Kind> {
 /// The staff CSV's list columns (exams, certifications), by their names in either
 /// language.
 fn staff_lists(header: &Header) -> bool {
-    use super::staff::{ListColumn, list_column};
+    use super::columns::{ListColumn, list_column};
     header.normalized.iter().any(|h| {
         matches!(
             list_column(h),

@@ -20,6 +20,10 @@ use serde::{Deserialize, Serialize};
 /// Edition used when a draft names none.
 pub const DEFAULT_EDITION: &str = "2017-06";
 
+// `EDITIONS`: the ids of the rule editions (`assets/rules/*.toml`), oldest first, which a
+// draft may name; listed at build time so that the draft knows them without the rules.
+include!(concat!(env!("OUT_DIR"), "/editions.rs"));
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Profile {
     pub name: String,

@@ -2,9 +2,9 @@
 //! over the draft.
 
 use super::assessment::{
-    Assessment, CustomerResult, Exclusion, PersonResult, ReadingResult, Requirement, RouteProgress,
-    TierResult, Warning, workload_slot,
+    Assessment, PersonResult, ReadingResult, Requirement, RouteProgress, TierResult, Warning,
 };
+use super::customer_result::{CustomerResult, Exclusion, workload_slot};
 use super::duplicates::{CustomerIndex, people_firsts};
 use super::readings::Tally;
 use super::{RuleSet, same_id};
