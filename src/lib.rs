@@ -4,9 +4,9 @@
 //! wizard's view. `store` is the only module that touches draft files.
 
 pub mod cli;
-pub mod cli_words;
+pub(crate) mod cli_words;
 pub mod commands;
-pub mod compare;
+pub(crate) mod compare;
 pub mod export;
 pub mod i18n;
 pub mod import;
@@ -19,5 +19,5 @@ pub mod sample;
 pub mod settings;
 pub mod store;
 pub mod text;
-pub mod time;
+pub(crate) mod time;
 pub mod tui;

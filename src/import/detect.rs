@@ -21,17 +21,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::ActiveUsers,
-        Kind::ActiveUsersEarly,
-        Kind::Activations,
-        Kind::Training,
-        Kind::Customers,
-        Kind::Staff,
-    ];
-
     /// The id used to find its words in the locale files.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Kind::ActiveUsers => "active_users",
             Kind::ActiveUsersEarly => "active_users_early",

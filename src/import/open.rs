@@ -8,7 +8,7 @@ use super::ImportError;
 
 /// Why a file to import could not be opened.
 #[derive(Debug)]
-pub enum OpenError {
+pub(crate) enum OpenError {
     /// A pipe, a device or a folder (`ImportError::NotRegularFile` in a run's errors).
     NotRegularFile,
     /// Missing, not allowed…: worded like any file error (`StoreError::Io`).
@@ -27,7 +27,7 @@ impl From<OpenError> for ImportError {
 }
 
 /// Opens `path` for reading when it is a regular file (a link to one is followed).
-pub fn open_regular(path: &Path) -> Result<File, OpenError> {
+pub(crate) fn open_regular(path: &Path) -> Result<File, OpenError> {
     // Looked at before opening: opening a FIFO for reading waits for a writer.
     let metadata = std::fs::metadata(path).map_err(OpenError::Io)?;
     if !metadata.is_file() {

@@ -10,8 +10,8 @@ use super::error::{ParseError, Problem};
 use super::kept_fields::Header;
 use super::{Association, Counting, Customer, DEFAULT_EDITION, EDITIONS, Market, Person, Profile};
 
-pub const FORMAT_ID: &str = "cpc-wizard/profile";
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_ID: &str = "cpc-wizard/profile";
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 #[derive(Deserialize)]
 struct BodyV1 {
@@ -116,7 +116,7 @@ pub fn to_json(profile: &Profile) -> String {
 
 /// `to_json`'s text, written straight to `out`: a large draft is saved without a second
 /// copy of it in memory.
-pub fn write_json(profile: &Profile, out: &mut impl io::Write) -> io::Result<()> {
+pub(crate) fn write_json(profile: &Profile, out: &mut impl io::Write) -> io::Result<()> {
     let file = FileV1 {
         format: FORMAT_ID,
         version: FORMAT_VERSION,

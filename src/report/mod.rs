@@ -2,11 +2,11 @@
 
 mod json;
 mod markdown;
-pub mod outlook;
+pub(crate) mod outlook;
 pub mod phrases;
 mod plain;
 mod provenance;
-pub mod readings;
+pub(crate) mod readings;
 
 use crate::i18n::Locale;
 use crate::profile::Profile;

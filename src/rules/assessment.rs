@@ -53,7 +53,7 @@ impl Assessment {
     /// Another customer than `except` with this name (ignoring case and surrounding
     /// spaces): the one that adding or renaming a row to `name` would repeat.
     /// `customers` is the draft's list this assessment was made from.
-    pub fn customer_named(
+    pub(crate) fn customer_named(
         &self,
         customers: &[crate::profile::Customer],
         name: &str,
@@ -62,17 +62,12 @@ impl Assessment {
         self.index.named(customers, name, except)
     }
 
-    /// The result under one reading (always present).
-    pub fn reading(&self, counting: Counting) -> Option<&ReadingResult> {
-        self.readings.iter().find(|r| r.counting == counting)
-    }
-
     pub fn tier(&self, id: &str) -> Option<&TierResult> {
         self.tiers.iter().find(|t| t.tier == id)
     }
 
     /// The lowest tier not yet met: the next goal.
-    pub fn next_tier(&self) -> Option<&TierResult> {
+    pub(crate) fn next_tier(&self) -> Option<&TierResult> {
         self.tiers.iter().find(|t| !t.met)
     }
 
@@ -99,12 +94,12 @@ pub struct Requirement {
 }
 
 impl Requirement {
-    pub fn met(self) -> bool {
+    pub(crate) fn met(self) -> bool {
         self.have >= self.need
     }
 
     /// How many more are needed; 0 when met.
-    pub fn missing(self) -> u64 {
+    pub(crate) fn missing(self) -> u64 {
         self.need.saturating_sub(self.have)
     }
 

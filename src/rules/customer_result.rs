@@ -22,21 +22,21 @@ pub struct CustomerResult {
 
 impl CustomerResult {
     /// The customer's highest workload.
-    pub fn largest(&self) -> u64 {
+    pub(crate) fn largest(&self) -> u64 {
         self.workloads.iter().copied().max().map_or(0, u64::from)
     }
 
     /// The sum of the customer's workloads.
-    pub fn sum(&self) -> u64 {
+    pub(crate) fn sum(&self) -> u64 {
         self.workloads.iter().copied().map(u64::from).sum()
     }
 
-    pub fn on(&self, workload: Workload) -> u64 {
+    pub(crate) fn on(&self, workload: Workload) -> u64 {
         u64::from(self.workloads[workload_slot(workload)])
     }
 
     /// What this customer adds under `counting`, `best` being the partner-wide best workload.
-    pub fn counted_under(&self, counting: Counting, best: Option<Workload>) -> u64 {
+    pub(crate) fn counted_under(&self, counting: Counting, best: Option<Workload>) -> u64 {
         if self.excluded.is_some() {
             return 0;
         }

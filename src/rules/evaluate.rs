@@ -230,7 +230,7 @@ pub(super) fn assess_customer(
     }
 }
 
-pub fn assess_person(person: &Person, rules: &RuleSet) -> PersonResult {
+pub(crate) fn assess_person(person: &Person, rules: &RuleSet) -> PersonResult {
     let has = |list: &[String], id: &str| list.iter().any(|x| same_id(x, id));
     let progress: Vec<RouteProgress> = rules
         .routes

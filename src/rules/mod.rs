@@ -8,13 +8,13 @@ mod incremental;
 mod outlook;
 mod readings;
 
-pub use assessment::{
-    Assessment, PersonResult, ReadingResult, Requirement, RouteProgress, TierResult, Warning,
-};
-pub use customer_result::{CustomerResult, Exclusion};
+pub use assessment::{Assessment, Warning};
+pub(crate) use assessment::{PersonResult, ReadingResult, Requirement, RouteProgress, TierResult};
+pub use customer_result::Exclusion;
 pub use duplicates::same_person;
 pub use evaluate::evaluate;
-pub use outlook::{InactiveLicensed, Outlook, TierOutlook, outlook, outlook_top};
+pub(crate) use outlook::TierOutlook;
+pub use outlook::{Outlook, outlook, outlook_top};
 
 use std::sync::OnceLock;
 
@@ -108,13 +108,13 @@ impl RuleSet {
     }
 
     /// Whether an exam or certification id is one that some route asks for.
-    pub fn knows_exam(&self, id: &str) -> bool {
+    pub(crate) fn knows_exam(&self, id: &str) -> bool {
         self.routes
             .iter()
             .any(|r| r.exams.iter().any(|e| same_id(e, id)))
     }
 
-    pub fn knows_certification(&self, id: &str) -> bool {
+    pub(crate) fn knows_certification(&self, id: &str) -> bool {
         self.routes
             .iter()
             .any(|r| r.certifications.iter().any(|c| same_id(c, id)))
@@ -122,7 +122,7 @@ impl RuleSet {
 }
 
 /// Ids are compared as people type them: case and surrounding spaces do not matter.
-pub fn same_id(a: &str, b: &str) -> bool {
+pub(crate) fn same_id(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 

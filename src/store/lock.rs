@@ -46,7 +46,7 @@ impl LockHolder {
         }
     }
 
-    pub fn since_time(&self) -> SystemTime {
+    pub(crate) fn since_time(&self) -> SystemTime {
         UNIX_EPOCH + Duration::from_secs(self.since)
     }
 
@@ -77,9 +77,10 @@ enum LockKind {
     PidFile,
 }
 
+#[cfg(test)]
 impl DraftLock {
     /// The lock file's path.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 }
@@ -335,7 +336,7 @@ pub(crate) fn lock_names(dir: &Path) -> Result<NamesLock, StoreError> {
 }
 
 /// The names lock's file: hidden, and never taken for a draft or a leftover.
-pub const NAMES_LOCK_FILE: &str = ".cpc-wizard-names.lock";
+pub(crate) const NAMES_LOCK_FILE: &str = ".cpc-wizard-names.lock";
 
 /// The file system cannot lock files at all (as opposed to: the lock is taken).
 fn no_os_locks(e: &io::Error) -> bool {
