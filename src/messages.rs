@@ -1,5 +1,6 @@
-//! Errors as sentences in the user's language. The error types stay plain data; this is the
-//! one place that words them.
+//! Errors about drafts, files and the command line as sentences in the user's language, for
+//! every front end. The error types stay plain data; this is the one place that words them
+//! (an import's refusals are worded with its result, in `report::import_words`).
 
 use crate::i18n::Locale;
 use crate::profile::{ParseError, Problem};

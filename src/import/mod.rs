@@ -16,7 +16,6 @@ mod stream;
 mod training;
 mod usage;
 mod values;
-pub mod words;
 
 pub(crate) use columns::Column;
 pub use columns::Field;
@@ -27,6 +26,8 @@ pub use run::{FileDetail, FileError, Input, RunOptions, RunSummary, import_files
 pub(crate) use stale::{StaleCustomer, stale_customers};
 pub use stream::Progress;
 pub use usage::LeftOut;
+/// The workloads a usage report gives, in the order of its figures.
+pub(crate) use usage::WORKLOADS as USAGE_WORKLOADS;
 pub(crate) use values::guard;
 
 use std::collections::HashMap;

@@ -1,5 +1,8 @@
-//! An assessment as text, Markdown or JSON: what `assess` prints and the wizard exports.
+//! An assessment as text, Markdown or JSON: what `assess` prints and the wizard exports;
+//! and the sentences behind them, which the command line and the wizard show too (an
+//! import's result among them), so that every front end says the same.
 
+pub mod import_words;
 mod json;
 mod markdown;
 pub(crate) mod outlook;

@@ -703,7 +703,7 @@ fn draw_table(model: &Model, theme: &Theme, frame: &mut Frame, body: Rect) {
         }
         // Where the numbers came from (typed, our CSV, a usage report and its date).
         if let Some(source) = &c.source {
-            text = crate::import::words::with_source(loc, &text, source);
+            text = crate::report::import_words::with_source(loc, &text, source);
         }
         Line::styled(table::fit(&text, usize::from(g.detail.width)), theme.dim)
     } else {

@@ -2,13 +2,13 @@
 //! for the command line and the wizard alike. Text from the file is passed through as is:
 //! the caller makes it safe to show (`text::visible`).
 
-use super::{
-    Column, ExcludedCustomer, Field, FileDetail, FileError, ImportError, ImportSummary, Kind,
-    RowError, RowProblem, RunSummary, StaleCustomer,
-};
+use super::phrases::{exclusion_reason, workload_name};
 use crate::i18n::{Locale, thousands};
+use crate::import::{
+    Column, ExcludedCustomer, Field, FileDetail, FileError, ImportError, ImportSummary, Kind,
+    RowError, RowProblem, RunSummary, StaleCustomer, USAGE_WORKLOADS,
+};
 use crate::profile::{Source, SourceKind};
-use crate::report::phrases::{exclusion_reason, workload_name};
 use crate::rules::Exclusion;
 
 /// How many names of excluded customers a summary shows per reason before "and N more".
@@ -140,7 +140,7 @@ pub fn run_summary_lines(loc: &Locale, summary: &RunSummary) -> Vec<String> {
                     &date,
                 ));
                 let list = |figures: &[u64; 4]| {
-                    super::usage::WORKLOADS
+                    USAGE_WORKLOADS
                         .iter()
                         .zip(figures)
                         .map(|(w, n)| {
