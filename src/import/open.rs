@@ -48,7 +48,8 @@ fn open_without_waiting(path: &Path) -> std::io::Result<File> {
     // regular file the flag changes nothing.
     std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        // The flag's bits fit an i32, the type std takes them as.
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
         .open(path)
 }
 

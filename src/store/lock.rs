@@ -213,7 +213,8 @@ fn no_follow_options() -> OpenOptions {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW);
+        // The flag's bits fit an i32, the type std takes them as.
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
     }
     #[cfg(windows)]
     {
@@ -228,7 +229,7 @@ fn no_follow_options() -> OpenOptions {
 fn is_link_refused(e: &io::Error) -> bool {
     #[cfg(unix)]
     {
-        e.raw_os_error() == Some(libc::ELOOP)
+        e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
     }
     #[cfg(not(unix))]
     {
@@ -345,7 +346,10 @@ fn no_os_locks(e: &io::Error) -> bool {
     }
     #[cfg(unix)]
     if let Some(code) = e.raw_os_error() {
-        return code == libc::ENOLCK || code == libc::EOPNOTSUPP || code == libc::ENOSYS;
+        use rustix::io::Errno;
+        return [Errno::NOLCK, Errno::OPNOTSUPP, Errno::NOSYS]
+            .iter()
+            .any(|errno| errno.raw_os_error() == code);
     }
     false
 }

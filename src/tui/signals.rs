@@ -157,10 +157,8 @@ pub enum Input {
 /// when a signal (a resize, SIGTERM…) comes.
 #[cfg(unix)]
 pub fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
-    use std::os::fd::AsRawFd;
-    let fd = std::io::stdin().as_raw_fd();
-    // SAFETY: isatty only looks at the descriptor.
-    if unsafe { libc::isatty(fd) } != 1 {
+    let stdin = std::io::stdin();
+    if !rustix::termios::isatty(&stdin) {
         // crossterm reads /dev/tty then; let it wait.
         return Ok(if ratatui::crossterm::event::poll(timeout)? {
             Input::Ready
@@ -168,29 +166,31 @@ pub fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
             Input::Timeout
         });
     }
-    let mut pfd = libc::pollfd {
-        fd,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let ms = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-    // SAFETY: one valid pollfd, and its count.
-    let rc = unsafe { libc::poll(&mut pfd, 1, ms) };
-    if rc < 0 {
-        let e = std::io::Error::last_os_error();
-        return if e.kind() == std::io::ErrorKind::Interrupted {
-            Ok(Input::Ready)
-        } else {
-            Err(e)
-        };
+    wait_on(&stdin, timeout)
+}
+
+/// Waits up to `timeout` for `input` to be readable or hung up.
+#[cfg(unix)]
+fn wait_on(input: impl std::os::fd::AsFd, timeout: Duration) -> std::io::Result<Input> {
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    let mut fds = [PollFd::new(&input, PollFlags::IN)];
+    // A wait too long for a timespec (it never is) waits without end, as the loop's idle
+    // wait means to.
+    let timeout = Timespec::try_from(timeout).ok();
+    match rustix::event::poll(&mut fds, timeout.as_ref()) {
+        // A signal cut the wait short: the loop looks at what it was.
+        Err(rustix::io::Errno::INTR) => Ok(Input::Ready),
+        Err(e) => Err(e.into()),
+        Ok(0) => Ok(Input::Timeout),
+        Ok(_)
+            if fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+        {
+            Ok(Input::HungUp)
+        }
+        Ok(_) => Ok(Input::Ready),
     }
-    if rc == 0 {
-        return Ok(Input::Timeout);
-    }
-    if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-        return Ok(Input::HungUp);
-    }
-    Ok(Input::Ready)
 }
 
 #[cfg(not(unix))]
@@ -200,4 +200,23 @@ pub fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
     } else {
         Input::Timeout
     })
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    #[test]
+    fn input_waited_on_is_told_apart_from_none_and_from_a_hang_up() {
+        let (reader, mut writer) = std::io::pipe().expect("a pipe");
+        assert_eq!(wait_on(&reader, Duration::ZERO).ok(), Some(Input::Timeout));
+        writer.write_all(b"q").expect("written");
+        assert_eq!(wait_on(&reader, Duration::ZERO).ok(), Some(Input::Ready));
+        drop(writer);
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(writer);
+        assert_eq!(wait_on(&reader, Duration::ZERO).ok(), Some(Input::HungUp));
+    }
 }
