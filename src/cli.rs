@@ -71,7 +71,7 @@ pub enum CompletionShell {
 }
 
 impl CompletionShell {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             CompletionShell::Bash => "bash",
             CompletionShell::Zsh => "zsh",
@@ -155,7 +155,7 @@ pub(crate) fn lang_in_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     })
 }
 
-pub fn localized_command(loc: &'static Locale) -> Command {
+pub(crate) fn localized_command(loc: &'static Locale) -> Command {
     let help = |key: &str| loc.t(key).to_string();
     let draft = |arg: Arg| {
         arg.help(help("cli.draft_arg"))

@@ -10,7 +10,7 @@ use crate::i18n::Locale;
 
 /// Every command of the tree gets a localized `--help` flag and a help page laid out by a
 /// template whose fixed words come from the locale.
-pub fn localize_tree(cmd: Command, loc: &'static Locale, root: bool) -> Command {
+pub(crate) fn localize_tree(cmd: Command, loc: &'static Locale, root: bool) -> Command {
     let mut cmd = cmd
         .subcommand_value_name(loc.t("cli_words.command_value"))
         .disable_help_flag(true)
@@ -68,7 +68,7 @@ fn help_template(loc: &Locale, cmd: &Command) -> String {
 
 /// clap writes `[OPTIONS]` into usage lines itself; each command gets its usage rewritten
 /// with the locale's word instead.
-pub fn localize_usage(cmd: Command, loc: &Locale) -> Command {
+pub(crate) fn localize_usage(cmd: Command, loc: &Locale) -> Command {
     let mut probe = cmd.clone();
     probe.build();
     let usage_of = |c: &mut Command| localized_usage_text(loc, &c.render_usage().to_string());
@@ -95,7 +95,7 @@ fn localized_usage_text(loc: &Locale, rendered: &str) -> String {
 
 /// A bad command line as one message in the user's language, then the usage and where to
 /// find more, as clap's own error would say it.
-pub fn error_message(loc: &Locale, error: &clap::Error) -> String {
+pub(crate) fn error_message(loc: &Locale, error: &clap::Error) -> String {
     let string = |kind| match error.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
         Some(ContextValue::Strings(v)) => Some(v.join(loc.t("cli_words.list_separator"))),

@@ -40,7 +40,7 @@ pub struct Comparison {
     pub people: Vec<Difference<bool>>,
 }
 
-pub fn compare(a: &Profile, b: &Profile) -> Comparison {
+pub(crate) fn compare(a: &Profile, b: &Profile) -> Comparison {
     let assess = |p: &Profile| {
         evaluate(
             p,
@@ -148,7 +148,7 @@ fn differences<'p, T: Copy + PartialEq>(
         .collect()
 }
 
-pub fn render(c: &Comparison, format: ReportFormat, loc: &Locale) -> String {
+pub(crate) fn render(c: &Comparison, format: ReportFormat, loc: &Locale) -> String {
     match format {
         ReportFormat::Json => {
             serde_json::to_string_pretty(c).map_or_else(|_| String::new(), |s| s + "\n")
@@ -159,7 +159,7 @@ pub fn render(c: &Comparison, format: ReportFormat, loc: &Locale) -> String {
 }
 
 /// The rows of the comparison as label, A, B.
-pub fn rows(c: &Comparison, loc: &Locale) -> Vec<[String; 3]> {
+pub(crate) fn rows(c: &Comparison, loc: &Locale) -> Vec<[String; 3]> {
     let tier = |t: &Option<String>| {
         t.as_deref().map_or_else(
             || loc.t("compare.no_tier").to_string(),

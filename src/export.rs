@@ -7,10 +7,10 @@ use crate::rules::Assessment;
 
 /// Written first so that spreadsheets (Excel above all) read the file as UTF-8 and show
 /// Chinese names correctly; `import` drops it.
-pub const BOM: &str = "\u{feff}";
+pub(crate) const BOM: &str = "\u{feff}";
 
 /// The columns, in order. `counted` and `excluded` are for reading; `import` ignores them.
-pub fn headers() -> Vec<&'static str> {
+pub(crate) fn headers() -> Vec<&'static str> {
     let mut headers = vec!["name", "association", "trial"];
     headers.extend(Workload::ALL.iter().map(|w| w.id()));
     headers.extend(["counted", "excluded"]);

@@ -26,17 +26,11 @@ impl Lang {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Lang> {
-        Self::ALL
-            .into_iter()
-            .find(|l| l.id().eq_ignore_ascii_case(id.trim()))
-    }
-
     /// A language as people write it, in `--lang`, `LANGUAGE` or a locale name: `en`,
     /// `en_US.UTF-8`, `zh-TW`, `zh_TW`, `zh-tw`, `zh-Hant`, `zh_HK`, `zh_TW.UTF-8@euro`
     /// (case, `-` or `_`, encoding and modifier do not matter). None for a language we do
     /// not have, `C` and `POSIX` included.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
+    pub(crate) fn from_tag(tag: &str) -> Option<Lang> {
         // `ll_CC.encoding@modifier`: only the language and what follows it matter.
         let tag = tag.trim();
         let tag = tag.split(['.', '@']).next().unwrap_or_default();
@@ -50,7 +44,7 @@ impl Lang {
     }
 
     /// The other language: what the wizard's language key switches to.
-    pub fn next(self) -> Lang {
+    pub(crate) fn next(self) -> Lang {
         match self {
             Lang::En => Lang::ZhTw,
             Lang::ZhTw => Lang::En,
@@ -61,7 +55,7 @@ impl Lang {
     /// list whose first language we have wins, unless the locale is exactly `C` or `POSIX`
     /// (gettext then ignores it); else the locale, the first of `LC_ALL`, `LC_MESSAGES`,
     /// `LANG` that is set and not empty; English when none names a language we have.
-    pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
+    pub(crate) fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .filter_map(&get)
@@ -76,7 +70,7 @@ impl Lang {
             .unwrap_or(Lang::En)
     }
 
-    pub fn from_process_env() -> Lang {
+    pub(crate) fn from_process_env() -> Lang {
         Self::from_env(|var| std::env::var(var).ok())
     }
 }
@@ -92,9 +86,6 @@ pub struct Locale {
 // build.rs at build time.
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-const EN: &str = include_str!("../assets/locales/en.toml");
-const ZH_TW: &str = include_str!("../assets/locales/zh-TW.toml");
-
 impl Locale {
     /// The locale for a language, built on first use.
     pub fn get(lang: Lang) -> &'static Locale {
@@ -103,14 +94,6 @@ impl Locale {
         match lang {
             Lang::En => EN_LOCALE.get_or_init(|| Locale::parse(Lang::En)),
             Lang::ZhTw => ZH_LOCALE.get_or_init(|| Locale::parse(Lang::ZhTw)),
-        }
-    }
-
-    /// The raw source of a locale file, for the tests that compare the two.
-    pub fn source(lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => EN,
-            Lang::ZhTw => ZH_TW,
         }
     }
 
@@ -160,7 +143,7 @@ impl Locale {
 
     /// A count in at most `width` columns: exact when it fits, else in the language's
     /// larger units (`1.2M`, `1000萬`), with one decimal when that fits and says more.
-    pub fn compact_count(&self, n: u64, width: usize) -> String {
+    pub(crate) fn compact_count(&self, n: u64, width: usize) -> String {
         let exact = thousands(n);
         if exact.len() <= width {
             return exact;

@@ -1,5 +1,6 @@
-//! Errors as sentences in the user's language. The error types stay plain data; this is the
-//! one place that words them.
+//! Errors about drafts, files and the command line as sentences in the user's language, for
+//! every front end. The error types stay plain data; this is the one place that words them
+//! (an import's refusals are worded with its result, in `report::import_words`).
 
 use crate::i18n::Locale;
 use crate::profile::{ParseError, Problem};
@@ -60,14 +61,14 @@ pub fn problem(loc: &Locale, problem: &Problem) -> String {
 }
 
 /// Ids joined the way the language lists things (`a, b` or `a、b`).
-pub fn list(loc: &Locale, items: &[String]) -> String {
+pub(crate) fn list(loc: &Locale, items: &[String]) -> String {
     items.join(loc.t("cli_words.list_separator"))
 }
 
 /// What serde found instead of the expected type, as it words it ("string \"abc\"",
 /// "integer `5`", "map", "null"…), in the user's language: a kind becomes a word, a value
 /// is shown as it is.
-pub fn found_words(loc: &Locale, found: &str) -> String {
+pub(crate) fn found_words(loc: &Locale, found: &str) -> String {
     let found = found.trim();
     let kind = match found {
         "map" | "object" => Some("problem.type.object"),
@@ -93,7 +94,7 @@ pub fn found_words(loc: &Locale, found: &str) -> String {
 
 /// serde_json's syntax messages (its error codes, a fixed list) in the user's language;
 /// one we do not know is shown as the parser gave it.
-pub fn json_syntax(loc: &Locale, detail: &str) -> String {
+pub(crate) fn json_syntax(loc: &Locale, detail: &str) -> String {
     let key = match detail {
         "EOF while parsing a list" => "eof_list",
         "EOF while parsing an object" => "eof_object",
@@ -120,7 +121,7 @@ pub fn json_syntax(loc: &Locale, detail: &str) -> String {
 
 /// A file error in the user's language: the common kinds are worded by the locale; any
 /// other is the system's own message.
-pub fn io_error(loc: &Locale, error: &std::io::Error) -> String {
+pub(crate) fn io_error(loc: &Locale, error: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let key = match error.kind() {
         K::NotFound => "not_found",

@@ -19,7 +19,7 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn path(drafts_dir: &Path) -> PathBuf {
+    pub(crate) fn path(drafts_dir: &Path) -> PathBuf {
         drafts_dir.join(FILE_NAME)
     }
 
@@ -32,7 +32,7 @@ impl Settings {
             .unwrap_or_default()
     }
 
-    pub fn save(&self, drafts_dir: &Path) -> Result<(), StoreError> {
+    pub(crate) fn save(&self, drafts_dir: &Path) -> Result<(), StoreError> {
         let text = toml::to_string(self).unwrap_or_default();
         store::write_atomically(&Self::path(drafts_dir), text.as_bytes())
     }

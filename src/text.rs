@@ -138,7 +138,7 @@ fn width_by_graphemes(text: &str) -> usize {
 }
 
 /// The text followed by spaces up to `columns` display columns.
-pub fn pad_right(text: &str, columns: usize) -> String {
+pub(crate) fn pad_right(text: &str, columns: usize) -> String {
     let mut out = text.to_string();
     out.extend(std::iter::repeat_n(
         ' ',
@@ -148,7 +148,7 @@ pub fn pad_right(text: &str, columns: usize) -> String {
 }
 
 /// Spaces, then the text, filling `columns` display columns.
-pub fn pad_left(text: &str, columns: usize) -> String {
+pub(crate) fn pad_left(text: &str, columns: usize) -> String {
     let mut out: String = std::iter::repeat_n(' ', columns.saturating_sub(width(text))).collect();
     out.push_str(text);
     out

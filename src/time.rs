@@ -2,7 +2,7 @@
 
 use std::time::SystemTime;
 
-pub fn local_date_time(time: SystemTime) -> String {
+pub(crate) fn local_date_time(time: SystemTime) -> String {
     let local: chrono::DateTime<chrono::Local> = time.into();
     local.format("%Y-%m-%d %H:%M").to_string()
 }

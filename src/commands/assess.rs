@@ -13,7 +13,7 @@ use crate::rules::{RuleSet, evaluate};
 use crate::store::{self, Store, StoreError};
 
 /// The DRAFT that means "read the draft from standard input", as in most tools.
-pub const STANDARD_INPUT: &str = "-";
+pub(crate) const STANDARD_INPUT: &str = "-";
 
 pub fn assess(
     store: &Store,

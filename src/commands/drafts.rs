@@ -27,14 +27,14 @@ pub enum DraftsFormat {
 
 impl DraftsFormat {
     /// The value as typed on the command line.
-    pub fn name(self) -> String {
+    pub(crate) fn name(self) -> String {
         clap::ValueEnum::to_possible_value(&self)
             .map(|v| v.get_name().to_string())
             .unwrap_or_default()
     }
 
     /// Every value, as typed on the command line.
-    pub fn names() -> Vec<String> {
+    pub(crate) fn names() -> Vec<String> {
         <DraftsFormat as clap::ValueEnum>::value_variants()
             .iter()
             .map(|f| f.name())

@@ -16,9 +16,10 @@ use super::{CliError, EXIT_BAD_INPUT};
 use crate::i18n::{Locale, thousands};
 use crate::import::{
     FileDetail, FileError, ImportError, Input, OpenError, Progress, RunOptions, import_files,
-    open_regular, stale_customers, words,
+    open_regular, stale_customers,
 };
 use crate::profile::Profile;
+use crate::report::import_words as words;
 use crate::store::{OpenDraft, Store, StoreError};
 use crate::text::visible;
 

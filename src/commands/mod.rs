@@ -11,12 +11,13 @@ mod man;
 mod schema;
 mod wizard;
 
+pub use assess::assess;
 pub(crate) use assess::tier_words;
-pub use assess::{STANDARD_INPUT, assess};
 pub use compare::compare;
 pub(crate) use completions::draft_completer;
 pub use completions::{complete_if_asked, completions};
-pub use drafts::{DraftsFormat, drafts};
+pub(crate) use drafts::DraftsFormat;
+pub use drafts::drafts;
 pub use export_csv::export_csv;
 pub use import_csv::import_csv;
 pub use man::man;
@@ -30,9 +31,9 @@ use crate::i18n::Locale;
 use crate::store::StoreError;
 
 /// Exit code when `--require` is not met (SPEC.md §4).
-pub const EXIT_NOT_MET: u8 = 1;
+pub(crate) const EXIT_NOT_MET: u8 = 1;
 /// Exit code for bad input: unreadable or invalid file, bad arguments.
-pub const EXIT_BAD_INPUT: u8 = 2;
+pub(crate) const EXIT_BAD_INPUT: u8 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {

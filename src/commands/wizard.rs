@@ -33,7 +33,7 @@ pub fn wizard(
     }
     let ended = tui::run(store.clone(), start, loc.lang).map_err(|e| {
         // No controlling terminal to read keys from (started by a service, say).
-        if e.raw_os_error() == Some(libc::ENXIO) {
+        if no_controlling_terminal(&e) {
             CliError::NoTerminal
         } else {
             CliError::Output(e)
@@ -45,5 +45,18 @@ pub fn wizard(
         tui::Ended::Signal(signal) => Ok(ExitCode::from(
             u8::try_from(128 + signal).unwrap_or(u8::MAX),
         )),
+    }
+}
+
+/// The error opening the terminal gives when the process has none (ENXIO).
+fn no_controlling_terminal(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(rustix::io::Errno::NXIO.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
     }
 }

@@ -98,7 +98,7 @@ impl Problems {
         self.errors.len() >= MAX_PROBLEMS
     }
 
-    pub(crate) fn add(&mut self, line: u64, column: &Column, cell: &[u8], problem: RowProblem) {
+    pub fn add(&mut self, line: u64, column: &Column, cell: &[u8], problem: RowProblem) {
         if !self.full() {
             self.errors.push(RowError {
                 line,

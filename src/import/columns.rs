@@ -35,7 +35,7 @@ impl Column {
 
 /// Header names compare with case, spaces, hyphens and underscores ignored:
 /// "Exchange Online", "exchange_online" and "ExchangeOnline" are one column.
-pub fn normalize_header(header: &str) -> String {
+pub(crate) fn normalize_header(header: &str) -> String {
     header
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
@@ -55,7 +55,7 @@ const NAME_HEADERS: &[&str] = &[
 const ASSOCIATION_HEADERS: &[&str] = &["association", "partnerassociation", "associationtype"];
 const TRIAL_HEADERS: &[&str] = &["trial", "istrial", "trialsku", "trialsubscription"];
 /// The columns `export` writes for people to read; an import ignores them.
-pub const EXPORT_ONLY_HEADERS: &[&str] = &["counted", "excluded"];
+pub(crate) const EXPORT_ONLY_HEADERS: &[&str] = &["counted", "excluded"];
 
 /// Other names the workloads go by, besides their ids and their names in both locales.
 fn workload_aliases(workload: Workload) -> &'static [&'static str] {
@@ -69,7 +69,7 @@ fn workload_aliases(workload: Workload) -> &'static [&'static str] {
 }
 
 /// The field a header names, or None for a column the import does not use.
-pub fn field_for(header: &str) -> Option<Field> {
+pub(crate) fn field_for(header: &str) -> Option<Field> {
     let key = normalize_header(header);
     if key.is_empty() {
         return None;
@@ -112,8 +112,36 @@ pub fn field_for(header: &str) -> Option<Field> {
         .map(Field::Workload)
 }
 
+/// A list column of the staff CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ListColumn {
+    Email,
+    Exams,
+    Certifications,
+}
+
+/// The staff column a normalized header names, in either language.
+pub(crate) fn list_column(normalized: &str) -> Option<ListColumn> {
+    match normalized {
+        "email" | "emailaddress" | "mail" | "電子郵件" | "電子郵件地址" => {
+            Some(ListColumn::Email)
+        }
+        "exams" | "exam" | "考試" => Some(ListColumn::Exams),
+        "certifications" | "certification" | "certificates" | "認證" | "證照" => {
+            Some(ListColumn::Certifications)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a header names a person (the staff screen's name column) rather than a customer.
+pub(crate) fn names_person(header: &str) -> bool {
+    let key = normalize_header(header);
+    key == "person" || key == "人員" || key == "姓名" || field_for(header) == Some(Field::Name)
+}
+
 /// Whether a header is one of the columns `export` adds for reading only.
-pub fn is_export_only(header: &str) -> bool {
+pub(crate) fn is_export_only(header: &str) -> bool {
     EXPORT_ONLY_HEADERS.contains(&normalize_header(header).as_str())
 }
 

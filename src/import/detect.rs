@@ -21,17 +21,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::ActiveUsers,
-        Kind::ActiveUsersEarly,
-        Kind::Activations,
-        Kind::Training,
-        Kind::Customers,
-        Kind::Staff,
-    ];
-
     /// The id used to find its words in the locale files.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Kind::ActiveUsers => "active_users",
             Kind::ActiveUsersEarly => "active_users_early",
@@ -113,7 +104,7 @@ pub(crate) fn kind(header: &Header) -> Option<Kind> {
         .iter()
         .map(|h| columns::field_for(h))
         .collect();
-    let names_person = header.written.iter().any(|h| super::staff::names_person(h));
+    let names_person = header.written.iter().any(|h| columns::names_person(h));
     if names_person && staff_lists(header) {
         return Some(Kind::Staff);
     }
@@ -126,7 +117,7 @@ pub(crate) fn kind(header: &Header) -> Option<Kind> {
 /// The staff CSV's list columns (exams, certifications), by their names in either
 /// language.
 fn staff_lists(header: &Header) -> bool {
-    use super::staff::{ListColumn, list_column};
+    use super::columns::{ListColumn, list_column};
     header.normalized.iter().any(|h| {
         matches!(
             list_column(h),

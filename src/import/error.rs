@@ -1,4 +1,4 @@
-//! Why an import was refused, as data; `words` turns it into sentences.
+//! Why an import was refused, as data; `report::import_words` turns it into sentences.
 
 use super::columns::{Column, Field};
 use super::detect::Kind;

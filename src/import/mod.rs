@@ -16,18 +16,18 @@ mod stream;
 mod training;
 mod usage;
 mod values;
-pub mod words;
 
-pub use activations::ActivationCounts;
-pub use columns::{Column, Field};
+pub(crate) use columns::Column;
+pub use columns::Field;
 pub use detect::Kind;
 pub use error::{ImportError, RowError, RowProblem};
-pub use open::{OpenError, open_regular};
-pub use run::{FileDetail, FileError, FileSummary, Input, RunOptions, RunSummary, import_files};
-pub use stale::{StaleCustomer, stale_customers};
+pub(crate) use open::{OpenError, open_regular};
+pub use run::{FileDetail, FileError, Input, RunOptions, RunSummary, import_files};
+pub(crate) use stale::{StaleCustomer, stale_customers};
 pub use stream::Progress;
-pub use training::TrainedPerson;
-pub use usage::{LeftOut, UsageCounts};
+pub use usage::LeftOut;
+/// The workloads a usage report gives, in the order of its figures.
+pub(crate) use usage::WORKLOADS as USAGE_WORKLOADS;
 pub(crate) use values::guard;
 
 use std::collections::HashMap;

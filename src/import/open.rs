@@ -8,7 +8,7 @@ use super::ImportError;
 
 /// Why a file to import could not be opened.
 #[derive(Debug)]
-pub enum OpenError {
+pub(crate) enum OpenError {
     /// A pipe, a device or a folder (`ImportError::NotRegularFile` in a run's errors).
     NotRegularFile,
     /// Missing, not allowed…: worded like any file error (`StoreError::Io`).
@@ -27,7 +27,7 @@ impl From<OpenError> for ImportError {
 }
 
 /// Opens `path` for reading when it is a regular file (a link to one is followed).
-pub fn open_regular(path: &Path) -> Result<File, OpenError> {
+pub(crate) fn open_regular(path: &Path) -> Result<File, OpenError> {
     // Looked at before opening: opening a FIFO for reading waits for a writer.
     let metadata = std::fs::metadata(path).map_err(OpenError::Io)?;
     if !metadata.is_file() {
@@ -48,7 +48,8 @@ fn open_without_waiting(path: &Path) -> std::io::Result<File> {
     // regular file the flag changes nothing.
     std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        // The flag's bits fit an i32, the type std takes them as.
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
         .open(path)
 }
 

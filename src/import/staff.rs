@@ -7,42 +7,11 @@ use std::io::Read;
 use csv::ByteRecord;
 
 use super::cells::Problems;
-use super::columns::{self, Column, Field, normalize_header};
+use super::columns::{Column, ListColumn, list_column, names_person};
 use super::detect::Header;
 use super::error::{ImportError, RowProblem};
 use super::stream::{Records, text};
 use super::training::TrainedPerson;
-
-/// A list column of the staff CSV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ListColumn {
-    Email,
-    Exams,
-    Certifications,
-}
-
-/// The staff column a normalized header names, in either language.
-pub(crate) fn list_column(normalized: &str) -> Option<ListColumn> {
-    match normalized {
-        "email" | "emailaddress" | "mail" | "電子郵件" | "電子郵件地址" => {
-            Some(ListColumn::Email)
-        }
-        "exams" | "exam" | "考試" => Some(ListColumn::Exams),
-        "certifications" | "certification" | "certificates" | "認證" | "證照" => {
-            Some(ListColumn::Certifications)
-        }
-        _ => None,
-    }
-}
-
-/// Whether a header names a person (the staff screen's name column) rather than a customer.
-pub(crate) fn names_person(header: &str) -> bool {
-    let key = normalize_header(header);
-    key == "person"
-        || key == "人員"
-        || key == "姓名"
-        || columns::field_for(header) == Some(Field::Name)
-}
 
 pub(crate) fn read<R: Read>(
     records: &mut Records<R>,

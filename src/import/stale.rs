@@ -15,7 +15,7 @@ pub struct StaleCustomer {
 
 /// The customers whose usage report is more than 28 days older than the draft's newest,
 /// in draft order.
-pub fn stale_customers(profile: &Profile) -> Vec<StaleCustomer> {
+pub(crate) fn stale_customers(profile: &Profile) -> Vec<StaleCustomer> {
     let dated = || {
         profile.customers.iter().filter_map(|c| {
             let source = c.source.as_ref()?;

@@ -37,35 +37,35 @@ impl Progress {
     }
 
     /// Bytes of the file being read, so far.
-    pub fn bytes(&self) -> u64 {
+    pub(crate) fn bytes(&self) -> u64 {
         self.bytes.load(Ordering::Relaxed)
     }
 
     /// Rows of the file being read, so far.
-    pub fn rows(&self) -> u64 {
+    pub(crate) fn rows(&self) -> u64 {
         self.rows.load(Ordering::Relaxed)
     }
 
     /// Which file of the run is being read (0 for the first).
-    pub fn file(&self) -> u64 {
+    pub(crate) fn file(&self) -> u64 {
         self.file.load(Ordering::Relaxed)
     }
 
-    pub fn cancel(&self) {
+    pub(crate) fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    pub fn cancelled(&self) -> bool {
+    pub(crate) fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
 
     /// The file being read, as given to the run.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         self.name.lock().map(|n| n.clone()).unwrap_or_default()
     }
 
     /// The share of the file read, 0 to 100 (0 when its size is unknown).
-    pub fn percent(&self) -> u8 {
+    pub(crate) fn percent(&self) -> u8 {
         let size = self.size.load(Ordering::Relaxed);
         if size == 0 {
             return 0;

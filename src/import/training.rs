@@ -18,7 +18,7 @@ pub(crate) const MCSA_OFFICE_365: &str = "mcsa-office-365";
 
 /// One person of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrainedPerson {
+pub(crate) struct TrainedPerson {
     pub line: u64,
     pub name: String,
     pub email: Option<String>,
@@ -27,7 +27,7 @@ pub struct TrainedPerson {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrainingRead {
+pub(crate) struct TrainingRead {
     pub people: Vec<TrainedPerson>,
     pub rows: u64,
     /// Trainings that are not 70-346, 70-347 or MCSA: Office 365 (kept, not counted).

@@ -57,7 +57,7 @@ fn association_matches(association: Association, key: &str) -> bool {
 
 /// An association in any of its usual forms, "Digital Partner of Record (DPOR)" included.
 /// An empty cell means none.
-pub fn parse_association(text: &str) -> Option<Association> {
+pub(crate) fn parse_association(text: &str) -> Option<Association> {
     let mut candidates = vec![normalize_value(text)];
     // "Long name (SHORT)", or with full-width brackets: either half alone is enough.
     if let Some((outside, inside)) = text.split_once(['(', '\u{FF08}']) {
@@ -72,7 +72,7 @@ pub fn parse_association(text: &str) -> Option<Association> {
 }
 
 /// true/false, yes/no, y/n, 1/0, 是/否; an empty cell is false.
-pub fn parse_trial(text: &str) -> Option<bool> {
+pub(crate) fn parse_trial(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
         "true" | "yes" | "y" | "1" | "是" | "試用" | "試用版" => Some(true),
         "false" | "no" | "n" | "0" | "" | "否" | "不是" => Some(false),
@@ -120,14 +120,14 @@ fn part_needs_guard(part: &str) -> bool {
 }
 
 /// Whether `guard` changes the name.
-pub fn needs_guard(name: &str) -> bool {
+pub(crate) fn needs_guard(name: &str) -> bool {
     part_starts(name).any(|i| part_needs_guard(&name[i..]))
 }
 
 /// The name as written to a spreadsheet: an apostrophe before each part (the whole name,
 /// and what follows each `;`, `,`, tab or line break) that could start a formula, so that
 /// no split of the cell gives a formula. `unguard` takes exactly these off again.
-pub fn guard(name: &str) -> Cow<'_, str> {
+pub(crate) fn guard(name: &str) -> Cow<'_, str> {
     if !needs_guard(name) {
         return Cow::Borrowed(name);
     }
@@ -145,7 +145,7 @@ pub fn guard(name: &str) -> Cow<'_, str> {
 /// Takes off the apostrophes that `guard` puts in, so that export → import keeps every
 /// name as it was. Separators are the same before and after `guard`, and an apostrophe is
 /// none, so the parts line up. Give it the cell as read, before any trimming.
-pub fn unguard(name: &str) -> Cow<'_, str> {
+pub(crate) fn unguard(name: &str) -> Cow<'_, str> {
     let guarded = |i: &usize| name[*i..].strip_prefix('\'').is_some_and(part_needs_guard);
     if !part_starts(name).any(|i| guarded(&i)) {
         return Cow::Borrowed(name);

@@ -31,7 +31,7 @@ impl Count {
 
     /// Reads a count as a person types or a CSV cell holds it: digits only, with optional
     /// thousands separators and surrounding spaces.
-    pub fn parse(text: &str) -> Result<Count, Problem> {
+    pub(crate) fn parse(text: &str) -> Result<Count, Problem> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Ok(Count::ZERO);

@@ -138,7 +138,7 @@ pub enum ParseError {
 }
 
 impl ParseError {
-    pub fn line(&self) -> Option<usize> {
+    pub(crate) fn line(&self) -> Option<usize> {
         match self {
             ParseError::Syntax { line, .. } => Some(*line),
             ParseError::Invalid { line, .. } => *line,

@@ -16,7 +16,7 @@ use super::{Count, Workload};
 pub struct WorkloadFigures(Option<Box<[Option<Count>; 5]>>);
 
 impl WorkloadFigures {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.0.is_none()
     }
 

@@ -8,11 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, Problem};
 use super::kept_fields::Header;
-use super::{Association, Counting, Customer, DEFAULT_EDITION, Market, Person, Profile};
-use crate::rules::RuleSet;
+use super::{Association, Counting, Customer, DEFAULT_EDITION, EDITIONS, Market, Person, Profile};
 
-pub const FORMAT_ID: &str = "cpc-wizard/profile";
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_ID: &str = "cpc-wizard/profile";
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 #[derive(Deserialize)]
 struct BodyV1 {
@@ -117,7 +116,7 @@ pub fn to_json(profile: &Profile) -> String {
 
 /// `to_json`'s text, written straight to `out`: a large draft is saved without a second
 /// copy of it in memory.
-pub fn write_json(profile: &Profile, out: &mut impl io::Write) -> io::Result<()> {
+pub(crate) fn write_json(profile: &Profile, out: &mut impl io::Write) -> io::Result<()> {
     let file = FileV1 {
         format: FORMAT_ID,
         version: FORMAT_VERSION,
@@ -158,7 +157,7 @@ impl Problem {
     }
 }
 
-/// An edition id that one of the built-in rule sets has; `null` reads as absent. The check
+/// An edition id that one of the built-in rule files has; `null` reads as absent. The check
 /// runs inside the visitor so that serde_json pins the error to the value's own line.
 fn known_edition<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     struct EditionVisitor;
@@ -168,12 +167,12 @@ fn known_edition<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
             f.write_str("an edition id")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if RuleSet::by_edition(v).is_some() {
+            if EDITIONS.contains(&v) {
                 return Ok(Some(v.to_string()));
             }
             Err(Problem::UnknownValue {
                 value: v.to_string(),
-                expected: RuleSet::all().iter().map(|r| r.edition.clone()).collect(),
+                expected: EDITIONS.iter().map(|id| id.to_string()).collect(),
             }
             .into_serde())
         }

@@ -11,14 +11,19 @@ mod provenance;
 pub use count::{Count, MAX_COUNT};
 pub use error::{ParseError, Problem};
 pub use figures::WorkloadFigures;
-pub use format::{FORMAT_ID, FORMAT_VERSION, from_json, to_json, write_json};
+pub(crate) use format::write_json;
+pub use format::{from_json, to_json};
 pub use other_fields::OtherFields;
 pub use provenance::{ReportDate, Source, SourceKind};
 
 use serde::{Deserialize, Serialize};
 
 /// Edition used when a draft names none.
-pub const DEFAULT_EDITION: &str = "2017-06";
+pub(crate) const DEFAULT_EDITION: &str = "2017-06";
+
+// `EDITIONS`: the ids of the rule editions (`assets/rules/*.toml`), oldest first, which a
+// draft may name; listed at build time so that the draft knows them without the rules.
+include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Profile {
@@ -96,11 +101,11 @@ impl Counting {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Self> {
+    pub(crate) fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.id() == id)
     }
 
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         *self == Counting::default()
     }
 }
@@ -136,7 +141,7 @@ impl Association {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Self> {
+    pub(crate) fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|a| a.id() == id)
     }
 }
@@ -171,7 +176,7 @@ impl Workload {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Self> {
+    pub(crate) fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|w| w.id() == id)
     }
 }

@@ -16,21 +16,17 @@ impl OtherFields {
         OtherFields(None)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_none()
-    }
-
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Value> {
         self.0.as_ref().and_then(|map| map.get(key))
     }
 
     /// Keeps a field; a field of the same name is replaced.
-    pub fn insert(&mut self, key: String, value: Value) {
+    pub(crate) fn insert(&mut self, key: String, value: Value) {
         self.0.get_or_insert_default().insert(key, value);
     }
 
     /// The fields in the order they were read.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
         self.0.iter().flat_map(|map| map.iter())
     }
 }

@@ -30,7 +30,7 @@ impl SourceKind {
         SourceKind::Training,
     ];
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             SourceKind::Typed => "typed",
             SourceKind::Csv => "csv",
@@ -39,7 +39,7 @@ impl SourceKind {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Self> {
+    pub(crate) fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.id() == id)
     }
 }
@@ -56,7 +56,7 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn typed() -> Self {
+    pub(crate) fn typed() -> Self {
         Source {
             kind: SourceKind::Typed,
             file: None,

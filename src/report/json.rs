@@ -9,7 +9,7 @@ use super::readings::as_of;
 use crate::profile::{Association, Counting, Market, ReportDate, Source, Workload};
 use crate::rules::{Exclusion, ReadingResult, RouteProgress, TierResult, Warning, outlook};
 
-pub fn render(input: &ReportInput) -> String {
+pub(crate) fn render(input: &ReportInput) -> String {
     let text = serde_json::to_string_pretty(&report(input)).unwrap_or_default();
     let mut text = escape_terminal_controls(text);
     text.push('\n');

@@ -1,12 +1,15 @@
-//! An assessment as text, Markdown or JSON: what `assess` prints and the wizard exports.
+//! An assessment as text, Markdown or JSON: what `assess` prints and the wizard exports;
+//! and the sentences behind them, which the command line and the wizard show too (an
+//! import's result among them), so that every front end says the same.
 
+pub mod import_words;
 mod json;
 mod markdown;
-pub mod outlook;
+pub(crate) mod outlook;
 pub mod phrases;
 mod plain;
 mod provenance;
-pub mod readings;
+pub(crate) mod readings;
 
 use crate::i18n::Locale;
 use crate::profile::Profile;

@@ -8,11 +8,11 @@ use crate::rules::{Assessment, Outlook, TierOutlook};
 use crate::text::visible;
 
 /// Names listed in one sentence, and rows in one list, before "and N more".
-pub const LIST_LIMIT: usize = 10;
+pub(crate) const LIST_LIMIT: usize = 10;
 
 /// One line of the outlook, by what it is: the reports and the wizard style each kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OutlookLine {
+pub(crate) enum OutlookLine {
     Heading(String),
     Item(String),
     /// Something not known, and why.
@@ -21,7 +21,7 @@ pub enum OutlookLine {
 
 /// The outlook in parts, so the wizard can put its chart under the margins; the reports
 /// print them as `lines` orders them.
-pub struct OutlookText {
+pub(crate) struct OutlookText {
     pub heading: OutlookLine,
     /// Each tier's margin today and in 7 days.
     pub margins: Vec<OutlookLine>,
@@ -34,7 +34,7 @@ pub struct OutlookText {
 impl OutlookText {
     /// In reading order for a report: the total in 7 days before the margins that refer to
     /// "these users".
-    pub fn lines(&self) -> impl Iterator<Item = &OutlookLine> {
+    pub(crate) fn lines(&self) -> impl Iterator<Item = &OutlookLine> {
         let (week, hangs_on) = self.details.split_at(self.details.len().min(1));
         std::iter::once(&self.heading)
             .chain(week)
@@ -52,7 +52,7 @@ pub(super) fn report_outlook(loc: &Locale, input: &super::ReportInput) -> Outloo
     outlook_text(loc, input.profile, a, &outlook)
 }
 
-pub fn outlook_text(
+pub(crate) fn outlook_text(
     loc: &Locale,
     profile: &Profile,
     assessment: &Assessment,
@@ -183,7 +183,7 @@ pub fn outlook_text(
 
 /// "Silver holds by 103 today; in 7 days, if none of these users is active again, it is
 /// 217 short."
-pub fn tier_sentence(loc: &Locale, tier: &TierOutlook) -> String {
+pub(crate) fn tier_sentence(loc: &Locale, tier: &TierOutlook) -> String {
     let name = tier_name(loc, &tier.tier);
     let today = if tier.margin >= 0 {
         loc.f(

@@ -4,11 +4,11 @@ use crate::i18n::{Locale, thousands};
 use crate::profile::{Association, Counting, Customer, Market, Person, Workload};
 use crate::rules::{Assessment, Exclusion, PersonResult, RuleSet, TierResult, Warning};
 
-pub fn tier_name(loc: &Locale, tier: &str) -> String {
+pub(crate) fn tier_name(loc: &Locale, tier: &str) -> String {
     loc.t(&format!("tier.{tier}")).to_string()
 }
 
-pub fn market_name(loc: &Locale, market: Option<Market>) -> &str {
+pub(crate) fn market_name(loc: &Locale, market: Option<Market>) -> &str {
     match market {
         Some(Market::Developed) => loc.t("market.developed"),
         Some(Market::Developing) => loc.t("market.developing"),
@@ -16,7 +16,7 @@ pub fn market_name(loc: &Locale, market: Option<Market>) -> &str {
     }
 }
 
-pub fn workload_name(loc: &Locale, workload: Workload) -> &str {
+pub(crate) fn workload_name(loc: &Locale, workload: Workload) -> &str {
     loc.t(match workload {
         Workload::ExchangeOnline => "workload.exchange_online",
         Workload::SharepointOnline => "workload.sharepoint_online",
@@ -26,7 +26,7 @@ pub fn workload_name(loc: &Locale, workload: Workload) -> &str {
     })
 }
 
-pub fn association_name(loc: &Locale, association: Association) -> &str {
+pub(crate) fn association_name(loc: &Locale, association: Association) -> &str {
     loc.t(match association {
         Association::DelegatedAdmin => "association.delegated_admin",
         Association::TransactingPartner => "association.transacting_partner",
@@ -36,7 +36,7 @@ pub fn association_name(loc: &Locale, association: Association) -> &str {
     })
 }
 
-pub fn exclusion_reason(loc: &Locale, exclusion: Exclusion) -> &str {
+pub(crate) fn exclusion_reason(loc: &Locale, exclusion: Exclusion) -> &str {
     loc.t(match exclusion {
         Exclusion::Duplicate => "counted_once.exclusion",
         Exclusion::Trial => "exclusion.trial",
@@ -45,12 +45,12 @@ pub fn exclusion_reason(loc: &Locale, exclusion: Exclusion) -> &str {
     })
 }
 
-pub fn edition_name(loc: &Locale, edition: &str) -> String {
+pub(crate) fn edition_name(loc: &Locale, edition: &str) -> String {
     loc.f(&format!("edition.{edition}"), &[])
 }
 
 /// An exam or certification id as people know it ("MCSA: Office 365" for its id).
-pub fn item_name(loc: &Locale, id: &str) -> String {
+pub(crate) fn item_name(loc: &Locale, id: &str) -> String {
     let key = format!("item.{}", id.trim().to_ascii_lowercase());
     match loc.t(&key) {
         found if found != key => found.to_string(),
@@ -58,13 +58,13 @@ pub fn item_name(loc: &Locale, id: &str) -> String {
     }
 }
 
-pub fn route_name(loc: &Locale, route: &str) -> String {
+pub(crate) fn route_name(loc: &Locale, route: &str) -> String {
     loc.t(&format!("route.{route}")).to_string()
 }
 
 /// Why the customer at `row` counts what it counts under the reading in use: its exclusion
 /// (naming the earlier entry it repeats), or what sets its value.
-pub fn customer_note(
+pub(crate) fn customer_note(
     loc: &Locale,
     assessment: &Assessment,
     customers: &[Customer],
@@ -114,7 +114,7 @@ fn first_name(name: Option<&str>) -> String {
 }
 
 /// "met", or how many of each requirement are still missing for this tier.
-pub fn tier_status(loc: &Locale, tier: &TierResult) -> String {
+pub(crate) fn tier_status(loc: &Locale, tier: &TierResult) -> String {
     if tier.met {
         loc.t("report.met").to_string()
     } else {
@@ -123,7 +123,7 @@ pub fn tier_status(loc: &Locale, tier: &TierResult) -> String {
 }
 
 /// "1,240 more active users and 1 more qualified person for Gold", or None when met.
-pub fn gap(loc: &Locale, tier: &TierResult) -> Option<String> {
+pub(crate) fn gap(loc: &Locale, tier: &TierResult) -> Option<String> {
     if tier.met {
         return None;
     }
@@ -144,7 +144,7 @@ pub fn gap(loc: &Locale, tier: &TierResult) -> Option<String> {
 }
 
 /// One sentence on where the partner stands overall.
-pub fn verdict(loc: &Locale, assessment: &Assessment) -> String {
+pub(crate) fn verdict(loc: &Locale, assessment: &Assessment) -> String {
     match &assessment.highest_tier {
         Some(tier) => loc.f("report.verdict_tier", &[("tier", &tier_name(loc, tier))]),
         None => loc.t("report.verdict_none").to_string(),
@@ -152,7 +152,7 @@ pub fn verdict(loc: &Locale, assessment: &Assessment) -> String {
 }
 
 /// "qualifies (MCSA: Office 365)", "missing 70-347", "needs 70-346 + 70-347 or MCSA: …".
-pub fn person_status(loc: &Locale, rules: &RuleSet, person: &PersonResult) -> String {
+pub(crate) fn person_status(loc: &Locale, rules: &RuleSet, person: &PersonResult) -> String {
     if let Some(route) = &person.route {
         return loc.f("person.qualifies", &[("route", &route_name(loc, route))]);
     }
@@ -196,11 +196,11 @@ pub fn unknown_ids(loc: &Locale, person: &PersonResult) -> Option<String> {
     })
 }
 
-pub fn have_need(have: u64, need: u64) -> String {
+pub(crate) fn have_need(have: u64, need: u64) -> String {
     format!("{} / {}", thousands(have), thousands(need))
 }
 
-pub fn warning(loc: &Locale, warning: &Warning) -> String {
+pub(crate) fn warning(loc: &Locale, warning: &Warning) -> String {
     match warning {
         Warning::NoMarket => loc.t("warning.no_market").to_string(),
         Warning::DuplicateCustomer {
@@ -235,7 +235,7 @@ pub fn warning(loc: &Locale, warning: &Warning) -> String {
 }
 
 /// A person's status, or, for a repeat of an earlier person, that it is counted once.
-pub fn person_line(
+pub(crate) fn person_line(
     loc: &Locale,
     rules: &RuleSet,
     staff: &[Person],

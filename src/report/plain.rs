@@ -10,7 +10,7 @@ use super::readings::*;
 use crate::i18n::{Locale, thousands};
 use crate::text::{pad_left, pad_right, visible, width};
 
-pub fn render(input: &ReportInput, loc: &Locale) -> String {
+pub(crate) fn render(input: &ReportInput, loc: &Locale) -> String {
     let a = input.assessment;
     let mut out = String::new();
     let name = visible(&input.profile.name);

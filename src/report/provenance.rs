@@ -2,10 +2,11 @@
 //! each customer's source, and the reports that are much older than the newest.
 
 use super::ReportInput;
+use super::import_words as words;
 use super::phrases::warning;
 use super::readings::as_of;
 use crate::i18n::Locale;
-use crate::import::{stale_customers, words};
+use crate::import::stale_customers;
 use crate::profile::Customer;
 
 /// "Usage reports as of …": the oldest report date among counted customers, when any

@@ -8,7 +8,7 @@ use crate::rules::{Assessment, ReadingResult};
 use super::phrases::tier_name;
 
 /// "largest workload", as the reading is named on its own.
-pub fn reading_name(loc: &Locale, counting: Counting) -> &str {
+pub(crate) fn reading_name(loc: &Locale, counting: Counting) -> &str {
     loc.t(match counting {
         Counting::LargestWorkload => "readings.name.largest_workload",
         Counting::SumOfWorkloads => "readings.name.sum_of_workloads",
@@ -26,7 +26,7 @@ fn reading_adjective(loc: &Locale, counting: Counting) -> &str {
 }
 
 /// One sentence on what the reading counts.
-pub fn reading_explanation(loc: &Locale, counting: Counting) -> &str {
+pub(crate) fn reading_explanation(loc: &Locale, counting: Counting) -> &str {
     loc.t(match counting {
         // The sentence the reports gave before there were three readings.
         Counting::LargestWorkload => "report.counting_rule",
@@ -36,7 +36,7 @@ pub fn reading_explanation(loc: &Locale, counting: Counting) -> &str {
 }
 
 /// "Reading: largest workload (the default)": the reading the result follows.
-pub fn reading_used(loc: &Locale, counting: Counting) -> String {
+pub(crate) fn reading_used(loc: &Locale, counting: Counting) -> String {
     let key = if counting.is_default() {
         "readings.used_default"
     } else {
@@ -46,7 +46,7 @@ pub fn reading_used(loc: &Locale, counting: Counting) -> String {
 }
 
 /// "sum of workloads: 5,400 active entitlements, Gold" for one reading.
-pub fn reading_result(loc: &Locale, reading: &ReadingResult) -> String {
+pub(crate) fn reading_result(loc: &Locale, reading: &ReadingResult) -> String {
     let tier = match &reading.highest_tier {
         Some(t) => tier_name(loc, t),
         None => loc.t("readings.no_tier").to_string(),
@@ -62,7 +62,7 @@ pub fn reading_result(loc: &Locale, reading: &ReadingResult) -> String {
 }
 
 /// The other two readings, in `Counting::ALL` order.
-pub fn other_readings(assessment: &Assessment) -> impl Iterator<Item = &ReadingResult> {
+pub(crate) fn other_readings(assessment: &Assessment) -> impl Iterator<Item = &ReadingResult> {
     assessment
         .readings
         .iter()
@@ -72,7 +72,7 @@ pub fn other_readings(assessment: &Assessment) -> impl Iterator<Item = &ReadingR
 /// How the result depends on the reading, highest tier first: "Gold under the
 /// sum-of-workloads reading only", "Silver under every reading", "No tier under any
 /// reading". One line per tier some reading reaches, down to one every reading reaches.
-pub fn readings_summary(loc: &Locale, assessment: &Assessment) -> Vec<String> {
+pub(crate) fn readings_summary(loc: &Locale, assessment: &Assessment) -> Vec<String> {
     let mut lines = Vec::new();
     for tier in assessment.tiers.iter().rev() {
         let rank = |id: &Option<String>| {
@@ -120,7 +120,7 @@ pub fn readings_summary(loc: &Locale, assessment: &Assessment) -> Vec<String> {
 
 /// The oldest report date among counted customers whose numbers came from a usage report
 /// (SPEC.md §4, `as_of`).
-pub fn as_of(profile: &Profile, assessment: &Assessment) -> Option<ReportDate> {
+pub(crate) fn as_of(profile: &Profile, assessment: &Assessment) -> Option<ReportDate> {
     profile
         .customers
         .iter()

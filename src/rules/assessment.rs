@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::customer_result::CustomerResult;
 use super::duplicates::CustomerIndex;
 use super::readings::Tally;
 use crate::profile::{Counting, Market, Workload};
@@ -52,7 +53,7 @@ impl Assessment {
     /// Another customer than `except` with this name (ignoring case and surrounding
     /// spaces): the one that adding or renaming a row to `name` would repeat.
     /// `customers` is the draft's list this assessment was made from.
-    pub fn customer_named(
+    pub(crate) fn customer_named(
         &self,
         customers: &[crate::profile::Customer],
         name: &str,
@@ -61,17 +62,12 @@ impl Assessment {
         self.index.named(customers, name, except)
     }
 
-    /// The result under one reading (always present).
-    pub fn reading(&self, counting: Counting) -> Option<&ReadingResult> {
-        self.readings.iter().find(|r| r.counting == counting)
-    }
-
     pub fn tier(&self, id: &str) -> Option<&TierResult> {
         self.tiers.iter().find(|t| t.tier == id)
     }
 
     /// The lowest tier not yet met: the next goal.
-    pub fn next_tier(&self) -> Option<&TierResult> {
+    pub(crate) fn next_tier(&self) -> Option<&TierResult> {
         self.tiers.iter().find(|t| !t.met)
     }
 
@@ -98,12 +94,12 @@ pub struct Requirement {
 }
 
 impl Requirement {
-    pub fn met(self) -> bool {
+    pub(crate) fn met(self) -> bool {
         self.have >= self.need
     }
 
     /// How many more are needed; 0 when met.
-    pub fn missing(self) -> u64 {
+    pub(crate) fn missing(self) -> u64 {
         self.need.saturating_sub(self.have)
     }
 
@@ -114,81 +110,6 @@ impl Requirement {
         }
         // Floor, so that 99.9% never shows as 100% while the requirement is unmet.
         (self.have.saturating_mul(100) / self.need).min(99) as u8
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct CustomerResult {
-    /// Active users this customer contributes under the reading in use, or 0 when excluded:
-    /// its highest workload, the sum of its workloads, or its value on the best workload.
-    pub counted: u64,
-    /// The customer's own workload with the highest active users.
-    pub top_workload: Option<Workload>,
-    pub excluded: Option<Exclusion>,
-    /// For `Exclusion::Duplicate`: the index of the earlier customer this one repeats.
-    pub duplicate_of: Option<usize>,
-    /// Active users per workload the rule set counts, in `Workload::ALL` order (0 for a
-    /// workload the rules do not count), whether or not the customer is excluded.
-    pub workloads: [u32; 5],
-}
-
-impl CustomerResult {
-    /// The customer's highest workload.
-    pub fn largest(&self) -> u64 {
-        self.workloads.iter().copied().max().map_or(0, u64::from)
-    }
-
-    /// The sum of the customer's workloads.
-    pub fn sum(&self) -> u64 {
-        self.workloads.iter().copied().map(u64::from).sum()
-    }
-
-    pub fn on(&self, workload: Workload) -> u64 {
-        u64::from(self.workloads[workload_slot(workload)])
-    }
-
-    /// What this customer adds under `counting`, `best` being the partner-wide best workload.
-    pub fn counted_under(&self, counting: Counting, best: Option<Workload>) -> u64 {
-        if self.excluded.is_some() {
-            return 0;
-        }
-        match counting {
-            Counting::LargestWorkload => self.largest(),
-            Counting::SumOfWorkloads => self.sum(),
-            Counting::BestWorkload => best.map_or(0, |w| self.on(w)),
-        }
-    }
-}
-
-/// A workload's place in `Workload::ALL` (and in `CustomerResult::workloads`).
-pub(crate) fn workload_slot(workload: Workload) -> usize {
-    match workload {
-        Workload::ExchangeOnline => 0,
-        Workload::SharepointOnline => 1,
-        Workload::SkypeForBusiness => 2,
-        Workload::Yammer => 3,
-        Workload::Proplus => 4,
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Exclusion {
-    /// The same tenant as an earlier customer (name or tenant domain): counted once.
-    Duplicate,
-    Trial,
-    NoAssociation,
-    AssociationNotCounted,
-}
-
-impl Exclusion {
-    pub fn id(self) -> &'static str {
-        match self {
-            Exclusion::Duplicate => "duplicate",
-            Exclusion::Trial => "trial",
-            Exclusion::NoAssociation => "no_association",
-            Exclusion::AssociationNotCounted => "association_not_counted",
-        }
     }
 }
 

@@ -2,9 +2,9 @@
 //! over the draft.
 
 use super::assessment::{
-    Assessment, CustomerResult, Exclusion, PersonResult, ReadingResult, Requirement, RouteProgress,
-    TierResult, Warning, workload_slot,
+    Assessment, PersonResult, ReadingResult, Requirement, RouteProgress, TierResult, Warning,
 };
+use super::customer_result::{CustomerResult, Exclusion, workload_slot};
 use super::duplicates::{CustomerIndex, people_firsts};
 use super::readings::Tally;
 use super::{RuleSet, same_id};
@@ -230,7 +230,7 @@ pub(super) fn assess_customer(
     }
 }
 
-pub fn assess_person(person: &Person, rules: &RuleSet) -> PersonResult {
+pub(crate) fn assess_person(person: &Person, rules: &RuleSet) -> PersonResult {
     let has = |list: &[String], id: &str| list.iter().any(|x| same_id(x, id));
     let progress: Vec<RouteProgress> = rules
         .routes

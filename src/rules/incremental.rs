@@ -14,7 +14,7 @@ impl Assessment {
     /// Returns the rows re-assessed, ascending (`index` among them): only those can have
     /// changed exclusion. Returns `None`, changing nothing, when `customers` does not
     /// match this assessment or `rules` is not its edition — then only `evaluate` will do.
-    pub fn update_customer(
+    pub(crate) fn update_customer(
         &mut self,
         index: usize,
         customers: &[Customer],
@@ -66,7 +66,12 @@ impl Assessment {
     /// a person repeats another depends on every name and email, and staff lists are short,
     /// so the staff is assessed again (never the customers). Returns false, changing
     /// nothing, when `staff` does not match this assessment or `rules` is another edition.
-    pub fn update_person(&mut self, index: usize, staff: &[Person], rules: &RuleSet) -> bool {
+    pub(crate) fn update_person(
+        &mut self,
+        index: usize,
+        staff: &[Person],
+        rules: &RuleSet,
+    ) -> bool {
         if rules.edition != self.edition || staff.len() != self.staff.len() || index >= staff.len()
         {
             return false;

@@ -1,19 +1,20 @@
 //! The competency rules as data (`assets/rules/*.toml`) and the pure assessment of a draft.
 
 mod assessment;
+mod customer_result;
 mod duplicates;
 mod evaluate;
 mod incremental;
 mod outlook;
 mod readings;
 
-pub use assessment::{
-    Assessment, CustomerResult, Exclusion, PersonResult, ReadingResult, Requirement, RouteProgress,
-    TierResult, Warning,
-};
+pub use assessment::{Assessment, Warning};
+pub(crate) use assessment::{PersonResult, ReadingResult, Requirement, RouteProgress, TierResult};
+pub use customer_result::Exclusion;
 pub use duplicates::same_person;
 pub use evaluate::evaluate;
-pub use outlook::{InactiveLicensed, Outlook, TierOutlook, outlook, outlook_top};
+pub(crate) use outlook::TierOutlook;
+pub use outlook::{Outlook, outlook, outlook_top};
 
 use std::sync::OnceLock;
 
@@ -21,11 +22,9 @@ use serde::Deserialize;
 
 use crate::profile::{Association, Market, Workload};
 
-/// Every edition, oldest first. A new edition is a new file here and nothing else.
-const SOURCES: &[&str] = &[
-    include_str!("../../assets/rules/2017-06.toml"),
-    include_str!("../../assets/rules/2017-07.toml"),
-];
+/// Every edition's file in `assets/rules`, oldest first (listed by build.rs, in the order of
+/// `profile::EDITIONS`). A new edition is a new file there and nothing else.
+const SOURCES: &[&str] = include!(concat!(env!("OUT_DIR"), "/rule_sources.rs"));
 
 /// One edition of the Cloud Productivity competency rules.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -109,13 +108,13 @@ impl RuleSet {
     }
 
     /// Whether an exam or certification id is one that some route asks for.
-    pub fn knows_exam(&self, id: &str) -> bool {
+    pub(crate) fn knows_exam(&self, id: &str) -> bool {
         self.routes
             .iter()
             .any(|r| r.exams.iter().any(|e| same_id(e, id)))
     }
 
-    pub fn knows_certification(&self, id: &str) -> bool {
+    pub(crate) fn knows_certification(&self, id: &str) -> bool {
         self.routes
             .iter()
             .any(|r| r.certifications.iter().any(|c| same_id(c, id)))
@@ -123,6 +122,21 @@ impl RuleSet {
 }
 
 /// Ids are compared as people type them: case and surrounding spaces do not matter.
-pub fn same_id(a: &str, b: &str) -> bool {
+pub(crate) fn same_id(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A draft's edition is checked against the file names (`profile::EDITIONS`); each file
+    /// must therefore carry the edition its name says, or a draft could name a set that
+    /// `by_edition` does not find.
+    #[test]
+    fn each_rule_file_is_the_edition_its_name_says() {
+        let editions: Vec<&str> = RuleSet::all().iter().map(|r| r.edition.as_str()).collect();
+        assert_eq!(editions, crate::profile::EDITIONS);
+        assert!(crate::profile::EDITIONS.contains(&crate::profile::DEFAULT_EDITION));
+    }
 }

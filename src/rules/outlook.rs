@@ -7,7 +7,8 @@ use std::cmp::Reverse;
 use serde::Serialize;
 
 use super::RuleSet;
-use super::assessment::{Assessment, CustomerResult, workload_slot};
+use super::assessment::Assessment;
+use super::customer_result::{CustomerResult, workload_slot};
 use crate::profile::{Counting, Customer, Profile, Workload};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -2,7 +2,7 @@
 //! 2), kept as running sums so that one customer's change moves every reading in O(1).
 
 use super::RuleSet;
-use super::assessment::{CustomerResult, workload_slot};
+use super::customer_result::{CustomerResult, workload_slot};
 use crate::profile::{Counting, Workload};
 
 /// Sums over the counted (not excluded) customers.

@@ -17,7 +17,7 @@ pub const TEMP_PREFIX: &str = ".cpc-wizard-";
 pub const TEMP_SUFFIX: &str = ".tmp";
 /// A temporary file untouched for this long belongs to a save that was killed: a live save
 /// writes its file in well under a second.
-pub const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
+pub(crate) const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 
 /// Reads and validates a draft file.
 pub fn load(path: &Path) -> Result<Profile, StoreError> {
@@ -85,12 +85,7 @@ pub(crate) fn save_unchecked(path: &Path, profile: &Profile) -> Result<ContentHa
 }
 
 /// As `save`, but only where no file exists yet: never replaces another draft, even one
-/// that appears while this one is written.
-pub fn save_new(path: &Path, profile: &Profile) -> Result<(), StoreError> {
-    save_new_hashed(path, profile).map(drop)
-}
-
-/// `save_new`, returning the hash of what was written.
+/// that appears while this one is written. Returns the hash of what was written.
 pub(crate) fn save_new_hashed(path: &Path, profile: &Profile) -> Result<ContentHash, StoreError> {
     check_savable(profile)?;
     let mut hasher = ContentHasher::default();

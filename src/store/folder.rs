@@ -51,7 +51,7 @@ impl Store {
 
     /// The file of the draft with this name (compared without case and surrounding
     /// spaces), read from inside the files: file names do not tell names apart.
-    pub fn find_by_name(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
+    pub(crate) fn find_by_name(&self, name: &str) -> Result<Option<PathBuf>, StoreError> {
         let wanted = name_key(name);
         // Through the summaries: only drafts changed since the last listing are read.
         let mut listing = self.listing()?;
@@ -106,13 +106,13 @@ impl Store {
     /// Whether the folder exists and its permissions say it cannot be written in (read,
     /// not tried: root may write anything). Windows ignores a folder's read-only
     /// attribute, so there it is never read-only.
-    pub fn is_read_only(&self) -> bool {
+    pub(crate) fn is_read_only(&self) -> bool {
         cfg!(unix) && fs::metadata(self.dir()).is_ok_and(|m| m.permissions().readonly())
     }
 
     /// Paths of the draft files in the folder (none when the folder does not exist yet).
     /// Hidden files (lock files, temporary files of saves) are not drafts.
-    pub fn draft_paths(&self) -> Result<Vec<PathBuf>, StoreError> {
+    pub(crate) fn draft_paths(&self) -> Result<Vec<PathBuf>, StoreError> {
         let entries = match fs::read_dir(self.dir()) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),

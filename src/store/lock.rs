@@ -46,7 +46,7 @@ impl LockHolder {
         }
     }
 
-    pub fn since_time(&self) -> SystemTime {
+    pub(crate) fn since_time(&self) -> SystemTime {
         UNIX_EPOCH + Duration::from_secs(self.since)
     }
 
@@ -77,9 +77,10 @@ enum LockKind {
     PidFile,
 }
 
+#[cfg(test)]
 impl DraftLock {
     /// The lock file's path.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 }
@@ -212,7 +213,8 @@ fn no_follow_options() -> OpenOptions {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW);
+        // The flag's bits fit an i32, the type std takes them as.
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
     }
     #[cfg(windows)]
     {
@@ -227,7 +229,7 @@ fn no_follow_options() -> OpenOptions {
 fn is_link_refused(e: &io::Error) -> bool {
     #[cfg(unix)]
     {
-        e.raw_os_error() == Some(libc::ELOOP)
+        e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
     }
     #[cfg(not(unix))]
     {
@@ -335,7 +337,7 @@ pub(crate) fn lock_names(dir: &Path) -> Result<NamesLock, StoreError> {
 }
 
 /// The names lock's file: hidden, and never taken for a draft or a leftover.
-pub const NAMES_LOCK_FILE: &str = ".cpc-wizard-names.lock";
+pub(crate) const NAMES_LOCK_FILE: &str = ".cpc-wizard-names.lock";
 
 /// The file system cannot lock files at all (as opposed to: the lock is taken).
 fn no_os_locks(e: &io::Error) -> bool {
@@ -344,7 +346,10 @@ fn no_os_locks(e: &io::Error) -> bool {
     }
     #[cfg(unix)]
     if let Some(code) = e.raw_os_error() {
-        return code == libc::ENOLCK || code == libc::EOPNOTSUPP || code == libc::ENOSYS;
+        use rustix::io::Errno;
+        return [Errno::NOLCK, Errno::OPNOTSUPP, Errno::NOSYS]
+            .iter()
+            .any(|errno| errno.raw_os_error() == code);
     }
     false
 }

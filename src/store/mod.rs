@@ -14,26 +14,24 @@ mod open;
 mod summary;
 
 pub use error::StoreError;
-pub use files::{
-    STALE_TEMP_AGE, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temp_files, load, parse, save, save_new,
-    write_atomically, write_export,
-};
-pub use folder::DraftEntry;
+pub use files::{TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temp_files, load, save, write_atomically};
+pub(crate) use files::{parse, write_export};
 
 /// The folder a draft's file is in ("." for a bare file name).
-pub fn folder_of_draft(path: &Path) -> PathBuf {
+pub(crate) fn folder_of_draft(path: &Path) -> PathBuf {
     files::folder_of(path)
 }
-pub use lock::{DraftLock, LockHolder, acquire as lock, lock_path_for};
+pub use lock::{acquire as lock, lock_path_for};
 pub use manage::{delete, duplicate, rename};
-pub use names::{file_name_for, file_stem_for};
+pub(crate) use names::file_name_for;
+pub use names::file_stem_for;
 pub use open::OpenDraft;
-pub use summary::{INDEX_FILE, ListedDraft, Listing, Summary, sort_newest_first};
+pub(crate) use summary::ListedDraft;
 
 use std::path::{Path, PathBuf};
 
 /// The environment variable that, when set, is the drafts folder.
-pub const HOME_VAR: &str = "CPC_WIZARD_HOME";
+pub(crate) const HOME_VAR: &str = "CPC_WIZARD_HOME";
 const EXTENSION: &str = "json";
 
 #[derive(Debug, Clone)]

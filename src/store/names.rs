@@ -82,7 +82,7 @@ fn is_reserved_on_windows(stem: &str) -> bool {
 }
 
 /// The file name, extension included, of a draft of this name.
-pub fn file_name_for(name: &str) -> String {
+pub(crate) fn file_name_for(name: &str) -> String {
     format!("{}.{EXTENSION}", file_stem_for(name))
 }
 

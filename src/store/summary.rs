@@ -20,14 +20,14 @@ use super::{Store, StoreError};
 use crate::rules::{RuleSet, evaluate};
 
 /// The cache's file in the drafts folder: hidden, so never taken for a draft.
-pub const INDEX_FILE: &str = ".cpc-wizard-index.json";
+pub(crate) const INDEX_FILE: &str = ".cpc-wizard-index.json";
 /// Bumped when the cache's layout changes; with `this_build`, tells a cache written by
 /// another build apart.
 const INDEX_FORMAT: u32 = 1;
 
 /// What the list shows of a readable draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub name: String,
     /// The tier's id (`silver`, `gold`); None when no tier is reached.
     pub highest_tier: Option<String>,
@@ -35,7 +35,7 @@ pub struct Summary {
 
 impl Summary {
     /// Reads the draft whole and assesses it.
-    pub fn read(path: &Path) -> Result<Summary, StoreError> {
+    pub(crate) fn read(path: &Path) -> Result<Summary, StoreError> {
         let profile = load(path)?;
         let rules = RuleSet::by_edition(&profile.edition).unwrap_or(RuleSet::default_edition());
         let highest_tier = evaluate(&profile, rules).highest_tier;
@@ -48,7 +48,7 @@ impl Summary {
 
 /// One line of the drafts list, from the cache or from the file.
 #[derive(Debug)]
-pub struct ListedDraft {
+pub(crate) struct ListedDraft {
     pub path: PathBuf,
     pub modified: Option<SystemTime>,
     /// The draft's summary, or why it could not be read.
@@ -58,7 +58,7 @@ pub struct ListedDraft {
 impl ListedDraft {
     /// The name to show: the draft's, or the file's when it cannot be read. Pass it
     /// through `text::visible` before it reaches a terminal.
-    pub fn display_name(&self) -> String {
+    pub(crate) fn display_name(&self) -> String {
         match &self.summary {
             Ok(s) => s.name.clone(),
             Err(_) => self
@@ -71,7 +71,7 @@ impl ListedDraft {
 }
 
 /// Sorts a list newest first (then by path), as every drafts list is shown.
-pub fn sort_newest_first(list: &mut [ListedDraft]) {
+pub(crate) fn sort_newest_first(list: &mut [ListedDraft]) {
     list.sort_by(|a, b| b.modified.cmp(&a.modified).then(a.path.cmp(&b.path)));
 }
 
@@ -184,7 +184,7 @@ fn this_build() -> String {
 
 /// A listing under way: yields the drafts one by one (cached ones at once, the others as
 /// they are read), then `finish` keeps what was learnt for the next listing.
-pub struct Listing {
+pub(crate) struct Listing {
     dir: PathBuf,
     paths: std::vec::IntoIter<PathBuf>,
     total: usize,
@@ -194,12 +194,12 @@ pub struct Listing {
 
 impl Listing {
     /// How many drafts the folder holds.
-    pub fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.total
     }
 
     /// Writes the cache when it changed. The cache keeps the drafts listed, and only them.
-    pub fn finish(self) {
+    pub(crate) fn finish(self) {
         if self.new.drafts != self.old.drafts && self.dir.is_dir() {
             self.new.write(&self.dir);
         }
@@ -254,7 +254,7 @@ impl Iterator for Listing {
 impl Store {
     /// Starts listing the folder's drafts (see `Listing`). Clears away what killed saves
     /// left behind.
-    pub fn listing(&self) -> Result<Listing, StoreError> {
+    pub(crate) fn listing(&self) -> Result<Listing, StoreError> {
         clean_stale_temp_files(self.dir(), STALE_TEMP_AGE);
         let paths = self.draft_paths()?;
         Ok(Listing {
@@ -268,7 +268,7 @@ impl Store {
 
     /// Every draft's summary, newest first; unreadable ones are listed with the reason.
     /// Reads only the drafts that changed since the last listing.
-    pub fn summaries(&self) -> Result<Vec<ListedDraft>, StoreError> {
+    pub(crate) fn summaries(&self) -> Result<Vec<ListedDraft>, StoreError> {
         let mut listing = self.listing()?;
         let mut list: Vec<ListedDraft> = listing.by_ref().collect();
         listing.finish();

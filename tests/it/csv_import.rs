@@ -3,11 +3,11 @@
 
 use cpc_wizard::export::customers_csv;
 use cpc_wizard::i18n::{Lang, Locale};
-use cpc_wizard::import::words::{error_lines, summary_lines};
 use cpc_wizard::import::{Field, ImportError, ImportSummary, RowProblem, import_csv};
 use cpc_wizard::profile::{
     Association, Count, Customer, Market, Person, Problem, Profile, Workload,
 };
+use cpc_wizard::report::import_words::{error_lines, summary_lines};
 use cpc_wizard::rules::{Exclusion, RuleSet, evaluate};
 use proptest::prelude::*;
 

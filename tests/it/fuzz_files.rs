@@ -131,7 +131,7 @@ proptest! {
             // All or nothing: a refused file changes nothing.
             Err(e) => {
                 prop_assert_eq!(&profile, &before);
-                prop_assert!(!import::words::error_lines(Locale::get(Lang::ZhTw), &e).is_empty());
+                prop_assert!(!cpc_wizard::report::import_words::error_lines(Locale::get(Lang::ZhTw), &e).is_empty());
             }
         }
     }

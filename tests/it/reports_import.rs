@@ -5,12 +5,12 @@
 use std::io::Cursor;
 
 use cpc_wizard::i18n::{Lang, Locale};
-use cpc_wizard::import::words::{file_error_lines, run_summary_lines};
 use cpc_wizard::import::{
     FileDetail, FileError, ImportError, Input, Kind, LeftOut, Progress, RowProblem, RunOptions,
     RunSummary, import_files,
 };
 use cpc_wizard::profile::{Association, Count, Customer, Person, Profile, SourceKind, Workload};
+use cpc_wizard::report::import_words::{file_error_lines, run_summary_lines};
 
 const ACTIVE_HEADER: &str = "Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Has Exchange License,Has OneDrive License,Has SharePoint License,Has Skype For Business License,Has Yammer License,Has Teams License,Exchange Last Activity Date,OneDrive Last Activity Date,SharePoint Last Activity Date,Skype For Business Last Activity Date,Yammer Last Activity Date,Teams Last Activity Date,Exchange License Assign Date,OneDrive License Assign Date,SharePoint License Assign Date,Skype For Business License Assign Date,Yammer License Assign Date,Teams License Assign Date,Assigned Products";
 

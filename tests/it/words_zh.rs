@@ -5,8 +5,9 @@
 
 use crate::wizard_common::*;
 use cpc_wizard::i18n::{Lang, Locale};
-use cpc_wizard::import::{import_csv, words};
+use cpc_wizard::import::import_csv;
 use cpc_wizard::profile::{Association, Customer, Person, Profile};
+use cpc_wizard::report::import_words as words;
 use cpc_wizard::report::phrases::unknown_ids;
 use cpc_wizard::rules::{RuleSet, evaluate};
 use cpc_wizard::tui::Msg;

@@ -28,9 +28,9 @@ use super::super::widgets::wrap::wrap_indented;
 use crate::i18n::{Locale, thousands};
 use crate::import::{
     FileDetail, FileError, ImportError, Input, Progress, RunOptions, RunSummary, import_files,
-    words,
 };
 use crate::profile::Profile;
+use crate::report::import_words as words;
 use crate::store::StoreError;
 use crate::text::visible;
 use crate::tui::context::{Ctx, ViewCtx};

@@ -156,7 +156,7 @@ fn head_sentences(d: &Draft, loc: &Locale, theme: &Theme) -> Vec<(String, Style)
     }
     // Usage reports of different ages: the older ones count a window long gone.
     for stale in crate::import::stale_customers(&d.profile) {
-        let text = crate::import::words::stale_warning(loc, &stale);
+        let text = crate::report::import_words::stale_warning(loc, &stale);
         lines.push((format!("! {}", visible(&text)), theme.warning));
     }
     lines.push((String::new(), theme.plain));

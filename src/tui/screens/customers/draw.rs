@@ -200,7 +200,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         }
         // Where the numbers came from (typed, our CSV, a usage report and its date).
         if let Some(source) = &c.source {
-            text = crate::import::words::with_source(loc, &text, source);
+            text = crate::report::import_words::with_source(loc, &text, source);
         }
         Line::styled(table::fit(&text, usize::from(g.detail.width)), theme.dim)
     } else {

@@ -2,19 +2,19 @@
 //! for the command line and the wizard alike. Text from the file is passed through as is:
 //! the caller makes it safe to show (`text::visible`).
 
-use super::{
-    Column, ExcludedCustomer, Field, FileDetail, FileError, ImportError, ImportSummary, Kind,
-    RowError, RowProblem, RunSummary, StaleCustomer,
-};
+use super::phrases::{exclusion_reason, workload_name};
 use crate::i18n::{Locale, thousands};
+use crate::import::{
+    Column, ExcludedCustomer, Field, FileDetail, FileError, ImportError, ImportSummary, Kind,
+    RowError, RowProblem, RunSummary, StaleCustomer, USAGE_WORKLOADS,
+};
 use crate::profile::{Source, SourceKind};
-use crate::report::phrases::{exclusion_reason, workload_name};
 use crate::rules::Exclusion;
 
 /// How many names of excluded customers a summary shows per reason before "and N more".
 const NAMES_SHOWN: usize = 5;
 
-pub fn field_name(loc: &Locale, field: Field) -> String {
+pub(crate) fn field_name(loc: &Locale, field: Field) -> String {
     match field {
         Field::Name => loc.t("csv.field_name").to_string(),
         Field::Association => loc.t("csv.field_association").to_string(),
@@ -92,7 +92,7 @@ pub fn error_lines(loc: &Locale, error: &ImportError) -> Vec<String> {
 }
 
 /// The kind of a file, as the user knows it.
-pub fn kind_name(loc: &Locale, kind: Kind) -> String {
+pub(crate) fn kind_name(loc: &Locale, kind: Kind) -> String {
     loc.t(&format!("import.kind.{}", kind.id())).to_string()
 }
 
@@ -140,7 +140,7 @@ pub fn run_summary_lines(loc: &Locale, summary: &RunSummary) -> Vec<String> {
                     &date,
                 ));
                 let list = |figures: &[u64; 4]| {
-                    super::usage::WORKLOADS
+                    USAGE_WORKLOADS
                         .iter()
                         .zip(figures)
                         .map(|(w, n)| {
@@ -253,12 +253,12 @@ fn tenant_line(
 
 /// The warning for a customer whose report is much older than the newest one, as a line of
 /// a summary.
-pub fn stale_line(loc: &Locale, stale: &StaleCustomer) -> String {
+pub(crate) fn stale_line(loc: &Locale, stale: &StaleCustomer) -> String {
     loc.f("import.warning", &[("message", &stale_warning(loc, stale))])
 }
 
 /// The same, for a list of warnings that says they are warnings.
-pub fn stale_warning(loc: &Locale, stale: &StaleCustomer) -> String {
+pub(crate) fn stale_warning(loc: &Locale, stale: &StaleCustomer) -> String {
     loc.f(
         "import.stale",
         &[
@@ -270,7 +270,7 @@ pub fn stale_warning(loc: &Locale, stale: &StaleCustomer) -> String {
 }
 
 /// A row's detail line with where its numbers came from after it, safe to show.
-pub fn with_source(loc: &Locale, detail: &str, source: &Source) -> String {
+pub(crate) fn with_source(loc: &Locale, detail: &str, source: &Source) -> String {
     let source = crate::text::visible(&source_text(loc, source)).into_owned();
     loc.f(
         "import.detail_with_source",
@@ -285,7 +285,7 @@ pub fn with_source(loc: &Locale, detail: &str, source: &Source) -> String {
 }
 
 /// Where a row's numbers came from, in a few words.
-pub fn source_text(loc: &Locale, source: &Source) -> String {
+pub(crate) fn source_text(loc: &Locale, source: &Source) -> String {
     let file = source.file.as_deref().unwrap_or_default();
     let date = source
         .report_date
@@ -303,14 +303,14 @@ pub fn source_text(loc: &Locale, source: &Source) -> String {
 }
 
 /// How many lines have at least one error (errors come in file order).
-pub fn bad_lines(rows: &[RowError]) -> u64 {
+pub(crate) fn bad_lines(rows: &[RowError]) -> u64 {
     let mut lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
     lines.dedup();
     lines.len() as u64
 }
 
 /// "line 4, column "Exchange Online": 12x is not a whole number"
-pub fn row_error(loc: &Locale, row: &RowError) -> String {
+pub(crate) fn row_error(loc: &Locale, row: &RowError) -> String {
     let problem = match &row.problem {
         RowProblem::Count(p) => crate::messages::problem(loc, p),
         RowProblem::Association => loc.f("csv.bad_association", &[("value", &row.value)]),
