@@ -12,6 +12,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 mod effects;
 
 use super::effect::Effect;
+use super::errands::Errands;
 use super::import_job::{ImportDone, ImportJob, Look, run_import};
 use super::lister::{self, Lister, Progress as Listing};
 use super::model::Model;
@@ -69,6 +70,9 @@ pub struct App {
     lister: Option<Lister>,
     /// A draft being opened on its own thread (in the terminal only).
     opener: Option<Opener>,
+    /// Exports, renames, copies, deletions, comparisons and new drafts under way on threads
+    /// of their own (in the terminal only).
+    errands: Errands,
 }
 
 impl App {
@@ -168,6 +172,7 @@ impl App {
             import_job: None,
             lister: None,
             opener: None,
+            errands: Errands::default(),
         }
     }
 
@@ -251,7 +256,7 @@ impl App {
             .import_job
             .as_ref()
             .map(|_| Instant::now() + ImportJob::LOOK_EVERY);
-        let listing = (self.lister.is_some() || self.opener.is_some())
+        let listing = (self.lister.is_some() || self.opener.is_some() || self.errands.busy())
             .then(|| Instant::now() + LISTING_LOOK_EVERY);
         [save, import, listing].into_iter().flatten().min()
     }
@@ -289,6 +294,17 @@ impl App {
             self.run_effects(vec![Effect::ListDrafts]);
         }
         msgs
+    }
+
+    /// Takes in what finished file work came to; true when there was any.
+    fn look_at_errands(&mut self) -> bool {
+        let finished = self.errands.take_finished();
+        let any = !finished.is_empty();
+        for done in finished {
+            let msgs = self.take_done(done);
+            self.follow(msgs);
+        }
+        any
     }
 
     /// Passes messages to the model and carries out what they ask.
@@ -331,6 +347,7 @@ impl App {
     /// when the screen must be drawn again.
     pub fn tick(&mut self, now: Instant) -> bool {
         let mut changed = self.look_at_import();
+        changed |= self.look_at_errands();
         changed |= self.take_listing();
         changed |= self.take_opening(now);
         if let Some(done) = self.saver.as_mut().and_then(Saver::poll) {

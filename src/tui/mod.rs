@@ -7,6 +7,7 @@ pub mod app;
 mod context;
 pub(crate) mod draft;
 pub(crate) mod effect;
+mod errands;
 pub mod import_job;
 pub(crate) mod keys;
 pub(crate) mod layout;

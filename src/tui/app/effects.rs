@@ -3,6 +3,7 @@
 //! each came to goes back to `update` as a message.
 
 use super::*;
+use crate::tui::errands::Done;
 
 impl App {
     /// Starts an import: on its own thread when keys are read meanwhile (the terminal
@@ -87,8 +88,8 @@ impl App {
                     Vec::new()
                 }
             }
-            Effect::ExportReport(path) => self.export(path).into_iter().collect(),
-            Effect::ExportCsv(path) => self.export_csv(path).into_iter().collect(),
+            Effect::ExportReport(path) => self.export(path),
+            Effect::ExportCsv(path) => self.export_csv(path),
             Effect::ImportFiles {
                 typed,
                 customer,
@@ -124,7 +125,7 @@ impl App {
                 self.saver = None;
                 self.open_for_editing(path)
             }
-            Effect::KeepAsCopy => self.keep_as_copy().into_iter().collect(),
+            Effect::KeepAsCopy => self.keep_as_copy(),
             Effect::Create {
                 name,
                 beside,
@@ -143,36 +144,17 @@ impl App {
                     }];
                 }
                 let store = beside.map_or_else(|| self.store.clone(), Store::new);
-                // Only an import brings customers: its draft is named after the file, not by
-                // the user, so a taken name gets a number (`customers (2)`) instead of a
-                // refusal. A name the user typed is refused when taken.
-                let number_if_taken = !profile.customers.is_empty();
-                let mut result = OpenDraft::create(&store, profile.clone());
-                for n in 2..100 {
-                    if !(number_if_taken && matches!(result, Err(StoreError::NameTaken { .. }))) {
-                        break;
-                    }
-                    let mut numbered = profile.clone();
-                    numbered.name = format!("{} ({n})", profile.name.trim());
-                    result = OpenDraft::create(&store, numbered);
-                }
-                vec![match result {
-                    Ok(open) => self.opened(open),
-                    Err(e) => Msg::SaveFailed(Arc::new(e)),
-                }]
+                self.errand(move || Done::Created {
+                    result: Box::new(create_numbered(&store, profile)),
+                    instead: false,
+                })
             }
-            Effect::Rename { path, name } => self
-                .manage(|| {
-                    store::rename(&path, &name).map(|path| DraftNote::Renamed { name, path })
-                })
-                .into_iter()
-                .collect(),
-            Effect::Duplicate { path, name } => self
-                .manage(|| {
-                    store::duplicate(&path, &name).map(|path| DraftNote::Duplicated { name, path })
-                })
-                .into_iter()
-                .collect(),
+            Effect::Rename { path, name } => self.manage(move || {
+                store::rename(&path, &name).map(|path| DraftNote::Renamed { name, path })
+            }),
+            Effect::Duplicate { path, name } => self.manage(move || {
+                store::duplicate(&path, &name).map(|path| DraftNote::Duplicated { name, path })
+            }),
             Effect::Delete(path) => {
                 let name = self
                     .model
@@ -181,14 +163,14 @@ impl App {
                     .iter()
                     .find(|d| d.path == path)
                     .map_or_else(|| path.display().to_string(), |d| d.name.clone());
-                self.manage(|| store::delete(&path).map(|()| DraftNote::Deleted { name }))
-                    .into_iter()
-                    .collect()
+                self.manage(move || store::delete(&path).map(|()| DraftNote::Deleted { name }))
             }
-            Effect::Compare(a, b) => vec![match crate::tui::screens::compare::load(&a, &b) {
-                Ok(comparison) => Msg::Compared(Box::new(comparison)),
-                Err(e) => Msg::Told(Note::CompareFailed(Arc::new(e))),
-            }],
+            Effect::Compare(a, b) => self.errand(move || {
+                Done::Said(vec![match crate::tui::screens::compare::load(&a, &b) {
+                    Ok(comparison) => Msg::Compared(Box::new(comparison)),
+                    Err(e) => Msg::Told(Note::CompareFailed(Arc::new(e))),
+                }])
+            }),
             Effect::ListDrafts if self.background && self.persist => {
                 // A listing under way is dropped: its thread stops at its next draft.
                 self.lister = Some(Lister::spawn(self.store.clone()));
@@ -282,38 +264,69 @@ impl App {
 
     /// The open draft, as it is here, becomes a new draft beside its file (named "… (mine)",
     /// numbered when that is taken) and is open instead; the file changed outside stays.
-    fn keep_as_copy(&mut self) -> Option<Msg> {
+    fn keep_as_copy(&mut self) -> Vec<Msg> {
         let Some(draft) = &self.model.draft else {
-            return None;
+            return Vec::new();
         };
         if !self.persist {
-            return None;
+            return Vec::new();
         }
         let folder = Store::new(store::folder_of_draft(&draft.path));
         let mine = self
             .model
             .loc()
             .f("store_safety.copy_name", &[("name", &draft.profile.name)]);
-        let mut result = Err(StoreError::EmptyName);
-        for n in 1..=20 {
-            let mut copy = draft.profile.clone();
-            copy.name = if n == 1 {
-                mine.clone()
-            } else {
-                format!("{mine} {n}")
-            };
-            result = OpenDraft::create(&folder, copy);
-            if !matches!(result, Err(StoreError::NameTaken { .. })) {
-                break;
+        let profile = draft.profile.clone();
+        self.errand(move || {
+            let mut result = Err(StoreError::EmptyName);
+            for n in 1..=20 {
+                let mut copy = profile.clone();
+                copy.name = if n == 1 {
+                    mine.clone()
+                } else {
+                    format!("{mine} {n}")
+                };
+                result = OpenDraft::create(&folder, copy);
+                if !matches!(result, Err(StoreError::NameTaken { .. })) {
+                    break;
+                }
             }
+            Done::Created {
+                result: Box::new(result),
+                instead: true,
+            }
+        })
+    }
+
+    /// Runs file work off the key thread when keys are read meanwhile (the terminal loop),
+    /// at once otherwise (tests, benchmarks); what it came to is handed on.
+    fn errand(&mut self, work: impl FnOnce() -> Done + Send + 'static) -> Vec<Msg> {
+        if !(self.background && self.persist) {
+            return self.take_done(work());
         }
-        match result {
-            Ok(open) => {
-                // The old draft's lock goes; its file stays as it was changed.
-                self.saver = None;
-                Some(self.opened(open))
-            }
-            Err(e) => Some(Msg::SaveFailed(Arc::new(e))),
+        match self.errands.start(work) {
+            Ok(()) => Vec::new(),
+            Err(source) => vec![Msg::Told(Note::SaveFailed(Arc::new(StoreError::Io {
+                path: PathBuf::new(),
+                source,
+            })))],
+        }
+    }
+
+    /// The messages of finished file work; a draft made is opened, and its saver holds it.
+    pub(super) fn take_done(&mut self, done: Done) -> Vec<Msg> {
+        match done {
+            Done::Said(msgs) => msgs,
+            Done::Created { result, instead } => match *result {
+                Ok(open) => {
+                    if instead {
+                        // The old draft's lock goes; its file stays as it was changed.
+                        self.saver = None;
+                    }
+                    vec![self.opened(open)]
+                }
+                Err(e) => vec![Msg::SaveFailed(Arc::new(e))],
+            },
         }
     }
 
@@ -330,53 +343,88 @@ impl App {
     }
 
     /// Renames, duplicates or deletes a draft of the list (none is open here then).
-    fn manage(&mut self, act: impl FnOnce() -> Result<DraftNote, StoreError>) -> Option<Msg> {
+    fn manage(
+        &mut self,
+        act: impl FnOnce() -> Result<DraftNote, StoreError> + Send + 'static,
+    ) -> Vec<Msg> {
         if !self.persist {
-            return None;
+            return Vec::new();
         }
-        Some(Msg::DraftsChanged(
-            act().unwrap_or_else(|e| DraftNote::Failed(Arc::new(e))),
-        ))
+        self.errand(move || {
+            Done::Said(vec![Msg::DraftsChanged(
+                act().unwrap_or_else(|e| DraftNote::Failed(Arc::new(e))),
+            )])
+        })
     }
 
-    fn export(&mut self, path: PathBuf) -> Option<Msg> {
+    /// The Markdown report, rendered and written off the key thread.
+    fn export(&mut self, path: PathBuf) -> Vec<Msg> {
         let Some(draft) = &self.model.draft else {
-            return None;
+            return Vec::new();
         };
-        let text = report::render(
-            &ReportInput {
-                profile: &draft.profile,
-                rules: draft.rules(),
-                assessment: &draft.assessment,
-            },
-            ReportFormat::Markdown,
-            self.model.loc(),
-        );
-        if !self.persist {
-            // An in-memory app writes nothing; the report was still rendered (benchmarks).
-            return Some(Msg::Told(Note::Exported(path)));
-        }
-        match store::write_export(&path, text.as_bytes()) {
-            Ok(()) => Some(Msg::Told(Note::Exported(path))),
-            Err(e) => Some(Msg::Told(Note::ExportFailed(Arc::new(e)))),
-        }
+        let (profile, assessment) = (draft.profile.clone(), draft.assessment.clone());
+        let (rules, loc, persist) = (draft.rules(), self.model.loc(), self.persist);
+        self.errand(move || {
+            let text = report::render(
+                &ReportInput {
+                    profile: &profile,
+                    rules,
+                    assessment: &assessment,
+                },
+                ReportFormat::Markdown,
+                loc,
+            );
+            // An in-memory app writes nothing; the report is still rendered (benchmarks).
+            let written = if persist {
+                store::write_export(&path, text.as_bytes())
+            } else {
+                Ok(())
+            };
+            Done::Said(vec![Msg::Told(match written {
+                Ok(()) => Note::Exported(path),
+                Err(e) => Note::ExportFailed(Arc::new(e)),
+            })])
+        })
+    }
+
+    /// The customers as CSV, written off the key thread.
+    fn export_csv(&mut self, path: PathBuf) -> Vec<Msg> {
+        let Some(draft) = &self.model.draft else {
+            return Vec::new();
+        };
+        let (profile, assessment) = (draft.profile.clone(), draft.assessment.clone());
+        let persist = self.persist;
+        self.errand(move || {
+            let text = crate::export::customers_csv(&profile, &assessment);
+            let customers = profile.customers.len();
+            let written = if persist {
+                store::write_export(&path, text.as_bytes())
+            } else {
+                Ok(())
+            };
+            Done::Said(vec![Msg::Told(match written {
+                Ok(()) => Note::CsvExported { path, customers },
+                Err(e) => Note::CsvExportFailed(Arc::new(e)),
+            })])
+        })
     }
 }
 
-impl App {
-    fn export_csv(&mut self, path: PathBuf) -> Option<Msg> {
-        let Some(draft) = &self.model.draft else {
-            return None;
-        };
-        let text = crate::export::customers_csv(&draft.profile, &draft.assessment);
-        let customers = draft.profile.customers.len();
-        if self.persist
-            && let Err(e) = store::write_export(&path, text.as_bytes())
-        {
-            return Some(Msg::Told(Note::CsvExportFailed(Arc::new(e))));
+/// A new draft in `store`; one named after an imported file (it brings customers) gets a
+/// number when its name is taken (`customers (2)`), while a name the user typed is refused
+/// when taken.
+fn create_numbered(store: &Store, profile: Profile) -> Result<OpenDraft, StoreError> {
+    let number_if_taken = !profile.customers.is_empty();
+    let mut result = OpenDraft::create(store, profile.clone());
+    for n in 2..100 {
+        if !(number_if_taken && matches!(result, Err(StoreError::NameTaken { .. }))) {
+            break;
         }
-        Some(Msg::Told(Note::CsvExported { path, customers }))
+        let mut numbered = profile.clone();
+        numbered.name = format!("{} ({n})", profile.name.trim());
+        result = OpenDraft::create(store, numbered);
     }
+    result
 }
 
 fn import_finished(done: ImportDone) -> Msg {
