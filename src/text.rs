@@ -154,9 +154,39 @@ pub(crate) fn pad_left(text: &str, columns: usize) -> String {
     out
 }
 
+/// The ASCII character a full-width form stands for (`１` → `1`, `，` → `,`, `－` → `-`,
+/// `Ａ` → `A`; the ideographic space → space), or the character itself: an input method in
+/// full-width mode types these for the ASCII ones, and spreadsheets keep them as typed.
+pub(crate) fn ascii_form(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// The text with its full-width forms as ASCII (see `ascii_form`): how numbers, dates and
+/// exam numbers are read, so that `１，２００` is `1,200`. Borrowed when there is none.
+pub(crate) fn ascii_forms(text: &str) -> Cow<'_, str> {
+    if text.chars().all(|c| ascii_form(c) == c) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(ascii_form).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_forms_read_as_ascii() {
+        assert_eq!(ascii_forms("１，２３４．５６－７"), "1,234.56-7");
+        assert_eq!(ascii_forms("２０１７－０６－３０"), "2017-06-30");
+        assert_eq!(ascii_forms("ＴＲＵＥ\u{3000}"), "TRUE ");
+        assert!(matches!(ascii_forms("1,200"), Cow::Borrowed(_)));
+        assert!(matches!(ascii_forms("台北 7"), Cow::Borrowed(_)));
+        assert_eq!(ascii_forms("台北１"), "台北1");
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

@@ -1,6 +1,7 @@
 //! Cells of Microsoft's reports: dates `YYYY-MM-DD` (empty: never) and booleans
-//! `True`/`False`, read from bytes without allocating, and the report date that must be one
-//! value for the whole file.
+//! `True`/`False`, read from bytes without allocating (a cell in full-width forms,
+//! `２０１７－０６－３０`, as its ASCII form), and the report date that must be one value for
+//! the whole file.
 
 use chrono::NaiveDate;
 
@@ -16,6 +17,10 @@ pub(crate) type Day = i32;
 /// empty cell. Worked out by hand rather than through chrono: a report has millions of
 /// these cells.
 pub(crate) fn date(cell: &[u8]) -> Result<Option<Day>, ()> {
+    date_in_ascii(cell).or_else(|()| in_ascii_form(cell, date_in_ascii))
+}
+
+fn date_in_ascii(cell: &[u8]) -> Result<Option<Day>, ()> {
     let cell = cell.trim_ascii();
     if cell.is_empty() {
         return Ok(None);
@@ -70,6 +75,10 @@ pub(crate) fn day_to_date(day: Day) -> Option<ReportDate> {
 
 /// `True`/`False` in any case; an empty cell is false.
 pub(crate) fn boolean(cell: &[u8]) -> Result<bool, ()> {
+    boolean_in_ascii(cell).or_else(|()| in_ascii_form(cell, boolean_in_ascii))
+}
+
+fn boolean_in_ascii(cell: &[u8]) -> Result<bool, ()> {
     let cell = cell.trim_ascii();
     if cell.eq_ignore_ascii_case(b"true") || cell == b"1" {
         Ok(true)
@@ -78,6 +87,16 @@ pub(crate) fn boolean(cell: &[u8]) -> Result<bool, ()> {
     } else {
         Err(())
     }
+}
+
+/// A cell refused as it is, read again with its full-width forms as ASCII: only a cell
+/// that is not ASCII pays for it, never the millions that are.
+fn in_ascii_form<T>(cell: &[u8], read: fn(&[u8]) -> Result<T, ()>) -> Result<T, ()> {
+    if cell.is_ascii() {
+        return Err(());
+    }
+    let written = std::str::from_utf8(cell).map_err(|_| ())?;
+    read(crate::text::ascii_forms(written).as_bytes())
 }
 
 /// Bad cells of one file, kept up to a limit so that a file wrong on every line does not
@@ -262,7 +281,11 @@ mod tests {
         ] {
             assert!(date(bad).is_err(), "{bad:?}");
         }
+        assert_eq!(date("２０１７－０６－３０".as_bytes()), Ok(Some(day)));
+        assert!(date("２０１７年６月３０日".as_bytes()).is_err());
         assert_eq!(boolean(b"True"), Ok(true));
+        assert_eq!(boolean("ＴＲＵＥ".as_bytes()), Ok(true));
+        assert_eq!(boolean("０".as_bytes()), Ok(false));
         assert_eq!(boolean(b"FALSE"), Ok(false));
         assert_eq!(boolean(b""), Ok(false));
         assert!(boolean(b"maybe").is_err());

@@ -12,6 +12,7 @@ use super::detect::Header;
 use super::error::{ImportError, RowProblem};
 use super::stream::{Records, text};
 use super::training::TrainedPerson;
+use crate::text::ascii_forms;
 
 pub(crate) fn read<R: Read>(
     records: &mut Records<R>,
@@ -84,11 +85,15 @@ pub(crate) fn read<R: Read>(
                 .map(str::to_string)
                 .collect()
         };
+        // Exam numbers typed in full-width forms (`７０－３４６`) are the same exams.
+        let exam_ids = list(&exams)
+            .into_iter()
+            .map(|e| ascii_forms(&e).into_owned());
         people.push(TrainedPerson {
             line,
             name: person_name,
             email: (!mail.is_empty()).then(|| mail.to_string()),
-            exams: list(&exams),
+            exams: exam_ids.collect(),
             certifications: list(&certifications),
         });
         if problems.full() {

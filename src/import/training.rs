@@ -11,6 +11,7 @@ use super::columns::Column;
 use super::detect::{Header, Kind, TRAINING_HEADER};
 use super::error::{ImportError, RowProblem};
 use super::stream::{Records, text};
+use crate::text::ascii_forms;
 
 /// The exams the rules know, found by number in a training's id or title.
 const EXAMS: [&str; 2] = ["70-346", "70-347"];
@@ -137,8 +138,10 @@ enum Training {
 /// What a training row gives: an exam by its number, MCSA: Office 365 by its title, other
 /// certifications by their title, and anything else as an exam named by its id or title.
 fn recognise(id: &str, title: &str, training_type: &str) -> Training {
+    // Numbers and names typed in full-width forms (`７０－３４６`) are the same trainings.
+    let (id_ascii, title_ascii) = (ascii_forms(id), ascii_forms(title));
     for exam in EXAMS {
-        if id.contains(exam) || title.contains(exam) {
+        if id_ascii.contains(exam) || title_ascii.contains(exam) {
             return Training::Exam(exam.to_string(), true);
         }
     }
@@ -148,11 +151,11 @@ fn recognise(id: &str, title: &str, training_type: &str) -> Training {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    let title_key = key(title);
+    let title_key = key(&title_ascii);
     if title_key.contains("mcsa") && title_key.contains("office365") {
         return Training::Certification(MCSA_OFFICE_365.to_string(), true);
     }
-    if let Some(number) = exam_number(id).or_else(|| exam_number(title)) {
+    if let Some(number) = exam_number(&id_ascii).or_else(|| exam_number(&title_ascii)) {
         return Training::Exam(number, false);
     }
     let named = if title.is_empty() { id } else { title };
@@ -212,6 +215,10 @@ mod tests {
         assert!(matches!(
             recognise("", "Exam 70-533", ""),
             Training::Exam(e, false) if e == "70-533"
+        ));
+        assert!(matches!(
+            recognise("", "Exam ７０－３４７", ""),
+            Training::Exam(e, true) if e == "70-347"
         ));
         assert_eq!(exam_number("ms-100 x"), Some("MS-100".into()));
         assert_eq!(exam_number("2017-06-30"), None);

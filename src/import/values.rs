@@ -71,9 +71,14 @@ pub(crate) fn parse_association(text: &str) -> Option<Association> {
     })
 }
 
-/// true/false, yes/no, y/n, 1/0, 是/否; an empty cell is false.
+/// true/false, yes/no, y/n, 1/0, 是/否, full-width forms as ASCII (`１`); an empty cell is
+/// false.
 pub(crate) fn parse_trial(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
+    match crate::text::ascii_forms(text)
+        .trim()
+        .to_lowercase()
+        .as_str()
+    {
         "true" | "yes" | "y" | "1" | "是" | "試用" | "試用版" => Some(true),
         "false" | "no" | "n" | "0" | "" | "否" | "不是" => Some(false),
         _ => None,

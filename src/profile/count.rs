@@ -30,13 +30,17 @@ impl Count {
     }
 
     /// Reads a count as a person types or a CSV cell holds it: digits only, with optional
-    /// thousands separators and surrounding spaces.
+    /// thousands separators and surrounding spaces; full-width forms (`１，２００`) read as
+    /// ASCII. A problem quotes the text as written.
     pub(crate) fn parse(text: &str) -> Result<Count, Problem> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Ok(Count::ZERO);
         }
-        let digits: String = trimmed.chars().filter(|c| *c != ',').collect();
+        let digits: String = crate::text::ascii_forms(trimmed)
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
         if let Some(rest) = digits.strip_prefix('-')
             && !rest.is_empty()
             && rest.chars().all(|c| c.is_ascii_digit())
@@ -169,6 +173,7 @@ mod tests {
         assert_eq!(Count::parse(" 42 ").map(Count::get), Ok(42));
         assert_eq!(Count::parse("").map(Count::get), Ok(0));
         assert_eq!(Count::parse("10000000").map(Count::get), Ok(10_000_000));
+        assert_eq!(Count::parse("１，２００").map(Count::get), Ok(1200));
     }
 
     #[test]
@@ -182,6 +187,19 @@ mod tests {
             Err(Problem::AboveLimit { .. })
         ));
         assert!(matches!(Count::parse("-3"), Err(Problem::Negative { .. })));
+        // Full-width forms are refused as their ASCII forms are, quoted as written.
+        assert_eq!(
+            Count::parse("－３"),
+            Err(Problem::Negative {
+                value: "－３".into()
+            })
+        );
+        assert_eq!(
+            Count::parse("１．５"),
+            Err(Problem::NotWholeNumber {
+                value: "１．５".into()
+            })
+        );
         assert!(matches!(
             Count::parse("1.5"),
             Err(Problem::NotWholeNumber { .. })

@@ -184,14 +184,13 @@ pub(crate) fn normalise(event: KeyEvent) -> KeyEvent {
     }
 }
 
-/// The ASCII form of a full-width character, or the character itself.
+/// The ASCII form of a full-width character (as numbers in files are read), with the
+/// corner brackets as `[` `]`; or the character itself.
 pub(crate) fn ascii_form(ch: char) -> char {
     match ch {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
         '「' => '[',
         '」' => ']',
-        '\u{3000}' => ' ',
-        _ => ch,
+        _ => crate::text::ascii_form(ch),
     }
 }
 

@@ -19,6 +19,7 @@ mod drafts_crash;
 mod drafts_roundtrip;
 mod drafts_store;
 mod evaluate_cases;
+mod full_width_numbers;
 mod fuzz_files;
 mod import_lock;
 mod locale_terms;
