@@ -149,11 +149,7 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Told(note) => {
-            match &note {
-                Note::Exported(_) => model.review.report_written = true,
-                Note::CsvExported { .. } => model.review.csv_written = true,
-                _ => {}
-            }
+            review::told(&mut model.review, &note);
             model.note = Some(note);
             Vec::new()
         }

@@ -22,7 +22,7 @@ use crate::report::readings::{other_readings, reading_result, reading_used, read
 use crate::text::visible;
 use crate::tui::context::{Ctx, Go, ViewCtx};
 use crate::tui::draft::Draft;
-use crate::tui::{Effect, Screen};
+use crate::tui::{Effect, Note, Screen};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
@@ -69,6 +69,15 @@ pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effe
         _ => {}
     }
     Vec::new()
+}
+
+/// A file written: from then on its path is shown.
+pub(crate) fn told(s: &mut State, note: &Note) {
+    match note {
+        Note::Exported(_) => s.report_written = true,
+        Note::CsvExported { .. } => s.csv_written = true,
+        _ => {}
+    }
 }
 
 /// The sentences above the excluded customers, each with its style (there are a handful).
