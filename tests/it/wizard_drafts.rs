@@ -622,3 +622,35 @@ fn a_read_only_folder_offers_no_new_draft_and_opens_read_only() {
     assert!(read_only, "opened read-only");
     assert_eq!(after, before, "nothing written");
 }
+
+#[test]
+fn the_list_of_drafts_pages_with_pgup_and_pgdn() {
+    let dir = tempfile::tempdir().expect("dir");
+    for i in 0..40 {
+        store::save(
+            &dir.path().join(format!("d{i:02}.json")),
+            &Profile::new(format!("Draft {i:02}")),
+        )
+        .expect("save");
+    }
+    let mut app = App::start(Store::new(dir.path()), Lang::En);
+    resize(&mut app, 80, 24);
+    assert_eq!(app.model.start.drafts.len(), 40);
+    press(&mut app, KeyCode::PageDown);
+    let page = app.model.start.selected;
+    assert!(page > 5, "a page is more than one row: {page}");
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.model.start.selected, 2 * page);
+    assert!(
+        render(&app, 80, 24).contains(&selected_name(&app)),
+        "the selected draft is in view"
+    );
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.model.start.selected, page);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.model.start.selected, 40);
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.model.start.selected, 40, "the last stays the last");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(render(&app, 80, 24).contains("PgDn"), "help lists it");
+}

@@ -160,6 +160,8 @@ pub(crate) const START: &[Binding] = &[
     ),
     BIND_FIRST,
     BIND_LAST,
+    BIND_PAGE_UP,
+    BIND_PAGE_DOWN,
     b(ESC, "Esc", A::Cancel, "wizard.keys.quit", false),
 ];
 

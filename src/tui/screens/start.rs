@@ -24,6 +24,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::super::keys::{self, Action, Binding};
 use super::super::theme::Theme;
 use super::super::widgets::table::{self, Column, TableView};
+use super::super::widgets::table_nav;
 use super::super::widgets::text_field::{EditOp, TextField};
 use super::search::Searchable;
 use crate::i18n::Locale;
@@ -265,12 +266,13 @@ pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effe
         cx.tell(Note::FolderReadOnly(s.folder.clone()));
         return Vec::new();
     }
-    let last = item_count(s) - 1;
+    let page = TableView::visible_rows(geometry(cx.body).table);
+    let rows = item_count(s);
+    if table_nav::move_row(&mut s.selected, action, rows, page) {
+        keep_selection_visible(s, cx.body);
+        return Vec::new();
+    }
     match action {
-        Action::Up => s.selected = s.selected.saturating_sub(1),
-        Action::Down => s.selected = (s.selected + 1).min(last),
-        Action::First => s.selected = 0,
-        Action::Last => s.selected = last,
         Action::New => start_naming(s),
         Action::Import => cx.go(Go::Import),
         Action::Activate => return activate(s),
