@@ -13,7 +13,7 @@ use ratatui::text::Line;
 
 use super::super::keys::Action;
 use super::super::widgets::table::{self, Column, TableView};
-use super::super::widgets::table_nav;
+use super::super::widgets::table_nav::{self, CellKey};
 use super::super::widgets::text_field::{EditOp, TextField};
 use super::search::Searchable;
 use crate::i18n::{Locale, thousands};
@@ -95,26 +95,14 @@ fn item_count(draft: &Option<Draft>) -> usize {
 pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     match mode(s) {
         Mode::Editing => {
-            let leaves_the_cell = matches!(
-                action,
-                Action::Activate | Action::NextField | Action::PrevField
-            );
-            if leaves_the_cell && s.repeats.is_some() {
-                // The message under the cell says why; Esc takes the name back.
-                return Vec::new();
-            }
-            match action {
-                Action::Activate => commit_edit(s),
-                Action::NextField => {
+            match table_nav::cell_key(action, s.repeats.is_some()) {
+                CellKey::Keep => commit_edit(s),
+                CellKey::KeepAndMove { forward } => {
                     commit_edit(s);
-                    move_col(s, cx, true);
+                    move_col(s, cx, forward);
                 }
-                Action::PrevField => {
-                    commit_edit(s);
-                    move_col(s, cx, false);
-                }
-                Action::Cancel => cancel_edit(s, cx),
-                _ => {}
+                CellKey::TakeBack => cancel_edit(s, cx),
+                CellKey::Nothing => {}
             }
             Vec::new()
         }

@@ -32,6 +32,33 @@ pub(crate) fn keep_visible(row: &mut usize, offset: &mut usize, len: usize, visi
     }
 }
 
+/// What a key does to a cell being edited in a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CellKey {
+    /// Keep what was typed (Enter).
+    Keep,
+    /// Keep it and go to the next (true) or previous cell (Tab, Shift-Tab).
+    KeepAndMove { forward: bool },
+    /// Take the edit back (Esc).
+    TakeBack,
+    /// Nothing: not a key for the cell, or leaving is refused while the name typed repeats
+    /// another row's (the message under the cell says why; Esc takes the name back).
+    Nothing,
+}
+
+/// What `action` does to the cell being edited; `repeats`: the name typed makes the row
+/// one already listed.
+pub(crate) fn cell_key(action: Action, repeats: bool) -> CellKey {
+    match action {
+        Action::Activate | Action::NextField | Action::PrevField if repeats => CellKey::Nothing,
+        Action::Activate => CellKey::Keep,
+        Action::NextField => CellKey::KeepAndMove { forward: true },
+        Action::PrevField => CellKey::KeepAndMove { forward: false },
+        Action::Cancel => CellKey::TakeBack,
+        _ => CellKey::Nothing,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,6 +80,20 @@ mod tests {
         assert_eq!(row, 5);
         move_row(&mut row, Action::Down, 0, 4);
         assert_eq!(row, 0);
+    }
+
+    #[test]
+    fn a_repeated_name_keeps_the_cell_until_taken_back() {
+        assert_eq!(cell_key(Action::Activate, false), CellKey::Keep);
+        assert_eq!(
+            cell_key(Action::PrevField, false),
+            CellKey::KeepAndMove { forward: false }
+        );
+        for action in [Action::Activate, Action::NextField, Action::PrevField] {
+            assert_eq!(cell_key(action, true), CellKey::Nothing);
+        }
+        assert_eq!(cell_key(Action::Cancel, true), CellKey::TakeBack);
+        assert_eq!(cell_key(Action::Up, false), CellKey::Nothing);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! value while what is typed is not a count, and says why under the cell.
 
 use super::*;
+use crate::tui::widgets::table_nav::CellKey;
 
 /// The one way a number cell's edit opens, by Enter, a digit or a paste: with the whole
 /// value selected, so that what is typed first replaces it (arrows keep it, to change it).
@@ -33,26 +34,14 @@ pub(super) fn start_edit(s: &mut State, field: TextField, original: Customer) {
 }
 
 pub(super) fn editing_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
-    let leaves_the_cell = matches!(
-        action,
-        Action::Activate | Action::NextField | Action::PrevField
-    );
-    if leaves_the_cell && s.repeats.is_some() {
-        // The message under the cell says why; Esc takes the name back.
-        return Vec::new();
-    }
-    match action {
-        Action::Activate => commit_edit(s),
-        Action::NextField => {
+    match table_nav::cell_key(action, s.repeats.is_some()) {
+        CellKey::Keep => commit_edit(s),
+        CellKey::KeepAndMove { forward } => {
             commit_edit(s);
-            next_cell(s, cx, true);
+            next_cell(s, cx, forward);
         }
-        Action::PrevField => {
-            commit_edit(s);
-            next_cell(s, cx, false);
-        }
-        Action::Cancel => cancel_edit(s, cx),
-        _ => {}
+        CellKey::TakeBack => cancel_edit(s, cx),
+        CellKey::Nothing => {}
     }
     keep_selection_visible(s, cx.draft, cx.body);
     Vec::new()
