@@ -123,7 +123,11 @@ impl App {
                     return Vec::new();
                 }
                 self.saver = None;
-                self.open_for_editing(path)
+                if self.background {
+                    self.open_in_background(path, false)
+                } else {
+                    self.open_for_editing(path)
+                }
             }
             Effect::KeepAsCopy => self.keep_as_copy(),
             Effect::Create {
@@ -190,12 +194,16 @@ impl App {
                 },
             ],
             Effect::RememberLanguage(lang) => {
-                // A preference that cannot be written is not worth interrupting anyone.
-                if self.persist {
-                    let settings = crate::settings::Settings { lang: Some(lang) };
-                    let _ = settings.save(self.store.dir());
+                if !self.persist {
+                    return Vec::new();
                 }
-                Vec::new()
+                let folder = self.store.dir().to_path_buf();
+                self.errand(move || {
+                    // A preference that cannot be written is not worth interrupting anyone.
+                    let settings = crate::settings::Settings { lang: Some(lang) };
+                    let _ = settings.save(&folder);
+                    Done::Said(Vec::new())
+                })
             }
             Effect::SetMouseCapture(on) => {
                 self.requests.push(TerminalRequest::MouseCapture(on));
