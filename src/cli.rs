@@ -1,11 +1,16 @@
-//! The command line (SPEC.md §4), parsed by clap, with its help in the user's language.
+//! The command line (SPEC.md §4), parsed by clap, with its help in the user's language: its
+//! arguments, how a DRAFT argument completes, and its exit codes. The commands it names live
+//! in `commands`, which `main` calls; this file knows none of them.
 
 use clap::{Arg, ArgMatches, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap_complete::engine::{
+    ArgValueCompleter, CompletionCandidate, PathCompleter, ValueCompleter,
+};
 
-use crate::commands::DraftsFormat;
 use crate::i18n::{Lang, Locale};
 use crate::profile::Counting;
 use crate::report::ReportFormat;
+use crate::store::Store;
 
 #[derive(Debug, Parser)]
 #[command(name = "cpc-wizard", version)]
@@ -82,6 +87,76 @@ impl CompletionShell {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DraftsFormat {
+    /// Columns for people.
+    Text,
+    /// One JSON object with the list, for scripts.
+    Json,
+}
+
+impl DraftsFormat {
+    /// The value as typed on the command line.
+    pub(crate) fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Every value, as typed on the command line.
+    pub(crate) fn names() -> Vec<String> {
+        <DraftsFormat as clap::ValueEnum>::value_variants()
+            .iter()
+            .map(|f| f.name())
+            .collect()
+    }
+}
+
+/// Exit code when `--require` is not met (SPEC.md §4).
+pub(crate) const EXIT_NOT_MET: u8 = 1;
+/// Exit code for bad input: unreadable or invalid file, bad arguments.
+pub(crate) const EXIT_BAD_INPUT: u8 = 2;
+
+/// Completes a DRAFT argument: the saved drafts' names, and files once the word looks like
+/// a path.
+pub(crate) fn draft_completer() -> ArgValueCompleter {
+    ArgValueCompleter::new(complete_draft)
+}
+
+fn complete_draft(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
+    let typed = current.to_string_lossy();
+    let mut candidates: Vec<CompletionCandidate> = saved_draft_names()
+        .into_iter()
+        .filter(|name| name.starts_with(typed.as_ref()))
+        .map(CompletionCandidate::new)
+        .collect();
+    if looks_like_a_path(&typed) {
+        candidates.extend(PathCompleter::any().complete(current));
+    }
+    candidates
+}
+
+/// The names under which `assess`, `edit` and the others find the drafts: their file names
+/// without `.json`. Read from the folder alone, so a Tab stays quick with large drafts; for
+/// a name that can be a file name (most) it is the draft's own name.
+fn saved_draft_names() -> Vec<String> {
+    let Ok(store) = Store::from_env() else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = store
+        .draft_paths()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|path| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
+
+fn looks_like_a_path(typed: &str) -> bool {
+    typed.contains(std::path::MAIN_SEPARATOR) || typed.contains('/') || typed.starts_with('.')
+}
+
 fn parse_lang(value: &str) -> Result<Lang, String> {
     // The ids, which read the same in every language; the sentence around them is the
     // locale's (`cli_words.invalid_value`).
@@ -132,7 +207,7 @@ fn exit_with(loc: &Locale, error: &clap::Error) -> ! {
             for line in message.lines() {
                 eprintln!("{}", crate::text::visible(line));
             }
-            std::process::exit(crate::commands::EXIT_BAD_INPUT.into());
+            std::process::exit(EXIT_BAD_INPUT.into());
         }
     }
 }
@@ -160,7 +235,7 @@ pub(crate) fn localized_command(loc: &'static Locale) -> Command {
     let draft = |arg: Arg| {
         arg.help(help("cli.draft_arg"))
             .value_name(loc.t("cli_words.value_draft"))
-            .add(crate::commands::draft_completer())
+            .add(draft_completer())
     };
     let file = |key: &str| {
         let text = help(key);
@@ -250,7 +325,7 @@ pub(crate) fn localized_command(loc: &'static Locale) -> Command {
                 .mut_arg("into", |a| {
                     a.help(help("cli.into"))
                         .value_name(loc.t("cli_words.value_draft"))
-                        .add(crate::commands::draft_completer())
+                        .add(draft_completer())
                 })
                 .mut_arg("customer", |a| {
                     a.help(help("import.cli_customer"))
@@ -300,7 +375,7 @@ fn localize_tool_commands(command: Command, loc: &'static Locale) -> Command {
             })
             .mut_arg("require", |a| {
                 // The tiers it takes, listed in its help and offered by completion.
-                let tiers = crate::commands::tier_words(loc);
+                let tiers = crate::cli_words::tier_words(loc);
                 let listed = tiers.join(loc.t("cli_words.list_separator"));
                 a.help(format!(
                     "{}{}",

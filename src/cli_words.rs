@@ -1,12 +1,15 @@
 //! clap's own words in the user's language: the help page's headings, the help and version
 //! flags, the usage line, and the errors for a bad command line. clap writes these in
 //! English only; here they are replaced by strings from the locale files (section
-//! `cli_words`), as far as clap's API allows.
+//! `cli_words`), as far as clap's API allows. Also the tier words `--require` takes, which
+//! its help and `assess`'s errors list.
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
 use crate::i18n::Locale;
+use crate::report::phrases::tier_name;
+use crate::rules::RuleSet;
 
 /// Every command of the tree gets a localized `--help` flag and a help page laid out by a
 /// template whose fixed words come from the locale.
@@ -156,4 +159,19 @@ pub(crate) fn error_message(loc: &Locale, error: &clap::Error) -> String {
     out.push_str("\n\n");
     out.push_str(loc.t("cli_words.more_info"));
     out
+}
+
+/// What `--require` takes, as its help and errors list it: the ids, then the names in the
+/// user's language that differ from them by more than case.
+pub(crate) fn tier_words(loc: &Locale) -> Vec<String> {
+    let ids: Vec<&str> = RuleSet::default_edition()
+        .tiers
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect();
+    let names = ids
+        .iter()
+        .map(|id| tier_name(loc, id))
+        .filter(|name| !ids.iter().any(|id| id.eq_ignore_ascii_case(name)));
+    ids.iter().map(|id| id.to_string()).chain(names).collect()
 }

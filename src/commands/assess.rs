@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{CliError, EXIT_NOT_MET};
+use crate::cli_words::tier_words;
 use crate::i18n::{Lang, Locale};
 use crate::profile::{Counting, Profile};
 use crate::report::phrases::tier_name;
@@ -73,21 +74,6 @@ fn tier_id<'r>(rules: &'r RuleSet, given: &str) -> Option<&'r str> {
                 .iter()
                 .any(|lang| tier_name(Locale::get(*lang), id).to_lowercase() == given)
     })
-}
-
-/// What `--require` takes, as its help and errors list it: the ids, then the names in the
-/// user's language that differ from them by more than case.
-pub(crate) fn tier_words(loc: &Locale) -> Vec<String> {
-    let ids: Vec<&str> = RuleSet::default_edition()
-        .tiers
-        .iter()
-        .map(|t| t.id.as_str())
-        .collect();
-    let names = ids
-        .iter()
-        .map(|id| tier_name(loc, id))
-        .filter(|name| !ids.iter().any(|id| id.eq_ignore_ascii_case(name)));
-    ids.iter().map(|id| id.to_string()).chain(names).collect()
 }
 
 /// A draft piped in. Read as `store::load` reads a file, with "standard input" (in the

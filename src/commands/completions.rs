@@ -12,15 +12,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap_complete::CompleteEnv;
-use clap_complete::engine::{
-    ArgValueCompleter, CompletionCandidate, PathCompleter, ValueCompleter,
-};
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Zsh};
 
 use super::CliError;
 use crate::cli::CompletionShell;
 use crate::i18n::{Lang, Locale};
-use crate::store::Store;
 
 /// Set by the scripts when they ask for completions; a name of our own, so that a `COMPLETE`
 /// variable meant for another program never starts this one's completion.
@@ -65,46 +61,6 @@ fn completer_path() -> String {
         path = dir.join(path);
     }
     path.to_string_lossy().into_owned()
-}
-
-/// Completes a DRAFT argument: the saved drafts' names, and files once the word looks like
-/// a path.
-pub(crate) fn draft_completer() -> ArgValueCompleter {
-    ArgValueCompleter::new(complete_draft)
-}
-
-fn complete_draft(current: &std::ffi::OsStr) -> Vec<CompletionCandidate> {
-    let typed = current.to_string_lossy();
-    let mut candidates: Vec<CompletionCandidate> = saved_draft_names()
-        .into_iter()
-        .filter(|name| name.starts_with(typed.as_ref()))
-        .map(CompletionCandidate::new)
-        .collect();
-    if looks_like_a_path(&typed) {
-        candidates.extend(PathCompleter::any().complete(current));
-    }
-    candidates
-}
-
-/// The names under which `assess`, `edit` and the others find the drafts: their file names
-/// without `.json`. Read from the folder alone, so a Tab stays quick with large drafts; for
-/// a name that can be a file name (most) it is the draft's own name.
-fn saved_draft_names() -> Vec<String> {
-    let Ok(store) = Store::from_env() else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = store
-        .draft_paths()
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|path| path.file_stem().map(|s| s.to_string_lossy().into_owned()))
-        .collect();
-    names.sort();
-    names
-}
-
-fn looks_like_a_path(typed: &str) -> bool {
-    typed.contains(std::path::MAIN_SEPARATOR) || typed.contains('/') || typed.starts_with('.')
 }
 
 /// One of clap_complete's shell adapters, with how that shell hands the words over and

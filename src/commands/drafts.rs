@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::CliError;
+use crate::cli::DraftsFormat;
 use crate::i18n::Locale;
 use crate::report::phrases::tier_name;
 use crate::store::{ListedDraft, Store, StoreError};
@@ -16,31 +17,6 @@ use crate::tui::widgets::table::fit;
 /// The widest the name column gets: a longer name is cut with `…`, so that one huge name
 /// cannot pad every other line.
 const NAME_COLUMNS: usize = 48;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum DraftsFormat {
-    /// Columns for people.
-    Text,
-    /// One JSON object with the list, for scripts.
-    Json,
-}
-
-impl DraftsFormat {
-    /// The value as typed on the command line.
-    pub(crate) fn name(self) -> String {
-        clap::ValueEnum::to_possible_value(&self)
-            .map(|v| v.get_name().to_string())
-            .unwrap_or_default()
-    }
-
-    /// Every value, as typed on the command line.
-    pub(crate) fn names() -> Vec<String> {
-        <DraftsFormat as clap::ValueEnum>::value_variants()
-            .iter()
-            .map(|f| f.name())
-            .collect()
-    }
-}
 
 pub fn drafts(store: &Store, format: DraftsFormat, loc: &Locale) -> Result<ExitCode, CliError> {
     let entries = store.summaries()?;

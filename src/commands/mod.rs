@@ -12,11 +12,8 @@ mod schema;
 mod wizard;
 
 pub use assess::assess;
-pub(crate) use assess::tier_words;
 pub use compare::compare;
-pub(crate) use completions::draft_completer;
 pub use completions::{complete_if_asked, completions};
-pub(crate) use drafts::DraftsFormat;
 pub use drafts::drafts;
 pub use export_csv::export_csv;
 pub use import_csv::import_csv;
@@ -30,10 +27,7 @@ use std::process::ExitCode;
 use crate::i18n::Locale;
 use crate::store::StoreError;
 
-/// Exit code when `--require` is not met (SPEC.md §4).
-pub(crate) const EXIT_NOT_MET: u8 = 1;
-/// Exit code for bad input: unreadable or invalid file, bad arguments.
-pub(crate) const EXIT_BAD_INPUT: u8 = 2;
+pub(crate) use crate::cli::{EXIT_BAD_INPUT, EXIT_NOT_MET};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
