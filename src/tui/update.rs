@@ -150,11 +150,15 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Told(note) => {
             match &note {
-                Note::Exported(_) => model.review.report_written = true,
-                Note::CsvExported { .. } => model.review.csv_written = true,
+                Note::Exported(path) => model.review.report_file = Some(path.clone()),
+                Note::CsvExported { path, .. } => model.review.csv_file = Some(path.clone()),
                 _ => {}
             }
             model.note = Some(note);
+            Vec::new()
+        }
+        Msg::ExportExists { path, kind } => {
+            review::ask_replace(&mut model.review.export, path, kind);
             Vec::new()
         }
         Msg::DraftClosed => {
@@ -340,6 +344,7 @@ fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         Screen::Start => start::edit(&mut model.start, op),
         Screen::Customers => on_screen!(model, customers, |s, cx| customers::edit(s, cx, op)),
         Screen::Staff => on_screen!(model, staff, |s, cx| staff::edit(s, cx, op)),
+        Screen::Review => review::edit(&mut model.review, &op),
         _ => Vec::new(),
     }
 }

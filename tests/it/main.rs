@@ -40,6 +40,7 @@ mod wizard_drafts;
 mod wizard_drafts_snapshots;
 mod wizard_e2e;
 mod wizard_exits;
+mod wizard_exports;
 mod wizard_import;
 mod wizard_keys;
 mod wizard_locale;

@@ -356,6 +356,7 @@ fn review_names_the_report_file_only_once_it_is_written() {
     app.model.go_to(Screen::Review);
     assert!(!render(&app, 80, 24).contains("Report file:"));
     press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
     assert!(path.with_extension("md").exists());
     assert!(render(&app, 80, 24).contains("Report file:"));
 }

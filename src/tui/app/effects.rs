@@ -87,8 +87,16 @@ impl App {
                     Vec::new()
                 }
             }
-            Effect::ExportReport(path) => self.export(path).into_iter().collect(),
-            Effect::ExportCsv(path) => self.export_csv(path).into_iter().collect(),
+            Effect::ExportReport { path, replace } => crate::tui::effect::ExportKind::Report
+                .refused_over(&path, replace)
+                .or_else(|| self.export(path))
+                .into_iter()
+                .collect(),
+            Effect::ExportCsv { path, replace } => crate::tui::effect::ExportKind::CustomersCsv
+                .refused_over(&path, replace)
+                .or_else(|| self.export_csv(path))
+                .into_iter()
+                .collect(),
             Effect::ImportFiles {
                 typed,
                 customer,

@@ -466,3 +466,24 @@ pub(crate) const CHANGED_ON_DISK: &[Binding] = &[
     b(ESC, "Esc", A::Cancel, "store_safety.key_later", true),
     BIND_QUIT_ANYWHERE,
 ];
+
+/// While the path of an export (Review's `e` or `c`) is typed.
+pub(crate) const EXPORT_PATH: &[Binding] = &[
+    b(ENTER, "Enter", A::Activate, "review_export.key_write", true),
+    BIND_CANCEL_EDIT,
+    BIND_CLEAR_FIELD,
+    BIND_QUIT_ANYWHERE,
+];
+
+/// A file is already where the export was to go: replace it, or keep it.
+pub(crate) const EXPORT_REPLACE: &[Binding] = &[
+    b(&[c('y')], "y", A::Yes, "review_export.key_replace", true),
+    b(
+        &[c('n'), k(KeyCode::Esc)],
+        "n/Esc",
+        A::No,
+        "review_export.key_keep",
+        true,
+    ),
+    BIND_QUIT_ANYWHERE,
+];
