@@ -55,8 +55,8 @@ pub struct Model {
     pub(crate) last_search: Option<String>,
     /// The draft `=` was pressed on first, to compare with the next.
     pub(crate) compare_mark: Option<PathBuf>,
-    /// Two drafts side by side, over the Start screen until a key is pressed.
-    pub comparison: Option<Box<crate::compare::Comparison>>,
+    /// Two drafts side by side, over the Start screen until closed.
+    pub comparison: Option<super::screens::compare::Shown>,
 }
 
 impl Model {

@@ -36,6 +36,7 @@ mod rules_pinned;
 mod start_reading;
 mod wide_characters;
 mod wizard_cli;
+mod wizard_compare;
 mod wizard_drafts;
 mod wizard_drafts_snapshots;
 mod wizard_e2e;

@@ -255,8 +255,10 @@ fn equals_on_a_draft_then_on_another_shows_the_two_side_by_side() {
         "{screen}"
     );
     assert!(screen.contains("Mei Lin"), "{screen}");
-    // Any key closes it; the list is as it was.
+    // A stray key does nothing; Esc closes it and the list is as it was.
     press(&mut app, KeyCode::Char('x'));
+    assert!(app.model.comparison.is_some());
+    press(&mut app, KeyCode::Esc);
     assert!(app.model.comparison.is_none());
     assert_eq!(app.model.start.selected, 2);
 }

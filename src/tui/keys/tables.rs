@@ -381,11 +381,24 @@ pub(crate) const HELP: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
-/// While two drafts are shown side by side: any key closes them.
+/// While two drafts are shown side by side: the arrows scroll, Esc, q or Enter close (as
+/// lazygit's panels do); other keys do nothing.
 pub(crate) const COMPARISON: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.scroll_up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.scroll_down", false),
+    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", true),
     b(
-        &[k(KeyCode::Esc), k(KeyCode::Enter)],
-        "Esc",
+        PAGE_DOWN,
+        "PgDn",
+        A::PageDown,
+        "wizard.keys.page_down",
+        true,
+    ),
+    BIND_FIRST,
+    BIND_LAST,
+    b(
+        &[k(KeyCode::Esc), c('q'), k(KeyCode::Enter)],
+        "Esc/q",
         A::Cancel,
         "compare.key_close",
         true,
