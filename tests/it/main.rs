@@ -45,6 +45,7 @@ mod wizard_exports;
 mod wizard_import;
 mod wizard_keys;
 mod wizard_locale;
+mod wizard_narrow;
 mod wizard_random_keys;
 mod wizard_readings;
 mod wizard_reports;

@@ -109,7 +109,7 @@ const BIND_PAGE_DOWN: Binding = b(
 );
 const BIND_BACK: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.back", false);
 
-const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", false);
+const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", true);
 const BIND_SEARCH_NEXT: Binding = b(&[c('n')], "n", A::SearchNext, "search.key_next", false);
 const BIND_SEARCH_PREV: Binding = b(&[c('N')], "N", A::SearchPrev, "search.key_prev", false);
 
@@ -151,12 +151,13 @@ pub(crate) const START: &[Binding] = &[
         "wizard.drafts.key_duplicate",
         true,
     ),
+    // Out of the footer (in help): at 80 columns it would push out search and quit.
     b(
         &[c('d'), k(KeyCode::Delete)],
         "d/Del",
         A::Delete,
         "wizard.drafts.key_delete",
-        true,
+        false,
     ),
     BIND_FIRST,
     BIND_LAST,
@@ -201,12 +202,13 @@ pub(crate) const CUSTOMERS: &[Binding] = &[
     BIND_SEARCH_NEXT,
     BIND_SEARCH_PREV,
     b(&[c('i')], "i", A::Import, "wizard.import.key_open", true),
+    // Out of the footer (in help): at 80 columns it would push out search and quit.
     b(
         &[c('d'), k(KeyCode::Delete)],
         "d/Del",
         A::Delete,
         "wizard.keys.delete",
-        true,
+        false,
     ),
     BIND_PAGE_UP,
     BIND_PAGE_DOWN,
