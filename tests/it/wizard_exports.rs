@@ -58,6 +58,17 @@ fn a_typed_path_replaces_the_selected_default() {
 }
 
 #[test]
+fn a_folder_typed_gets_the_default_file_name() {
+    let (dir, _path, mut app) = on_review();
+    let folder = dir.path().join("reports");
+    std::fs::create_dir(&folder).expect("folder");
+    press(&mut app, KeyCode::Char('e'));
+    typ(&mut app, &format!("{}/", folder.display()));
+    press(&mut app, KeyCode::Enter);
+    assert!(folder.join("contoso.md").exists());
+}
+
+#[test]
 fn esc_cancels_and_writes_nothing() {
     let (dir, _path, mut app) = on_review();
     press(&mut app, KeyCode::Char('e'));

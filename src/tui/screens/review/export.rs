@@ -21,8 +21,13 @@ use crate::tui::widgets::text_field::{EditOp, TextField};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Prompt {
-    /// The path being typed: Enter writes, Esc cancels.
-    Path { kind: ExportKind, field: TextField },
+    /// The path being typed: Enter writes, Esc cancels. `file_name` is the default's, for
+    /// a folder typed (ending in `/`).
+    Path {
+        kind: ExportKind,
+        field: TextField,
+        file_name: String,
+    },
     /// A file is already at `path`: y replaces it, n goes back to the path.
     Replace { kind: ExportKind, path: PathBuf },
 }
@@ -36,6 +41,10 @@ pub(super) fn ask(kind: ExportKind, d: &Draft) -> Prompt {
     Prompt::Path {
         kind,
         field: TextField::selected(default.display().to_string()),
+        file_name: default
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
     }
 }
 
@@ -46,21 +55,41 @@ pub(crate) fn ask_replace(prompt: &mut Option<Prompt>, path: PathBuf, kind: Expo
 
 pub(super) fn on_action(prompt: &mut Option<Prompt>, action: Action) -> Vec<Effect> {
     match (prompt.take(), action) {
-        (Some(Prompt::Path { kind, field }), Action::Activate) => {
+        (
+            Some(Prompt::Path {
+                kind,
+                field,
+                file_name,
+            }),
+            Action::Activate,
+        ) => {
             let typed = field.text().trim();
             if typed.is_empty() {
-                *prompt = Some(Prompt::Path { kind, field });
+                *prompt = Some(Prompt::Path {
+                    kind,
+                    field,
+                    file_name,
+                });
                 return Vec::new();
             }
-            vec![kind.effect(expanded(typed), false)]
+            // A folder typed (ending in a separator) gets the default file name in it.
+            let folder = typed.ends_with('/') || typed.ends_with(std::path::MAIN_SEPARATOR);
+            let path = expanded(typed);
+            let path = if folder { path.join(file_name) } else { path };
+            vec![kind.effect(path, false)]
         }
         (Some(Prompt::Path { .. }), Action::Cancel) => Vec::new(),
         (Some(Prompt::Replace { kind, path }), Action::Yes) => vec![kind.effect(path, true)],
         // Kept: back to the path, to type another one (Esc there cancels).
         (Some(Prompt::Replace { kind, path }), Action::No) => {
+            let file_name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             *prompt = Some(Prompt::Path {
                 kind,
                 field: TextField::new(path.display().to_string()),
+                file_name,
             });
             Vec::new()
         }
@@ -120,7 +149,7 @@ pub(super) fn draw(
         }
     };
     match prompt {
-        Prompt::Path { kind, field } => {
+        Prompt::Path { kind, field, .. } => {
             let label = match kind {
                 ExportKind::Report => "review_export.report_label",
                 ExportKind::CustomersCsv => "review_export.csv_label",
