@@ -113,6 +113,10 @@ fn markets_explanations_and_warning_are_read_in_full_at_70x18() {
         // Every option in turn, with ↓: the warning, and what the focused group means.
         for step in 0..7 {
             let shown = render(&app, 70, 18);
+            if step == 0 || step == 5 {
+                let lang_id = if lang == Lang::En { "en" } else { "zh" };
+                insta::assert_snapshot!(format!("market_short_{lang_id}_step{step}_70x18"), shown);
+            }
             let text = joined(&shown, lang);
             assert!(text.contains(no_market), "{lang:?} step {step}:\n{shown}");
             let explanation = match step {
