@@ -1,9 +1,37 @@
 //! What the wizard asks the loop to do: everything that touches files or the terminal.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use super::msg::Msg;
 
 use crate::i18n::Lang;
 use crate::profile::{Customer, Person, Profile};
+
+/// What Review writes to a file: the Markdown report (`e`) or the customers CSV (`c`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Report,
+    CustomersCsv,
+}
+
+impl ExportKind {
+    /// The export of this kind to `path`.
+    pub(crate) fn effect(self, path: PathBuf, replace: bool) -> Effect {
+        match self {
+            ExportKind::Report => Effect::ExportReport { path, replace },
+            ExportKind::CustomersCsv => Effect::ExportCsv { path, replace },
+        }
+    }
+
+    /// Unless `replace`, a file already at `path` is kept, and the answer asks whether to
+    /// replace it. Run by the loop where it writes the file, not on the key thread.
+    pub(crate) fn refused_over(self, path: &Path, replace: bool) -> Option<Msg> {
+        (!replace && path.exists()).then(|| Msg::ExportExists {
+            path: path.to_path_buf(),
+            kind: self,
+        })
+    }
+}
 
 /// What the loop does for `update`: everything that touches files or the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,9 +41,17 @@ pub enum Effect {
     /// Save, then leave the draft for the Start screen.
     CloseDraft,
     Quit,
-    ExportReport(PathBuf),
-    /// Write the customers as CSV to this file.
-    ExportCsv(PathBuf),
+    /// Write the Markdown report to this file; an existing file only when `replace` (else
+    /// the loop answers `Msg::ExportExists` and the user is asked).
+    ExportReport {
+        path: PathBuf,
+        replace: bool,
+    },
+    /// Write the customers as CSV to this file; an existing file only when `replace`.
+    ExportCsv {
+        path: PathBuf,
+        replace: bool,
+    },
     /// Import the files typed (`~` and relative paths still to expand, several separated
     /// by spaces) into a copy of `base`, on the import thread; `customer` names the tenant
     /// of a concealed report.

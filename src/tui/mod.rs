@@ -28,7 +28,7 @@ pub(crate) mod widgets;
 mod words;
 
 pub use app::App;
-pub use effect::Effect;
+pub use effect::{Effect, ExportKind};
 pub use model::{Mode, Model};
 pub use msg::{DraftSummary, Msg};
 pub use note::{DraftNote, Note};

@@ -55,8 +55,8 @@ pub struct Model {
     pub(crate) last_search: Option<String>,
     /// The draft `=` was pressed on first, to compare with the next.
     pub(crate) compare_mark: Option<PathBuf>,
-    /// Two drafts side by side, over the Start screen until a key is pressed.
-    pub comparison: Option<Box<crate::compare::Comparison>>,
+    /// Two drafts side by side, over the Start screen until closed.
+    pub comparison: Option<super::screens::compare::Shown>,
 }
 
 impl Model {
@@ -131,7 +131,7 @@ impl Model {
             Screen::Market => Mode::Normal,
             Screen::Customers => customers::mode(&self.customers),
             Screen::Staff => staff::mode(&self.staff),
-            Screen::Review => Mode::Normal,
+            Screen::Review => review::mode(&self.review),
         }
     }
 
@@ -161,6 +161,11 @@ impl Model {
         }
         if let Some(import) = &self.import {
             return vec![import::key_table(import)];
+        }
+        if self.screen == Screen::Review
+            && let Some(table) = review::prompt_key_table(&self.review)
+        {
+            return vec![table];
         }
         match self.mode() {
             Mode::Normal => vec![self.screen.keys(), keys::GLOBAL],

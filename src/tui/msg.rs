@@ -74,6 +74,11 @@ pub enum Msg {
     /// An effect whose only outcome is a message on the status line (an export written or
     /// failed, a listing failed).
     Told(Note),
+    /// An export was not written: a file is already there. Review asks whether to replace it.
+    ExportExists {
+        path: PathBuf,
+        kind: super::effect::ExportKind,
+    },
     /// The draft was saved and put away: back to the Start screen.
     DraftClosed,
     /// Quit was asked for but the draft could not be saved.

@@ -80,7 +80,11 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if model.help || model.mode() != Mode::Normal {
                 return Vec::new();
             }
-            on_action(model, if down { Action::Down } else { Action::Up })
+            let action = if down { Action::Down } else { Action::Up };
+            if model.comparison.is_some() {
+                return on_comparison(model, action);
+            }
+            on_action(model, action)
         }
         Msg::Resize { width, height } => {
             model.width = width;
@@ -145,12 +149,16 @@ fn handle(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Compared(comparison) => {
             model.note = None;
-            model.comparison = Some(comparison);
+            model.comparison = Some(compare::shown(comparison));
             Vec::new()
         }
         Msg::Told(note) => {
             review::told(&mut model.review, &note);
             model.note = Some(note);
+            Vec::new()
+        }
+        Msg::ExportExists { path, kind } => {
+            review::ask_replace(&mut model.review.export, path, kind);
             Vec::new()
         }
         Msg::DraftClosed => {
@@ -225,10 +233,10 @@ fn on_key(model: &mut Model, typed: KeyEvent) -> Vec<Effect> {
         model.help = false;
         return Vec::new();
     }
-    if model.comparison.take().is_some() {
-        return Vec::new();
-    }
     let action = keys::lookup(&model.key_tables(), &key);
+    if model.comparison.is_some() {
+        return action.map_or_else(Vec::new, |a| on_comparison(model, a));
+    }
     if let Some(asking) = model.changed_on_disk.as_mut().filter(|c| c.asking) {
         return action.map_or_else(Vec::new, |a| changed_on_disk::on_action(asking, a));
     }
@@ -270,6 +278,16 @@ fn on_key(model: &mut Model, typed: KeyEvent) -> Vec<Effect> {
             _ => Vec::new(),
         },
     }
+}
+
+/// A key on the comparison shown over the Start screen: it scrolls or closes.
+fn on_comparison(model: &mut Model, action: Action) -> Vec<Effect> {
+    let (loc, frame) = (
+        model.loc(),
+        ratatui::layout::Rect::new(0, 0, model.width, model.height),
+    );
+    compare::on_action(&mut model.comparison, action, loc, frame);
+    Vec::new()
 }
 
 /// On a read-only draft only keys that look around are taken; anything that would change
@@ -336,6 +354,7 @@ fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         Screen::Start => start::edit(&mut model.start, op),
         Screen::Customers => on_screen!(model, customers, |s, cx| customers::edit(s, cx, op)),
         Screen::Staff => on_screen!(model, staff, |s, cx| staff::edit(s, cx, op)),
+        Screen::Review => review::edit(&mut model.review, &op),
         _ => Vec::new(),
     }
 }

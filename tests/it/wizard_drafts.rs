@@ -291,6 +291,7 @@ fn a_read_only_draft_offers_only_the_keys_that_look_around() {
     let footer = render(&app, 80, 24);
     assert!(footer.contains("c export CSV"), "{footer}");
     press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
     let csv = dir.path().join("contoso.csv");
     assert!(csv.exists(), "the customers CSV is written");
     assert!(!matches!(

@@ -598,7 +598,7 @@ fn the_start_screen_lists_the_saved_drafts_and_opens_one() {
 
 /// Keys as an input method and a habit send them, in a real terminal: full-width `」`/`［`
 /// move between steps, `/` finds a row, a typed change is undone with `u` and redone with
-/// Ctrl-R, and what is left on disk is the redone draft.
+/// Ctrl-R, `？` opens the keys and `ｑ` quits, and what is left on disk is the redone draft.
 #[test]
 fn full_width_keys_search_and_undo_in_a_terminal() {
     let (home, draft) = contoso_home();
@@ -623,7 +623,12 @@ fn full_width_keys_search_and_undo_in_a_terminal() {
     w.send("\x12"); // Ctrl-R
     w.expect("Redone: a change to a cell");
     w.expect("Zeta");
-    w.send("q");
+    // Full-width ？ opens the keys, any key closes them; full-width ｑ quits (saving).
+    w.send("？");
+    w.expect("Keys: ");
+    w.send("\x1b");
+    w.expect_that("the keys closed", |s| !s.contains("Keys: "));
+    w.send("ｑ");
     w.expect_exit();
     let saved = std::fs::read_to_string(&draft).expect("draft saved");
     assert!(saved.contains("\"Zeta\""), "{saved}");

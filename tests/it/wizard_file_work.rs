@@ -72,6 +72,8 @@ fn an_export_arrives_through_the_loop() {
     let (dir, _path, mut app) = app_on_disk(contoso(), Lang::En);
     app.save_in_background(true);
     press(&mut app, KeyCode::Char('e'));
+    // The path asked for, with the default (beside the draft) filled in.
+    press(&mut app, KeyCode::Enter);
     tick_until(&mut app, |app| {
         matches!(app.model.note, Some(Note::Exported(_)))
     });

@@ -168,7 +168,9 @@ fn pasted_paths_go_into_the_field_and_leaving_the_step_closes_it() {
 fn review_writes_the_customers_csv_beside_the_draft_and_it_imports_back_equal() {
     let (dir, draft_path, mut app) = app_on_disk(contoso(), Lang::En);
     app.model.go_to(Screen::Review);
+    // The path field opens on the default beside the draft; Enter writes there.
     press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
     let csv = dir.path().join("contoso.csv");
     match &app.model.note {
         Some(Note::CsvExported { path, customers }) => {
@@ -216,6 +218,7 @@ fn exports_to_a_folder_that_is_gone_say_so() {
     }
     app.model.go_to(Screen::Review);
     press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Enter);
     assert!(
         matches!(&app.model.note, Some(Note::CsvExportFailed(e))
             if matches!(**e, cpc_wizard::store::StoreError::NoSuchFolder { .. })),
@@ -223,6 +226,7 @@ fn exports_to_a_folder_that_is_gone_say_so() {
         app.model.note
     );
     press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
     assert!(matches!(&app.model.note, Some(Note::ExportFailed(_))));
     assert!(render(&app, 80, 24).contains("does not exist"));
     assert!(!gone.exists(), "the folder was not made");

@@ -255,8 +255,10 @@ fn equals_on_a_draft_then_on_another_shows_the_two_side_by_side() {
         "{screen}"
     );
     assert!(screen.contains("Mei Lin"), "{screen}");
-    // Any key closes it; the list is as it was.
+    // A stray key does nothing; Esc closes it and the list is as it was.
     press(&mut app, KeyCode::Char('x'));
+    assert!(app.model.comparison.is_some());
+    press(&mut app, KeyCode::Esc);
     assert!(app.model.comparison.is_none());
     assert_eq!(app.model.start.selected, 2);
 }
@@ -356,6 +358,7 @@ fn review_names_the_report_file_only_once_it_is_written() {
     app.model.go_to(Screen::Review);
     assert!(!render(&app, 80, 24).contains("Report file:"));
     press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
     assert!(path.with_extension("md").exists());
     assert!(render(&app, 80, 24).contains("Report file:"));
 }

@@ -441,6 +441,7 @@ fn review_exports_the_markdown_report_beside_the_draft() {
     let (dir, _path, mut app) = app_on_disk(contoso(), Lang::ZhTw);
     assert_eq!(app.model.screen, Screen::Review);
     press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Enter);
     let report = dir.path().join("contoso.md");
     let text = std::fs::read_to_string(&report).expect("report written");
     assert!(text.contains("Contoso MSP FY18"));

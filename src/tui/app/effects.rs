@@ -3,6 +3,7 @@
 //! each came to goes back to `update` as a message.
 
 use super::*;
+use crate::tui::effect::ExportKind;
 use crate::tui::errands::Done;
 
 impl App {
@@ -88,8 +89,8 @@ impl App {
                     Vec::new()
                 }
             }
-            Effect::ExportReport(path) => self.export(path),
-            Effect::ExportCsv(path) => self.export_csv(path),
+            Effect::ExportReport { path, replace } => self.export(path, replace),
+            Effect::ExportCsv { path, replace } => self.export_csv(path, replace),
             Effect::ImportFiles {
                 typed,
                 customer,
@@ -365,14 +366,18 @@ impl App {
         })
     }
 
-    /// The Markdown report, rendered and written off the key thread.
-    fn export(&mut self, path: PathBuf) -> Vec<Msg> {
+    /// The Markdown report, rendered and written off the key thread; a file already there
+    /// only when `replace` (else the answer asks).
+    fn export(&mut self, path: PathBuf, replace: bool) -> Vec<Msg> {
         let Some(draft) = &self.model.draft else {
             return Vec::new();
         };
         let (profile, assessment) = (draft.profile.clone(), draft.assessment.clone());
         let (rules, loc, persist) = (draft.rules(), self.model.loc(), self.persist);
         self.errand(move || {
+            if let Some(asked) = ExportKind::Report.refused_over(&path, replace) {
+                return Done::Said(vec![asked]);
+            }
             let text = report::render(
                 &ReportInput {
                     profile: &profile,
@@ -395,14 +400,18 @@ impl App {
         })
     }
 
-    /// The customers as CSV, written off the key thread.
-    fn export_csv(&mut self, path: PathBuf) -> Vec<Msg> {
+    /// The customers as CSV, written off the key thread; a file already there only when
+    /// `replace` (else the answer asks).
+    fn export_csv(&mut self, path: PathBuf, replace: bool) -> Vec<Msg> {
         let Some(draft) = &self.model.draft else {
             return Vec::new();
         };
         let (profile, assessment) = (draft.profile.clone(), draft.assessment.clone());
         let persist = self.persist;
         self.errand(move || {
+            if let Some(asked) = ExportKind::CustomersCsv.refused_over(&path, replace) {
+                return Done::Said(vec![asked]);
+            }
             let text = crate::export::customers_csv(&profile, &assessment);
             let customers = profile.customers.len();
             let written = if persist {

@@ -109,7 +109,7 @@ const BIND_PAGE_DOWN: Binding = b(
 );
 const BIND_BACK: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.back", false);
 
-const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", false);
+const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", true);
 const BIND_SEARCH_NEXT: Binding = b(&[c('n')], "n", A::SearchNext, "search.key_next", false);
 const BIND_SEARCH_PREV: Binding = b(&[c('N')], "N", A::SearchPrev, "search.key_prev", false);
 
@@ -151,12 +151,13 @@ pub(crate) const START: &[Binding] = &[
         "wizard.drafts.key_duplicate",
         true,
     ),
+    // Out of the footer (in help): at 80 columns it would push out search and quit.
     b(
         &[c('d'), k(KeyCode::Delete)],
         "d/Del",
         A::Delete,
         "wizard.drafts.key_delete",
-        true,
+        false,
     ),
     BIND_FIRST,
     BIND_LAST,
@@ -203,12 +204,13 @@ pub(crate) const CUSTOMERS: &[Binding] = &[
     BIND_SEARCH_NEXT,
     BIND_SEARCH_PREV,
     b(&[c('i')], "i", A::Import, "wizard.import.key_open", true),
+    // Out of the footer (in help): at 80 columns it would push out search and quit.
     b(
         &[c('d'), k(KeyCode::Delete)],
         "d/Del",
         A::Delete,
         "wizard.keys.delete",
-        true,
+        false,
     ),
     BIND_PAGE_UP,
     BIND_PAGE_DOWN,
@@ -383,11 +385,24 @@ pub(crate) const HELP: &[Binding] = &[
     BIND_QUIT_ANYWHERE,
 ];
 
-/// While two drafts are shown side by side: any key closes them.
+/// While two drafts are shown side by side: the arrows scroll, Esc, q or Enter close (as
+/// lazygit's panels do); other keys do nothing.
 pub(crate) const COMPARISON: &[Binding] = &[
+    b(UP, "↑/k", A::Up, "wizard.keys.scroll_up", false),
+    b(DOWN, "↓/j", A::Down, "wizard.keys.scroll_down", false),
+    b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", true),
     b(
-        &[k(KeyCode::Esc), k(KeyCode::Enter)],
-        "Esc",
+        PAGE_DOWN,
+        "PgDn",
+        A::PageDown,
+        "wizard.keys.page_down",
+        true,
+    ),
+    BIND_FIRST,
+    BIND_LAST,
+    b(
+        &[k(KeyCode::Esc), c('q'), k(KeyCode::Enter)],
+        "Esc/q",
         A::Cancel,
         "compare.key_close",
         true,
@@ -466,5 +481,26 @@ pub(crate) const CHANGED_ON_DISK: &[Binding] = &[
         true,
     ),
     b(ESC, "Esc", A::Cancel, "store_safety.key_later", true),
+    BIND_QUIT_ANYWHERE,
+];
+
+/// While the path of an export (Review's `e` or `c`) is typed.
+pub(crate) const EXPORT_PATH: &[Binding] = &[
+    b(ENTER, "Enter", A::Activate, "review_export.key_write", true),
+    BIND_CANCEL_EDIT,
+    BIND_CLEAR_FIELD,
+    BIND_QUIT_ANYWHERE,
+];
+
+/// A file is already where the export was to go: replace it, or keep it.
+pub(crate) const EXPORT_REPLACE: &[Binding] = &[
+    b(&[c('y')], "y", A::Yes, "review_export.key_replace", true),
+    b(
+        &[c('n'), k(KeyCode::Esc)],
+        "n/Esc",
+        A::No,
+        "review_export.key_keep",
+        true,
+    ),
     BIND_QUIT_ANYWHERE,
 ];

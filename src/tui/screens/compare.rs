@@ -1,17 +1,36 @@
 //! `=` on the Start screen: on one draft, then on another, shows the two side by side (the
-//! same comparison as `cpc-wizard compare A B`), over the list until a key is pressed.
+//! same comparison as `cpc-wizard compare A B`), over the list until Esc, q or Enter; a
+//! long one scrolls.
 
 use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Widget};
 
+use super::super::keys::Action;
 use super::super::widgets::overlay;
+use super::super::widgets::table::fit;
 use crate::compare::{Comparison, render};
+use crate::i18n::Locale;
 use crate::report::ReportFormat;
 use crate::tui::context::ViewCtx;
 use crate::tui::{DraftSummary, Effect, Note};
+
+/// Two drafts compared, shown over the Start screen, and how far down it is scrolled.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    comparison: Box<Comparison>,
+    scroll: usize,
+}
+
+pub(crate) fn shown(comparison: Box<Comparison>) -> Shown {
+    Shown {
+        comparison,
+        scroll: 0,
+    }
+}
 
 /// `=` on the selected draft (`selected`): the first is marked (`marked`), the second is
 /// compared with it.
@@ -40,28 +59,88 @@ pub(crate) fn load(a: &Path, b: &Path) -> Result<Comparison, crate::store::Store
     Ok(crate::compare::compare(&a, &b))
 }
 
-pub(crate) fn draw(comparison: &Option<Box<Comparison>>, cx: &ViewCtx, frame: &mut Frame) {
-    let Some(comparison) = comparison else {
+/// The comparison's lines, as `cpc-wizard compare` prints them.
+fn lines(comparison: &Comparison, loc: &Locale) -> Vec<String> {
+    let text = render(comparison, ReportFormat::Text, loc);
+    text.trim_end().lines().map(str::to_string).collect()
+}
+
+/// The box over the frame, and the rows inside its border.
+fn boxes(frame: Rect) -> (Rect, Rect) {
+    let box_area = Rect::new(
+        frame.x + 1,
+        frame.y + 1,
+        frame.width.saturating_sub(2),
+        frame.height.saturating_sub(2),
+    );
+    (
+        box_area,
+        Block::default().borders(Borders::ALL).inner(box_area),
+    )
+}
+
+/// A key while the comparison is shown: it scrolls, or closes it. `frame` is the whole
+/// terminal, as drawn.
+pub(crate) fn on_action(shown: &mut Option<Shown>, action: Action, loc: &Locale, frame: Rect) {
+    let Some(s) = shown else {
+        return;
+    };
+    let rows = usize::from(boxes(frame).1.height).max(1);
+    let max = lines(&s.comparison, loc).len().saturating_sub(rows);
+    // A page moves by what shows between the two "more" lines, as on Review.
+    let page = rows.saturating_sub(2).max(1);
+    match action {
+        Action::Up => s.scroll = s.scroll.saturating_sub(1),
+        Action::Down => s.scroll = (s.scroll + 1).min(max),
+        Action::PageUp => s.scroll = s.scroll.saturating_sub(page),
+        Action::PageDown => s.scroll = (s.scroll + page).min(max),
+        Action::First => s.scroll = 0,
+        Action::Last => s.scroll = max,
+        Action::Cancel => *shown = None,
+        _ => {}
+    }
+}
+
+pub(crate) fn draw(shown: &Option<Shown>, cx: &ViewCtx, frame: &mut Frame) {
+    let Some(shown) = shown else {
         return;
     };
     let (loc, theme) = (cx.loc, cx.theme);
-    let area = frame.area();
-    let text = render(comparison, ReportFormat::Text, loc);
-    let box_area = Rect::new(
-        area.x + 1,
-        area.y + 1,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(2),
-    );
-    overlay::clear(box_area, frame.buffer_mut());
-    frame.render_widget(
-        Paragraph::new(text).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {} ", loc.t("compare.title")))
-                .title_bottom(format!(" {} ", loc.t("compare.close")))
-                .border_style(theme.dim),
-        ),
-        box_area,
-    );
+    let (box_area, inner) = boxes(frame.area());
+    let buf = frame.buffer_mut();
+    overlay::clear(box_area, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", loc.t("compare.title")))
+        .title_bottom(format!(" {} ", loc.t("compare.close")))
+        .border_style(theme.dim)
+        .render(box_area, buf);
+    let lines = lines(&shown.comparison, loc);
+    let rows = inner.height;
+    let total = lines.len();
+    // After a resize the scroll may be past the end: the last page is shown.
+    let scroll = shown.scroll.min(total.saturating_sub(usize::from(rows)));
+    let w = usize::from(inner.width);
+    for i in 0..rows {
+        let n = scroll + usize::from(i);
+        let y = inner.y + i;
+        // The first and last rows say what is out of sight, and how to reach it.
+        let hidden = if i == 0 && scroll > 0 {
+            Some(("wizard.review.more_above", scroll + 1))
+        } else if i + 1 == rows && n + 1 < total {
+            Some(("wizard.review.more_below", total - n))
+        } else {
+            None
+        };
+        let line = match hidden {
+            Some((key, count)) => {
+                Line::styled(fit(&loc.plural(key, count as u64, &[]), w), theme.dim)
+            }
+            None => match lines.get(n) {
+                Some(text) => Line::raw(fit(text, w)),
+                None => break,
+            },
+        };
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
 }

@@ -3,19 +3,22 @@
 //! workloads combine (SPEC.md §2, decision 2).
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::keys::Action;
 use super::super::theme::Theme;
 use super::super::widgets::table::fit;
+use super::super::widgets::wrap::wrap;
+use crate::i18n::Locale;
 use crate::i18n::thousands;
 use crate::profile::{Counting, Market};
 use crate::report::phrases::{edition_name, market_name, tier_name, warning};
 use crate::report::readings::{reading_explanation, reading_name};
 use crate::rules::{RuleSet, Warning};
 use crate::tui::context::{Ctx, Go, ViewCtx};
+use crate::tui::draft::Draft;
 use crate::tui::{Effect, Screen};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -155,6 +158,8 @@ struct Geometry {
     editions: Rect,
     counting_heading: Rect,
     readings: Rect,
+    /// Compact layout only: the other groups' choices, on one line.
+    others: Rect,
     explanation: Rect,
 }
 
@@ -183,12 +188,204 @@ fn geometry(body: Rect) -> Geometry {
         editions: at(edition_top + 1, editions),
         counting_heading: at(counting_top, 1),
         readings: at(counting_top + 1, readings),
+        others: at(body.height, 0),
         explanation: at(explanation_top, body.height.saturating_sub(explanation_top)),
     }
 }
 
+/// Where the three groups leave too little room for the explanation (a short terminal),
+/// only the focused group is listed, the others' choices on one line under it (↓ and Tab
+/// still reach them), so that the explanation and warning below are read in full.
+fn compact_geometry(body: Rect, focus: Focus, explanation_rows: usize) -> Geometry {
+    let x = body.x + 1;
+    let w = body.width.saturating_sub(2);
+    let bottom = body.bottom();
+    let at = |dy: u16, h: u16| {
+        let y = (body.y + dy).min(bottom);
+        Rect::new(x, y, w, h.min(bottom - y))
+    };
+    let hidden = at(body.height, 0);
+    let options = match focus {
+        Focus::Market => Market::ALL.len(),
+        Focus::Edition => RuleSet::all().len(),
+        Focus::Counting => Counting::ALL.len(),
+    } as u16;
+    let people_rows = u16::from(focus == Focus::Market);
+    let others_top = 1 + options + people_rows;
+    // A blank line before the explanation only when it still fits whole.
+    let left = usize::from(body.height.saturating_sub(others_top + 1));
+    let gap = u16::from(left > explanation_rows);
+    let explanation_top = others_top + 1 + gap;
+    let mut g = Geometry {
+        heading: hidden,
+        markets: hidden,
+        people: hidden,
+        edition_heading: hidden,
+        editions: hidden,
+        counting_heading: hidden,
+        readings: hidden,
+        others: at(others_top, 1),
+        explanation: at(explanation_top, body.height.saturating_sub(explanation_top)),
+    };
+    let (heading, group) = (at(0, 1), at(1, options));
+    match focus {
+        Focus::Market => {
+            (g.heading, g.markets) = (heading, group);
+            g.people = at(1 + options, people_rows);
+        }
+        Focus::Edition => (g.edition_heading, g.editions) = (heading, group),
+        Focus::Counting => (g.counting_heading, g.readings) = (heading, group),
+    }
+    g
+}
+
+/// The layout for this body, and the explanation's lines (text, and whether a warning):
+/// all three groups when the explanation fits under them, else the compact one.
+fn layout(s: &State, draft: &Draft, loc: &Locale, body: Rect) -> (Geometry, Vec<(String, bool)>) {
+    let full = geometry(body);
+    let lines = explanation_lines(s, draft, loc, full.explanation.width);
+    if lines.len() <= usize::from(full.explanation.height) {
+        return (full, lines);
+    }
+    (compact_geometry(body, s.focus, lines.len()), lines)
+}
+
+/// The columns an option's words get on its row, after the marker, the radio button and
+/// the labels (padded to the widest).
+fn detail_room(columns: u16, label_width: usize) -> usize {
+    usize::from(columns).saturating_sub(label_width + 8)
+}
+
+fn market_label_width(loc: &Locale) -> usize {
+    Market::ALL
+        .iter()
+        .map(|m| crate::text::width(market_name(loc, Some(*m))))
+        .max()
+        .unwrap_or(0)
+}
+
+fn counting_label_width(loc: &Locale) -> usize {
+    Counting::ALL
+        .iter()
+        .map(|c| crate::text::width(reading_name(loc, *c)))
+        .max()
+        .unwrap_or(0)
+}
+
+/// What a market needs: each tier's active users.
+fn market_detail(loc: &Locale, rules: &RuleSet, market: Market) -> String {
+    let list: Vec<String> = rules
+        .tiers
+        .iter()
+        .map(|t| {
+            loc.f(
+                "wizard.market.tier_number",
+                &[
+                    ("tier", &tier_name(loc, &t.id)),
+                    ("n", &thousands(t.entitlements_needed(market))),
+                ],
+            )
+        })
+        .collect();
+    loc.f("wizard.market.needs", &[("list", &list.join(" · "))])
+}
+
+/// The focused option's words when its row has no room for them whole.
+fn focused_detail_if_cut(s: &State, draft: &Draft, loc: &Locale, columns: u16) -> Option<String> {
+    let (detail, label_width) = match s.focus {
+        Focus::Market => {
+            let market = Market::ALL[s.market_cursor.min(Market::ALL.len() - 1)];
+            (
+                market_detail(loc, draft.rules(), market),
+                market_label_width(loc),
+            )
+        }
+        Focus::Edition => {
+            let edition = RuleSet::all().get(s.edition_cursor)?;
+            (
+                loc.t(&format!("wizard.market.edition_note.{}", edition.edition))
+                    .to_string(),
+                crate::text::width(&edition_name(loc, &edition.edition)),
+            )
+        }
+        Focus::Counting => {
+            let counting = Counting::ALL[s.counting_cursor.min(Counting::ALL.len() - 1)];
+            (
+                loc.t(&format!("readings.note.{}", counting.id()))
+                    .to_string(),
+                counting_label_width(loc),
+            )
+        }
+    };
+    (crate::text::width(&detail) > detail_room(columns, label_width)).then_some(detail)
+}
+
+/// The lines under the options, wrapped to `columns`: the warning first (it matters more
+/// than the explanation when the room is short), the focused option's words when its row
+/// cuts them, then what the focused reading means, or how Microsoft decides the market.
+fn explanation_lines(s: &State, draft: &Draft, loc: &Locale, columns: u16) -> Vec<(String, bool)> {
+    let mut sentences = Vec::new();
+    if draft.profile.market.is_none() {
+        sentences.push((format!("! {}", warning(loc, &Warning::NoMarket)), true));
+    }
+    if let Some(detail) = focused_detail_if_cut(s, draft, loc, columns) {
+        sentences.push((detail, false));
+    }
+    let explanation = if s.focus == Focus::Counting {
+        let counting = Counting::ALL[s.counting_cursor.min(Counting::ALL.len() - 1)];
+        reading_explanation(loc, counting).to_string()
+    } else {
+        loc.t("wizard.market.how_decided").to_string()
+    };
+    sentences.push((explanation, false));
+    sentences
+        .into_iter()
+        .flat_map(|(text, is_warning)| {
+            wrap(&text, usize::from(columns))
+                .into_iter()
+                .map(move |line| (line, is_warning))
+        })
+        .collect()
+}
+
+/// The compact layout's line of the groups not listed: "Rules: June 2017 edition · …".
+fn others_line(s: &State, draft: &Draft, loc: &Locale) -> String {
+    let mut parts = Vec::new();
+    if s.focus != Focus::Market {
+        parts.push(loc.f(
+            "market_compact.other",
+            &[
+                ("group", &loc.t("market_compact.market")),
+                ("choice", &market_name(loc, draft.profile.market)),
+            ],
+        ));
+    }
+    if s.focus != Focus::Edition {
+        parts.push(loc.f(
+            "market_compact.other",
+            &[
+                ("group", &loc.t("market_compact.edition")),
+                ("choice", &edition_name(loc, &draft.profile.edition)),
+            ],
+        ));
+    }
+    if s.focus != Focus::Counting {
+        parts.push(loc.f(
+            "market_compact.other",
+            &[
+                ("group", &loc.t("market_compact.counting")),
+                ("choice", &reading_name(loc, draft.profile.counting)),
+            ],
+        ));
+    }
+    parts.join(" · ")
+}
+
 pub(crate) fn on_click(s: &mut State, cx: &mut Ctx, _column: u16, row: u16) -> Vec<Effect> {
-    let g = geometry(cx.body);
+    let Some(draft) = cx.draft.as_ref() else {
+        return Vec::new();
+    };
+    let (g, _) = layout(s, draft, cx.loc, cx.body);
     if row >= g.markets.y && row < g.markets.bottom() {
         s.focus = Focus::Market;
         s.market_cursor = usize::from(row - g.markets.y);
@@ -234,39 +431,27 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     };
     let loc = cx.loc;
     let rules = draft.rules();
-    let g = geometry(body);
+    let (g, explanation) = layout(s, draft, loc, body);
     let buf = frame.buffer_mut();
-    buf.set_line(
-        g.heading.x,
-        g.heading.y,
-        &Line::styled(loc.t("wizard.market.question"), theme.heading),
-        g.heading.width,
-    );
-    let label_width = Market::ALL
-        .iter()
-        .map(|m| crate::text::width(market_name(loc, Some(*m))))
-        .max()
-        .unwrap_or(0);
+    let heading = |buf: &mut Buffer, area: Rect, key: &str| {
+        if area.height > 0 {
+            buf.set_line(
+                area.x,
+                area.y,
+                &Line::styled(loc.t(key), theme.heading),
+                area.width,
+            );
+        }
+    };
+    heading(buf, g.heading, "wizard.market.question");
+    let label_width = market_label_width(loc);
     for (i, market) in Market::ALL.into_iter().enumerate() {
         if i as u16 >= g.markets.height {
             break;
         }
-        let list: Vec<String> = rules
-            .tiers
-            .iter()
-            .map(|t| {
-                loc.f(
-                    "wizard.market.tier_number",
-                    &[
-                        ("tier", &tier_name(loc, &t.id)),
-                        ("n", &thousands(t.entitlements_needed(market))),
-                    ],
-                )
-            })
-            .collect();
-        let detail = loc.f("wizard.market.needs", &[("list", &list.join(" · "))]);
+        let detail = market_detail(loc, rules, market);
         // Whole numbers or an ellipsis, never a number cut short.
-        let room = usize::from(g.markets.width).saturating_sub(label_width + 8);
+        let room = detail_room(g.markets.width, label_width);
         let line = option_line(
             s.focus == Focus::Market && s.market_cursor == i,
             draft.profile.market == Some(market),
@@ -299,12 +484,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         );
     }
 
-    buf.set_line(
-        g.edition_heading.x,
-        g.edition_heading.y,
-        &Line::styled(loc.t("wizard.market.edition_question"), theme.heading),
-        g.edition_heading.width,
-    );
+    heading(buf, g.edition_heading, "wizard.market.edition_question");
     for (i, edition) in RuleSet::all().iter().enumerate() {
         if i as u16 >= g.editions.height {
             break;
@@ -326,22 +506,13 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         );
     }
 
-    buf.set_line(
-        g.counting_heading.x,
-        g.counting_heading.y,
-        &Line::styled(loc.t("readings.question"), theme.heading),
-        g.counting_heading.width,
-    );
-    let label_width = Counting::ALL
-        .iter()
-        .map(|c| crate::text::width(reading_name(loc, *c)))
-        .max()
-        .unwrap_or(0);
+    heading(buf, g.counting_heading, "readings.question");
+    let label_width = counting_label_width(loc);
     for (i, counting) in Counting::ALL.into_iter().enumerate() {
         if i as u16 >= g.readings.height {
             break;
         }
-        let room = usize::from(g.readings.width).saturating_sub(label_width + 8);
+        let room = detail_room(g.readings.width, label_width);
         let line = option_line(
             s.focus == Focus::Counting && s.counting_cursor == i,
             draft.profile.counting == counting,
@@ -358,30 +529,31 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         );
     }
 
+    if g.others.height > 0 {
+        let others = others_line(s, draft, loc);
+        buf.set_line(
+            g.others.x,
+            g.others.y,
+            &Line::styled(fit(&others, usize::from(g.others.width)), theme.dim),
+            g.others.width,
+        );
+    }
     // What the reading under the cursor means, in full, while that group has the focus;
     // otherwise how Microsoft decides the market.
-    let mut lines = Vec::new();
-    // First: the warning matters more than the explanation when the room is short.
-    if draft.profile.market.is_none() {
-        lines.push(Line::styled(
-            format!("! {}", warning(loc, &Warning::NoMarket)),
-            theme.warning,
-        ));
+    for (i, (text, is_warning)) in explanation.iter().enumerate() {
+        if i as u16 >= g.explanation.height {
+            break;
+        }
+        let style = if *is_warning {
+            theme.warning
+        } else {
+            theme.plain
+        };
+        buf.set_line(
+            g.explanation.x,
+            g.explanation.y + i as u16,
+            &Line::styled(text.as_str(), style),
+            g.explanation.width,
+        );
     }
-    if s.focus == Focus::Counting {
-        let counting = Counting::ALL[s.counting_cursor.min(Counting::ALL.len() - 1)];
-        lines.push(Line::styled(
-            reading_explanation(loc, counting).to_string(),
-            theme.plain,
-        ));
-    } else {
-        lines.push(Line::styled(
-            loc.t("wizard.market.how_decided"),
-            theme.plain,
-        ));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
-        g.explanation,
-    );
 }

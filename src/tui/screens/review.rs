@@ -2,6 +2,8 @@
 //! why, and export of the Markdown report to a file beside the draft; with `o`, the
 //! outlook (what each tier hangs on, next week, what is within reach) in its place.
 
+use std::path::PathBuf;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -22,25 +24,51 @@ use crate::report::readings::{other_readings, reading_result, reading_used, read
 use crate::text::visible;
 use crate::tui::context::{Ctx, Go, ViewCtx};
 use crate::tui::draft::Draft;
+use crate::tui::effect::ExportKind;
 use crate::tui::{Effect, Note, Screen};
+
+mod export;
+pub(crate) use export::{Prompt, ask_replace};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     pub scroll: usize,
     /// The Outlook view (`o`) is shown instead of the result.
     pub outlook: bool,
-    /// The report / the customers CSV was written this session: only then is its file named.
-    pub(crate) report_written: bool,
-    pub(crate) csv_written: bool,
+    /// The report / the customers CSV written this session: only then is its file named.
+    pub(crate) report_file: Option<PathBuf>,
+    pub(crate) csv_file: Option<PathBuf>,
+    /// An export being asked for: its path, or whether to replace the file there.
+    pub(crate) export: Option<Prompt>,
 }
 
 /// Rows kept at the bottom of the body for the export lines: two files and a hint.
 const EXPORT_ROWS: u16 = 3;
 
+/// How keys are read: typed into the export's path, a yes/no, or as Review's keys.
+pub(crate) fn mode(s: &State) -> crate::tui::Mode {
+    s.export
+        .as_ref()
+        .map_or(crate::tui::Mode::Normal, export::mode)
+}
+
+/// The key table of the export prompt, while one is open.
+pub(crate) fn prompt_key_table(s: &State) -> Option<&'static [crate::tui::keys::Binding]> {
+    s.export.as_ref().map(export::key_table)
+}
+
+pub(crate) fn edit(s: &mut State, op: &super::super::widgets::text_field::EditOp) -> Vec<Effect> {
+    export::edit(&mut s.export, op);
+    Vec::new()
+}
+
 pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effect> {
     let Some(d) = cx.draft.as_ref() else {
         return Vec::new();
     };
+    if s.export.is_some() {
+        return export::on_action(&mut s.export, action);
+    }
     let total = line_count(s, d, cx.loc, &cx.theme, cx.body);
     let rows = usize::from(cx.body.height.saturating_sub(EXPORT_ROWS)).max(1);
     let max = total.saturating_sub(rows);
@@ -54,8 +82,8 @@ pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effe
         Action::PageDown => s.scroll = (s.scroll + page).min(max),
         Action::First => s.scroll = 0,
         Action::Last => s.scroll = max,
-        Action::Export => return vec![Effect::ExportReport(d.report_path())],
-        Action::ExportCsv => return vec![Effect::ExportCsv(d.customers_csv_path())],
+        Action::Export => s.export = Some(export::ask(ExportKind::Report, d)),
+        Action::ExportCsv => s.export = Some(export::ask(ExportKind::CustomersCsv, d)),
         Action::ToggleOutlook => {
             s.outlook = !s.outlook;
             s.scroll = 0;
@@ -71,11 +99,11 @@ pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effe
     Vec::new()
 }
 
-/// A file written: from then on its path is shown.
+/// A file written: from then on its path is shown (the path written, whatever was typed).
 pub(crate) fn told(s: &mut State, note: &Note) {
     match note {
-        Note::Exported(_) => s.report_written = true,
-        Note::CsvExported { .. } => s.csv_written = true,
+        Note::Exported(path) => s.report_file = Some(path.clone()),
+        Note::CsvExported { path, .. } => s.csv_file = Some(path.clone()),
         _ => {}
     }
 }
@@ -309,17 +337,25 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             break;
         }
     }
-    let path = d.report_path().display().to_string();
-    let path_line = loc.f("wizard.review.report_path", &[("path", &visible(&path))]);
-    let csv = d.customers_csv_path().display().to_string();
-    let csv_line = loc.f("wizard.csv_export.path", &[("path", &visible(&csv))]);
     let y = body.bottom().saturating_sub(EXPORT_ROWS);
-    let written = [s.report_written, s.csv_written];
-    for (i, line) in [path_line, csv_line]
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| written[*i])
-    {
+    if let Some(prompt) = &s.export {
+        let area = Rect::new(x, y, w, EXPORT_ROWS.min(body.height));
+        if let Some(cursor) = export::draw(prompt, loc, theme, buf, area) {
+            frame.set_cursor_position(cursor);
+        }
+        return;
+    }
+    // The files written this session, by the path they were written to.
+    let path_line = s.report_file.as_ref().map(|path| {
+        let path = path.display().to_string();
+        loc.f("wizard.review.report_path", &[("path", &visible(&path))])
+    });
+    let csv_line = s.csv_file.as_ref().map(|csv| {
+        let csv = csv.display().to_string();
+        loc.f("wizard.csv_export.path", &[("path", &visible(&csv))])
+    });
+    for (i, line) in [path_line, csv_line].iter().enumerate() {
+        let Some(line) = line else { continue };
         buf.set_line(
             x,
             y + i as u16,

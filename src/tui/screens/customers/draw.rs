@@ -220,6 +220,16 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let spans = table::column_spans(&cols, g.table.x);
     let (x, cw) = spans[s.col.min(spans.len() - 1)];
     if let Some(edit) = &s.edit {
+        // A number longer than its column is shown whole while typed: the field grows to
+        // the left over its neighbours (numbers are right-aligned), as a spreadsheet's does.
+        let needed = (crate::text::width(edit.field.text()) + 1).min(usize::from(u16::MAX)) as u16;
+        let (x, cw) = if cols[s.col.min(cols.len() - 1)].right && needed > cw {
+            let right = x + cw;
+            let left = right.saturating_sub(needed).max(g.table.x);
+            (left, right - left)
+        } else {
+            (x, cw)
+        };
         let area = Rect::new(x, y, cw.min(g.table.right().saturating_sub(x)), 1);
         buf.set_style(area, theme.field);
         for x in area.x..area.right() {
