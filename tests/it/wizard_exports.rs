@@ -66,6 +66,14 @@ fn a_folder_typed_gets_the_default_file_name() {
     typ(&mut app, &format!("{}/", folder.display()));
     press(&mut app, KeyCode::Enter);
     assert!(folder.join("contoso.md").exists());
+    // A folder that exists is a folder without its separator too: the CSV goes in it.
+    press(&mut app, KeyCode::Char('c'));
+    typ(&mut app, &folder.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(folder.join("contoso.csv").is_file());
+    assert!(
+        matches!(&app.model.note, Some(Note::CsvExported { path, .. }) if *path == folder.join("contoso.csv"))
+    );
 }
 
 #[test]

@@ -374,7 +374,9 @@ impl App {
         };
         let (profile, assessment) = (draft.profile.clone(), draft.assessment.clone());
         let (rules, loc, persist) = (draft.rules(), self.model.loc(), self.persist);
+        let default = draft.report_path();
         self.errand(move || {
+            let path = into_folder(path, &default);
             if let Some(asked) = ExportKind::Report.refused_over(&path, replace) {
                 return Done::Said(vec![asked]);
             }
@@ -408,7 +410,9 @@ impl App {
         };
         let (profile, assessment) = (draft.profile.clone(), draft.assessment.clone());
         let persist = self.persist;
+        let default = draft.customers_csv_path();
         self.errand(move || {
+            let path = into_folder(path, &default);
             if let Some(asked) = ExportKind::CustomersCsv.refused_over(&path, replace) {
                 return Done::Said(vec![asked]);
             }
@@ -424,6 +428,15 @@ impl App {
                 Err(e) => Note::CsvExportFailed(Arc::new(e)),
             })])
         })
+    }
+}
+
+/// An export's path: a folder that exists gets the default file's name in it, as when it
+/// is typed with a separator at its end.
+fn into_folder(path: PathBuf, default: &std::path::Path) -> PathBuf {
+    match default.file_name() {
+        Some(name) if path.is_dir() => path.join(name),
+        _ => path,
     }
 }
 
