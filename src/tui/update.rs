@@ -3,6 +3,8 @@
 //! back as effects for the loop to carry out, and a screen change (`Go`) is carried out
 //! here, in one place.
 
+mod searching;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::context::{Ctx, Go};
@@ -16,6 +18,7 @@ use super::screens::search::{self, Searchable};
 use super::screens::{changed_on_disk, compare, customers, import, market, review, staff, start};
 use super::widgets::text_field::{EditOp, clean_paste};
 use crate::store::StoreError;
+use searching::with_rows;
 
 /// Changes the model for one message and says what the loop must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
@@ -357,53 +360,6 @@ fn edit(model: &mut Model, op: EditOp) -> Vec<Effect> {
         Screen::Review => review::edit(&mut model.review, &op),
         _ => Vec::new(),
     }
-}
-
-/// The searchable rows of the screen shown, with what else of the model the search needs.
-fn with_rows(
-    model: &mut Model,
-    body: ratatui::layout::Rect,
-    f: impl FnOnce(&mut SearchParts, &mut dyn Searchable) -> Vec<Effect>,
-) -> Vec<Effect> {
-    let mut parts = SearchParts {
-        search: model.search.take(),
-        last: model.last_search.take(),
-    };
-    let effects = match model.screen {
-        Screen::Start => f(
-            &mut parts,
-            &mut start::Rows {
-                state: &mut model.start,
-                body,
-            },
-        ),
-        Screen::Customers => f(
-            &mut parts,
-            &mut customers::Rows {
-                state: &mut model.customers,
-                draft: &model.draft,
-                body,
-            },
-        ),
-        Screen::Staff => f(
-            &mut parts,
-            &mut staff::Rows {
-                state: &mut model.staff,
-                draft: &model.draft,
-                body,
-            },
-        ),
-        _ => Vec::new(),
-    };
-    model.search = parts.search;
-    model.last_search = parts.last;
-    effects
-}
-
-/// The search line and the last query kept, lent to a search while the rows are borrowed.
-struct SearchParts {
-    search: Option<search::Search>,
-    last: Option<String>,
 }
 
 /// Actions every screen shares; the rest go to the panel that is open, or the screen.
