@@ -21,11 +21,9 @@ use serde::Deserialize;
 
 use crate::profile::{Association, Market, Workload};
 
-/// Every edition, oldest first. A new edition is a new file here and nothing else.
-const SOURCES: &[&str] = &[
-    include_str!("../../assets/rules/2017-06.toml"),
-    include_str!("../../assets/rules/2017-07.toml"),
-];
+// `RULE_SOURCES`: every edition (`assets/rules/*.toml`), oldest first, as JSON made by
+// build.rs. A new edition is a new file there and nothing else.
+include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
 /// One edition of the Cloud Productivity competency rules.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -81,9 +79,9 @@ impl RuleSet {
     pub fn all() -> &'static [RuleSet] {
         static ALL: OnceLock<Vec<RuleSet>> = OnceLock::new();
         ALL.get_or_init(|| {
-            SOURCES
+            RULE_SOURCES
                 .iter()
-                .map(|src| match toml::from_str::<RuleSet>(src) {
+                .map(|src| match serde_json::from_str::<RuleSet>(src) {
                     Ok(rules) => rules,
                     Err(e) => panic!("built-in rule file does not parse: {e}"),
                 })
