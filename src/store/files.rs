@@ -263,9 +263,10 @@ pub(crate) struct ContentHash(u64);
 
 impl ContentHash {
     pub(crate) fn of(bytes: &[u8]) -> ContentHash {
-        let mut hasher = ContentHasher::default();
-        hasher.feed(bytes);
-        hasher.finish()
+        // What `ContentHasher` does with its blocks, without copying the bytes into them.
+        let mut hasher = WordHasher::default();
+        hasher.write(bytes);
+        ContentHash(hasher.finish())
     }
 }
 
@@ -319,7 +320,8 @@ struct WordHasher {
 }
 
 impl WordHasher {
-    /// Called with whole blocks (a multiple of eight bytes) and once with the last piece.
+    /// Called with whole blocks (a multiple of eight bytes) and once with the last piece:
+    /// bytes written in such pieces hash as all of them written at once.
     fn write(&mut self, bytes: &[u8]) {
         let mut words = bytes.chunks_exact(8);
         for word in &mut words {

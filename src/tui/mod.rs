@@ -6,6 +6,7 @@
 pub mod app;
 pub mod compare_view;
 pub mod driver;
+mod frame_writer;
 pub mod keys;
 pub mod layout;
 mod lister;
@@ -152,7 +153,7 @@ fn install_panic_hook() {
 }
 
 fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(frame_writer::FrameWriter::default()))?;
     let size = terminal.size()?;
     app.send(Msg::Resize {
         width: size.width,
