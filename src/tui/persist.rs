@@ -24,17 +24,33 @@ pub struct Done {
 
 pub struct Saver {
     path: PathBuf,
+    /// The draft until the first write, which starts the thread that then owns it: a draft
+    /// opened and left unchanged costs no thread (and `edit` starts none before its first
+    /// frame).
+    idle: Option<OpenDraft>,
     jobs: Option<Sender<Job>>,
-    results: Receiver<Done>,
+    results: Option<Receiver<Done>>,
     thread: Option<JoinHandle<()>>,
     /// The revision being written, if a write is under way.
     in_flight: Option<u64>,
 }
 
 impl Saver {
-    /// Takes over an open (locked) draft; the lock is let go when the saver is dropped.
-    pub fn spawn(mut open: OpenDraft) -> Saver {
-        let path = open.path().to_path_buf();
+    /// Takes over an open (locked) draft; the lock is let go when the saver is dropped. The
+    /// saving thread is started by the first write.
+    pub fn spawn(open: OpenDraft) -> Saver {
+        Saver {
+            path: open.path().to_path_buf(),
+            idle: Some(open),
+            jobs: None,
+            results: None,
+            thread: None,
+            in_flight: None,
+        }
+    }
+
+    /// Starts the saving thread, which owns the draft from now on.
+    fn start_thread(&mut self, mut open: OpenDraft) {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (done_tx, results) = mpsc::channel();
         let thread = std::thread::spawn(move || {
@@ -50,13 +66,9 @@ impl Saver {
             }
             // `open` drops here: the lock goes with the last write.
         });
-        Saver {
-            path,
-            jobs: Some(jobs),
-            results,
-            thread: Some(thread),
-            in_flight: None,
-        }
+        self.jobs = Some(jobs);
+        self.results = Some(results);
+        self.thread = Some(thread);
     }
 
     pub fn busy(&self) -> bool {
@@ -73,6 +85,9 @@ impl Saver {
         if self.busy() {
             return false;
         }
+        if let Some(open) = self.idle.take() {
+            self.start_thread(open);
+        }
         if let Some(jobs) = &self.jobs {
             let _ = jobs.send(Job { profile, revision });
         }
@@ -83,7 +98,11 @@ impl Saver {
     /// The write that finished, if one did, without waiting.
     pub fn poll(&mut self) -> Option<Done> {
         let revision = self.in_flight?;
-        match self.results.try_recv() {
+        let received = match &self.results {
+            Some(results) => results.try_recv(),
+            None => Err(mpsc::TryRecvError::Disconnected),
+        };
+        match received {
             Ok(done) => {
                 self.in_flight = None;
                 Some(done)
@@ -96,12 +115,16 @@ impl Saver {
     /// Waits for the write under way, if any.
     pub fn wait(&mut self) -> Option<Done> {
         let revision = self.in_flight?;
-        Some(match self.results.recv() {
-            Ok(done) => {
+        let received = match &self.results {
+            Some(results) => results.recv().ok(),
+            None => None,
+        };
+        Some(match received {
+            Some(done) => {
                 self.in_flight = None;
                 done
             }
-            Err(_) => self.stopped(revision),
+            None => self.stopped(revision),
         })
     }
 
