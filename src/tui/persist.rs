@@ -1,5 +1,5 @@
-//! The one place the wizard writes its draft: a saver thread that owns the draft's
-//! `OpenDraft` (and so its lock) and writes what it is given. In the terminal the wizard
+//! The one place the wizard writes its draft: a saver thread (started by the first write)
+//! that owns the draft's `OpenDraft` (and so its lock) and writes what it is given. In the terminal the wizard
 //! hands it a copy of the draft and goes on taking keys, so typing never waits on the disk
 //! (a 20,000-customer draft takes tens of milliseconds to write); tests and every way out
 //! wait for the write to finish.
