@@ -82,8 +82,7 @@ pub fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
         event_loop(&mut app, &signals)
     }));
     // Whatever happened in the loop, a panic included, the draft is written and the
-    // terminal given back, watched over (the loop may have ended before its first frame).
-    signals.start_watchdog();
+    // terminal given back.
     app.save_now();
     let caught = signals.caught();
     let restored = if signals::terminal_gone(caught) {
@@ -170,7 +169,6 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         }
         if dirty {
             terminal.draw(|frame| app.draw(frame))?;
-            signals.start_watchdog();
             // Work put off until the first frame was out; draw what it changed at once.
             dirty = app.after_first_frame();
             if dirty {

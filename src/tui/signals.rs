@@ -32,7 +32,6 @@ const HANDLED: &[i32] = &[SIGTERM, SIGINT];
 pub struct Signals {
     caught: Arc<AtomicUsize>,
     finished: Arc<AtomicBool>,
-    watchdog_started: AtomicBool,
     ids: Vec<SigId>,
 }
 
@@ -54,21 +53,13 @@ impl Signals {
             )?);
             ids.push(signal_hook::flag::register(signal, Arc::clone(&second))?);
         }
+        let finished = Arc::new(AtomicBool::new(false));
+        spawn_watchdog(Arc::clone(&caught), Arc::clone(&finished));
         Ok(Signals {
             caught,
-            finished: Arc::new(AtomicBool::new(false)),
-            watchdog_started: AtomicBool::new(false),
+            finished,
             ids,
         })
-    }
-
-    /// Starts the watchdog (once; later calls do nothing). Called once the first frame is
-    /// out, so that the thread costs the first frame nothing: before it, a signal is
-    /// noticed at the top of the loop.
-    pub fn start_watchdog(&self) {
-        if !self.watchdog_started.swap(true, Ordering::SeqCst) {
-            spawn_watchdog(Arc::clone(&self.caught), Arc::clone(&self.finished));
-        }
     }
 
     /// The terminal hung up without a signal reaching us (yet): leave as for SIGHUP.
