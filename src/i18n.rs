@@ -1,9 +1,7 @@
 //! Language choice and string lookup. Every string a user reads lives in
 //! `assets/locales/*.toml`; code refers to it by key.
 
-use std::collections::HashMap;
 use std::fmt::Display;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -79,7 +77,8 @@ impl Lang {
 #[derive(Debug)]
 pub struct Locale {
     pub lang: Lang,
-    strings: HashMap<&'static str, &'static str>,
+    /// Sorted by key (build.rs sorts it).
+    strings: &'static [(&'static str, &'static str)],
 }
 
 // `EN_STRINGS` and `ZH_TW_STRINGS`: every key and string of the locale files, flattened by
@@ -87,37 +86,39 @@ pub struct Locale {
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 impl Locale {
-    /// The locale for a language, built on first use.
+    /// The locale for a language: the sorted table build.rs made of its file, so nothing
+    /// is parsed or built at run time (parsing the TOML was a third of the wizard's
+    /// start-up, building a map of it later 3%).
     pub fn get(lang: Lang) -> &'static Locale {
-        static EN_LOCALE: OnceLock<Locale> = OnceLock::new();
-        static ZH_LOCALE: OnceLock<Locale> = OnceLock::new();
-        match lang {
-            Lang::En => EN_LOCALE.get_or_init(|| Locale::parse(Lang::En)),
-            Lang::ZhTw => ZH_LOCALE.get_or_init(|| Locale::parse(Lang::ZhTw)),
-        }
-    }
-
-    /// The locale from the table build.rs made of its file: no TOML is parsed at run time
-    /// (it was a third of the wizard's start-up).
-    fn parse(lang: Lang) -> Locale {
-        let table = match lang {
-            Lang::En => EN_STRINGS,
-            Lang::ZhTw => ZH_TW_STRINGS,
+        static EN_LOCALE: Locale = Locale {
+            lang: Lang::En,
+            strings: EN_STRINGS,
         };
-        Locale {
-            lang,
-            strings: table.iter().copied().collect(),
+        static ZH_LOCALE: Locale = Locale {
+            lang: Lang::ZhTw,
+            strings: ZH_TW_STRINGS,
+        };
+        match lang {
+            Lang::En => &EN_LOCALE,
+            Lang::ZhTw => &ZH_LOCALE,
         }
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.strings.keys().copied()
+        self.strings.iter().map(|(key, _)| *key)
+    }
+
+    fn find(&self, key: &str) -> Option<&'static str> {
+        self.strings
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| self.strings[i].1)
     }
 
     /// The string for a key. A missing key shows as the key itself, so that it is visible
     /// and caught by the locale tests rather than crashing the program.
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
-        self.strings.get(key).copied().unwrap_or(key)
+        self.find(key).unwrap_or(key)
     }
 
     /// The string for a key with `{name}` placeholders filled in.
@@ -130,7 +131,7 @@ impl Locale {
     pub fn plural(&self, key: &str, n: u64, args: &[(&str, &dyn Display)]) -> String {
         let one = format!("{key}.one");
         let other = format!("{key}.other");
-        let chosen = if n == 1 && self.strings.contains_key(one.as_str()) {
+        let chosen = if n == 1 && self.find(&one).is_some() {
             one
         } else {
             other

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::{Customer, OtherFields, Person};
+use super::{Counting, Customer, Market, OtherFields, Person};
 
 /// A field's name: one of `known` by its index, read without allocating, or another kept
 /// as text.
@@ -204,6 +204,81 @@ impl FromFields for Header {
             version: given(version),
             other,
         })
+    }
+}
+
+/// A whole draft read in one pass, without tracking field paths: the header's fields and
+/// the body's, each read as `Header` and the format's body reader read them. Only for a
+/// draft that reads without a problem; any problem is found and named by the two passes
+/// that `from_json` makes then (see there).
+pub(super) struct OnePass {
+    pub header: Header,
+    pub name: String,
+    pub edition: Option<String>,
+    pub market: Option<Market>,
+    pub counting: Counting,
+    pub customers: Vec<Customer>,
+    pub staff: Vec<Person>,
+}
+
+/// The edition as the body's reader takes it (`format::known_edition`).
+struct KnownEdition(Option<String>);
+
+impl<'de> Deserialize<'de> for KnownEdition {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::format::known_edition(d).map(KnownEdition)
+    }
+}
+
+/// The reading as the body's reader takes it (`format::counting_or_default`).
+struct CountingOrDefault(Counting);
+
+impl<'de> Deserialize<'de> for CountingOrDefault {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::format::counting_or_default(d).map(CountingOrDefault)
+    }
+}
+
+impl FromFields for OnePass {
+    fn from_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        let (mut format, mut version, mut name) = (None, None, None);
+        let mut edition: Option<KnownEdition> = None;
+        let mut market: Option<Option<Market>> = None;
+        let mut counting: Option<CountingOrDefault> = None;
+        let (mut customers, mut staff) = (None, None);
+        let other = read_fields(map, TOP_FIELDS, |index, map| {
+            let field = TOP_FIELDS[index];
+            match index {
+                0 => once(map, &mut format, field),
+                1 => once(map, &mut version, field),
+                2 => once(map, &mut name, field),
+                3 => once(map, &mut edition, field),
+                4 => once(map, &mut market, field),
+                5 => once(map, &mut counting, field),
+                6 => once(map, &mut customers, field),
+                _ => once(map, &mut staff, field),
+            }
+        })?;
+        let given = |v: Option<Value>| v.filter(|v| !v.is_null());
+        Ok(OnePass {
+            header: Header {
+                format: given(format),
+                version: given(version),
+                other,
+            },
+            name: name.ok_or_else(|| de::Error::missing_field("name"))?,
+            edition: edition.and_then(|e| e.0),
+            market: market.flatten(),
+            counting: counting.map(|c| c.0).unwrap_or_default(),
+            customers: customers.unwrap_or_default(),
+            staff: staff.unwrap_or_default(),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for OnePass {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_fields(d)
     }
 }
 

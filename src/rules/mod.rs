@@ -22,9 +22,9 @@ use serde::Deserialize;
 
 use crate::profile::{Association, Market, Workload};
 
-/// Every edition's file in `assets/rules`, oldest first (listed by build.rs, in the order of
-/// `profile::EDITIONS`). A new edition is a new file there and nothing else.
-const SOURCES: &[&str] = include!(concat!(env!("OUT_DIR"), "/rule_sources.rs"));
+// `RULE_SOURCES`: every edition (`assets/rules/*.toml`), oldest first, as JSON made by
+// build.rs. A new edition is a new file there and nothing else.
+include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
 /// One edition of the Cloud Productivity competency rules.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -80,9 +80,9 @@ impl RuleSet {
     pub fn all() -> &'static [RuleSet] {
         static ALL: OnceLock<Vec<RuleSet>> = OnceLock::new();
         ALL.get_or_init(|| {
-            SOURCES
+            RULE_SOURCES
                 .iter()
-                .map(|src| match toml::from_str::<RuleSet>(src) {
+                .map(|src| match serde_json::from_str::<RuleSet>(src) {
                     Ok(rules) => rules,
                     Err(e) => panic!("built-in rule file does not parse: {e}"),
                 })

@@ -8,6 +8,7 @@ mod context;
 pub(crate) mod draft;
 pub(crate) mod effect;
 mod errands;
+mod frame_writer;
 pub mod import_job;
 pub(crate) mod keys;
 pub(crate) mod layout;
@@ -165,7 +166,7 @@ fn install_panic_hook() {
 }
 
 fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(frame_writer::FrameWriter::default()))?;
     let size = terminal.size()?;
     app.send(Msg::Resize {
         width: size.width,

@@ -1,5 +1,5 @@
-//! The one place the wizard writes its draft: a saver thread that owns the draft's
-//! `OpenDraft` (and so its lock) and writes what it is given. In the terminal the wizard
+//! The one place the wizard writes its draft: a saver thread (started by the first write)
+//! that owns the draft's `OpenDraft` (and so its lock) and writes what it is given. In the terminal the wizard
 //! hands it a copy of the draft and goes on taking keys, so typing never waits on the disk
 //! (a 20,000-customer draft takes tens of milliseconds to write); tests and every way out
 //! wait for the write to finish.
@@ -24,17 +24,33 @@ pub(crate) struct Done {
 
 pub(crate) struct Saver {
     path: PathBuf,
+    /// The draft until the first write, which starts the thread that then owns it: a draft
+    /// opened and left unchanged costs no thread (and `edit` starts none before its first
+    /// frame).
+    idle: Option<OpenDraft>,
     jobs: Option<Sender<Job>>,
-    results: Receiver<Done>,
+    results: Option<Receiver<Done>>,
     thread: Option<JoinHandle<()>>,
     /// The revision being written, if a write is under way.
     in_flight: Option<u64>,
 }
 
 impl Saver {
-    /// Takes over an open (locked) draft; the lock is let go when the saver is dropped.
-    pub(crate) fn spawn(mut open: OpenDraft) -> Saver {
-        let path = open.path().to_path_buf();
+    /// Takes over an open (locked) draft; the lock is let go when the saver is dropped. The
+    /// saving thread is started by the first write.
+    pub(crate) fn spawn(open: OpenDraft) -> Saver {
+        Saver {
+            path: open.path().to_path_buf(),
+            idle: Some(open),
+            jobs: None,
+            results: None,
+            thread: None,
+            in_flight: None,
+        }
+    }
+
+    /// Starts the saving thread, which owns the draft from now on.
+    fn start_thread(&mut self, mut open: OpenDraft) {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (done_tx, results) = mpsc::channel();
         let thread = std::thread::spawn(move || {
@@ -50,13 +66,9 @@ impl Saver {
             }
             // `open` drops here: the lock goes with the last write.
         });
-        Saver {
-            path,
-            jobs: Some(jobs),
-            results,
-            thread: Some(thread),
-            in_flight: None,
-        }
+        self.jobs = Some(jobs);
+        self.results = Some(results);
+        self.thread = Some(thread);
     }
 
     pub(crate) fn busy(&self) -> bool {
@@ -73,6 +85,9 @@ impl Saver {
         if self.busy() {
             return false;
         }
+        if let Some(open) = self.idle.take() {
+            self.start_thread(open);
+        }
         if let Some(jobs) = &self.jobs {
             let _ = jobs.send(Job { profile, revision });
         }
@@ -83,7 +98,11 @@ impl Saver {
     /// The write that finished, if one did, without waiting.
     pub(crate) fn poll(&mut self) -> Option<Done> {
         let revision = self.in_flight?;
-        match self.results.try_recv() {
+        let received = match &self.results {
+            Some(results) => results.try_recv(),
+            None => Err(mpsc::TryRecvError::Disconnected),
+        };
+        match received {
             Ok(done) => {
                 self.in_flight = None;
                 Some(done)
@@ -96,12 +115,16 @@ impl Saver {
     /// Waits for the write under way, if any.
     pub(crate) fn wait(&mut self) -> Option<Done> {
         let revision = self.in_flight?;
-        Some(match self.results.recv() {
-            Ok(done) => {
+        let received = match &self.results {
+            Some(results) => results.recv().ok(),
+            None => None,
+        };
+        Some(match received {
+            Some(done) => {
                 self.in_flight = None;
                 done
             }
-            Err(_) => self.stopped(revision),
+            None => self.stopped(revision),
         })
     }
 
