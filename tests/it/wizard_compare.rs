@@ -12,7 +12,12 @@ use crate::wizard_common::*;
 /// A Start screen over two drafts whose 60 customers count differently, the two compared.
 fn comparing(lang: Lang) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (file, name, users) in [("a.json", "Before", 100), ("b.json", "After", 200)] {
+    // The list is newest first: "Before" is given the later time, so that it is the first
+    // draft marked, whatever order the two files were written in within one second.
+    for (file, name, users, changed) in [
+        ("a.json", "Before", 100, 1_500_000_100),
+        ("b.json", "After", 200, 1_500_000_000),
+    ] {
         let mut profile = contoso();
         profile.name = name.into();
         for i in 1..=60 {
@@ -21,7 +26,14 @@ fn comparing(lang: Lang) -> (tempfile::TempDir, App) {
                 cpc_wizard::profile::Count::new(users + i).expect("a count");
             profile.customers.push(customer);
         }
-        write(dir.path(), file, &cpc_wizard::profile::to_json(&profile));
+        let path = write(dir.path(), file, &cpc_wizard::profile::to_json(&profile));
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| {
+                f.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(changed))
+            })
+            .expect("set the time of the last change");
     }
     let mut app = App::start(Store::new(dir.path()), lang);
     resize(&mut app, 80, 24);
