@@ -26,7 +26,7 @@ pub(crate) mod undo;
 pub(crate) mod update;
 pub mod view;
 pub(crate) mod widgets;
-mod words;
+pub(crate) mod words;
 
 pub use app::App;
 pub use effect::{Effect, ExportKind};

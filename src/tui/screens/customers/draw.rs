@@ -198,9 +198,23 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
                 );
             }
         }
-        // Where the numbers came from (typed, our CSV, a usage report and its date).
+        // Where the numbers came from (typed, our CSV, a usage report and its date), kept
+        // when the line is short of room.
         if let Some(source) = &c.source {
-            text = crate::report::import_words::with_source(loc, &text, source);
+            let brief = loc.f(
+                "detail_fit.customer",
+                &[
+                    ("name", &crate::text::visible(&c.name)),
+                    ("n", &thousands(r.counted)),
+                ],
+            );
+            text = crate::tui::words::detail_with_source(
+                loc,
+                &text,
+                Some(&brief),
+                source,
+                usize::from(g.detail.width),
+            );
         }
         Line::styled(table::fit(&text, usize::from(g.detail.width)), theme.dim)
     } else {

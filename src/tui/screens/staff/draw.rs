@@ -126,7 +126,13 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         );
         // Where the exams came from (typed, our CSV, the training report).
         if let Some(source) = &p.source {
-            text = crate::report::import_words::with_source(loc, &text, source);
+            text = crate::tui::words::detail_with_source(
+                loc,
+                &text,
+                None,
+                source,
+                usize::from(area.width),
+            );
         }
         Line::styled(table::fit(&text, usize::from(area.width)), theme.dim)
     } else {
