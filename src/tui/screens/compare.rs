@@ -16,6 +16,7 @@ use crate::compare::{Comparison, render};
 use crate::i18n::Locale;
 use crate::report::ReportFormat;
 use crate::tui::context::ViewCtx;
+use crate::tui::widgets::scroll_hint::out_of_sight;
 use crate::tui::{DraftSummary, Effect, Note};
 
 /// Two drafts compared, shown over the Start screen, and how far down it is scrolled.
@@ -124,18 +125,8 @@ pub(crate) fn draw(shown: &Option<Shown>, cx: &ViewCtx, frame: &mut Frame) {
     for i in 0..rows {
         let n = scroll + usize::from(i);
         let y = inner.y + i;
-        // The first and last rows say what is out of sight, and how to reach it.
-        let hidden = if i == 0 && scroll > 0 {
-            Some(("wizard.review.more_above", scroll + 1))
-        } else if i + 1 == rows && n + 1 < total {
-            Some(("wizard.review.more_below", total - n))
-        } else {
-            None
-        };
-        let line = match hidden {
-            Some((key, count)) => {
-                Line::styled(fit(&loc.plural(key, count as u64, &[]), w), theme.dim)
-            }
+        let line = match out_of_sight(loc, i, rows, scroll, total) {
+            Some(hint) => Line::styled(fit(&hint, w), theme.dim),
             None => match lines.get(n) {
                 Some(text) => Line::raw(fit(text, w)),
                 None => break,

@@ -25,6 +25,7 @@ use crate::text::visible;
 use crate::tui::context::{Ctx, Go, ViewCtx};
 use crate::tui::draft::Draft;
 use crate::tui::effect::ExportKind;
+use crate::tui::widgets::scroll_hint::out_of_sight;
 use crate::tui::{Effect, Note, Screen};
 
 mod export;
@@ -291,16 +292,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     for i in 0..rows {
         let n = scroll + usize::from(i);
         let y = body.y + i;
-        // The first and last rows say what is scrolled out of sight, and how to reach it.
-        let hidden = if i == 0 && scroll > 0 {
-            Some(("wizard.review.more_above", scroll + 1))
-        } else if i + 1 == rows && n + 1 < total {
-            Some(("wizard.review.more_below", total - n))
-        } else {
-            None
-        };
-        if let Some((key, count)) = hidden {
-            let text = loc.plural(key, count as u64, &[]);
+        if let Some(text) = out_of_sight(loc, i, rows, scroll, total) {
             buf.set_line(
                 x,
                 y,
