@@ -167,6 +167,7 @@ pub(super) const fn b(
     }
 }
 
+mod shared;
 mod tables;
 
 pub(crate) use tables::*;

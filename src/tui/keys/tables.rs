@@ -3,7 +3,8 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Action, Binding, Key, b, c, ctrl, k};
+use super::shared::*;
+use super::{Action, Binding, b, c, ctrl, k};
 
 use Action as A;
 
@@ -36,82 +37,6 @@ pub(crate) const GLOBAL: &[Binding] = &[
         false,
     ),
 ];
-
-const UP: &[Key] = &[k(KeyCode::Up), c('k')];
-const DOWN: &[Key] = &[k(KeyCode::Down), c('j')];
-const LEFT: &[Key] = &[k(KeyCode::Left), c('h')];
-const RIGHT: &[Key] = &[k(KeyCode::Right), c('l')];
-const NEXT_STEP: &[Key] = &[c(']'), k(KeyCode::F(8))];
-const PREV_STEP: &[Key] = &[c('['), k(KeyCode::F(7))];
-const PAGE_UP: &[Key] = &[k(KeyCode::PageUp)];
-const PAGE_DOWN: &[Key] = &[k(KeyCode::PageDown)];
-const FIRST: &[Key] = &[k(KeyCode::Home), c('g')];
-const LAST: &[Key] = &[k(KeyCode::End), c('G')];
-const TAB: &[Key] = &[k(KeyCode::Tab)];
-const BACKTAB: &[Key] = &[k(KeyCode::BackTab)];
-const ENTER: &[Key] = &[k(KeyCode::Enter)];
-const ESC: &[Key] = &[k(KeyCode::Esc)];
-const SPACE: &[Key] = &[c(' ')];
-
-// Rows that several tables share, so each is written once.
-const BIND_QUIT_ANYWHERE: Binding = b(
-    &[ctrl('c')],
-    "Ctrl-C",
-    A::Quit,
-    "wizard.keys.quit_anywhere",
-    false,
-);
-const BIND_CANCEL_EDIT: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.cancel_edit", true);
-const BIND_UP: Binding = b(UP, "↑/k", A::Up, "wizard.keys.up", false);
-const BIND_DOWN: Binding = b(DOWN, "↓/j", A::Down, "wizard.keys.down", false);
-const BIND_CLEAR_FIELD: Binding = b(
-    &[ctrl('u')],
-    "Ctrl-U",
-    A::ClearField,
-    "wizard.keys.clear",
-    true,
-);
-/// The table screens' cell keys (Customers, Staff).
-const BIND_LEFT: Binding = b(LEFT, "←/h", A::Left, "wizard.keys.left", false);
-const BIND_RIGHT: Binding = b(RIGHT, "→/l", A::Right, "wizard.keys.right", false);
-const BIND_NEXT_FIELD: Binding = b(TAB, "Tab", A::NextField, "wizard.keys.next_field", false);
-const BIND_EDIT: Binding = b(ENTER, "Enter", A::Activate, "wizard.keys.edit", true);
-const BIND_FIRST: Binding = b(FIRST, "Home/g", A::First, "wizard.keys.first", false);
-const BIND_LAST: Binding = b(LAST, "End/G", A::Last, "wizard.keys.last", false);
-const BIND_PREV_FIELD: Binding = b(
-    BACKTAB,
-    "Shift-Tab",
-    A::PrevField,
-    "wizard.keys.prev_field",
-    false,
-);
-const BIND_NEXT_STEP: Binding = b(
-    NEXT_STEP,
-    "]/F8",
-    A::NextStep,
-    "wizard.keys.next_step",
-    true,
-);
-const BIND_PREV_STEP: Binding = b(
-    PREV_STEP,
-    "[/F7",
-    A::PrevStep,
-    "wizard.keys.prev_step",
-    false,
-);
-const BIND_PAGE_UP: Binding = b(PAGE_UP, "PgUp", A::PageUp, "wizard.keys.page_up", false);
-const BIND_PAGE_DOWN: Binding = b(
-    PAGE_DOWN,
-    "PgDn",
-    A::PageDown,
-    "wizard.keys.page_down",
-    false,
-);
-const BIND_BACK: Binding = b(ESC, "Esc", A::Cancel, "wizard.keys.back", false);
-
-const BIND_SEARCH: Binding = b(&[c('/')], "/", A::Search, "search.key", true);
-const BIND_SEARCH_NEXT: Binding = b(&[c('n')], "n", A::SearchNext, "search.key_next", false);
-const BIND_SEARCH_PREV: Binding = b(&[c('N')], "N", A::SearchPrev, "search.key_prev", false);
 
 /// While the search line is open: printable keys are typed into the query.
 pub(crate) const SEARCH: &[Binding] = &[
