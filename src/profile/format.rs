@@ -7,10 +7,9 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::error::{ParseError, Problem};
-use super::kept_fields::{Header, OnePass};
+use super::kept_fields::{Header, OnePass, counting_or_default, known_edition};
 use super::{
-    Association, Counting, Customer, DEFAULT_EDITION, EDITIONS, Market, OtherFields, Person,
-    Profile,
+    Association, Counting, Customer, DEFAULT_EDITION, Market, OtherFields, Person, Profile,
 };
 
 pub(crate) const FORMAT_ID: &str = "cpc-wizard/profile";
@@ -189,32 +188,6 @@ impl Problem {
     }
 }
 
-/// An edition id that one of the built-in rule files has; `null` reads as absent. The check
-/// runs inside the visitor so that serde_json pins the error to the value's own line.
-pub(super) fn known_edition<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    struct EditionVisitor;
-    impl<'de> Visitor<'de> for EditionVisitor {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an edition id")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            if EDITIONS.contains(&v) {
-                return Ok(Some(v.to_string()));
-            }
-            Err(Problem::UnknownValue {
-                value: v.to_string(),
-                expected: EDITIONS.iter().map(|id| id.to_string()).collect(),
-            }
-            .into_serde())
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-    }
-    d.deserialize_any(EditionVisitor)
-}
-
 /// Deserialises one of a closed set of ids, reporting an unknown one with the ids allowed.
 pub(super) fn deserialize_id<'de, D, T>(
     d: D,
@@ -274,10 +247,6 @@ impl<'de> Deserialize<'de> for Counting {
     }
 }
 
-/// `null` reads as absent: the default reading.
-pub(super) fn counting_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<Counting, D::Error> {
-    Ok(Option::<Counting>::deserialize(d)?.unwrap_or_default())
-}
 const ASSOCIATION_IDS: &[&str] = &[
     "delegated_admin",
     "transacting_partner",

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::{Counting, Customer, Market, OtherFields, Person};
+use super::error::Problem;
+use super::{Counting, Customer, EDITIONS, Market, OtherFields, Person};
 
 /// A field's name: one of `known` by its index, read without allocating, or another kept
 /// as text.
@@ -221,21 +222,21 @@ pub(super) struct OnePass {
     pub staff: Vec<Person>,
 }
 
-/// The edition as the body's reader takes it (`format::known_edition`).
+/// The edition as the body's reader takes it (`known_edition`).
 struct KnownEdition(Option<String>);
 
 impl<'de> Deserialize<'de> for KnownEdition {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::format::known_edition(d).map(KnownEdition)
+        known_edition(d).map(KnownEdition)
     }
 }
 
-/// The reading as the body's reader takes it (`format::counting_or_default`).
+/// The reading as the body's reader takes it (`counting_or_default`).
 struct CountingOrDefault(Counting);
 
 impl<'de> Deserialize<'de> for CountingOrDefault {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::format::counting_or_default(d).map(CountingOrDefault)
+        counting_or_default(d).map(CountingOrDefault)
     }
 }
 
@@ -298,4 +299,35 @@ impl<'de> Deserialize<'de> for Header {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         deserialize_fields(d)
     }
+}
+
+/// An edition id that one of the built-in rule files has; `null` reads as absent. The check
+/// runs inside the visitor so that serde_json pins the error to the value's own line.
+pub(super) fn known_edition<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct EditionVisitor;
+    impl<'de> Visitor<'de> for EditionVisitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an edition id")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            if EDITIONS.contains(&v) {
+                return Ok(Some(v.to_string()));
+            }
+            Err(Problem::UnknownValue {
+                value: v.to_string(),
+                expected: EDITIONS.iter().map(|id| id.to_string()).collect(),
+            }
+            .into_serde())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(EditionVisitor)
+}
+
+/// `null` reads as absent: the default reading.
+pub(super) fn counting_or_default<'de, D: Deserializer<'de>>(d: D) -> Result<Counting, D::Error> {
+    Ok(Option::<Counting>::deserialize(d)?.unwrap_or_default())
 }

@@ -1,8 +1,6 @@
 //! What the wizard asks the loop to do: everything that touches files or the terminal.
 
-use std::path::{Path, PathBuf};
-
-use super::msg::Msg;
+use std::path::PathBuf;
 
 use crate::i18n::Lang;
 use crate::profile::{Customer, Person, Profile};
@@ -21,15 +19,6 @@ impl ExportKind {
             ExportKind::Report => Effect::ExportReport { path, replace },
             ExportKind::CustomersCsv => Effect::ExportCsv { path, replace },
         }
-    }
-
-    /// Unless `replace`, a file already at `path` is kept, and the answer asks whether to
-    /// replace it. Run by the loop where it writes the file, not on the key thread.
-    pub(crate) fn refused_over(self, path: &Path, replace: bool) -> Option<Msg> {
-        (!replace && path.exists()).then(|| Msg::ExportExists {
-            path: path.to_path_buf(),
-            kind: self,
-        })
     }
 }
 

@@ -13,6 +13,7 @@ pub mod import_job;
 pub(crate) mod keys;
 pub(crate) mod layout;
 mod lister;
+pub(crate) mod mode;
 pub(crate) mod model;
 pub(crate) mod msg;
 pub(crate) mod note;
@@ -30,7 +31,8 @@ pub(crate) mod words;
 
 pub use app::App;
 pub use effect::{Effect, ExportKind};
-pub use model::{Mode, Model};
+pub use mode::Mode;
+pub use model::Model;
 pub use msg::{DraftSummary, Msg};
 pub use note::{DraftNote, Note};
 pub use screen::Screen;

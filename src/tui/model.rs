@@ -7,6 +7,7 @@ use super::draft::Draft;
 use super::effect::Effect;
 use super::keys::{self, Binding};
 use super::layout::Areas;
+use super::mode::Mode;
 use super::note::Note;
 use super::screen::Screen;
 use super::screens::import::{self, Import};
@@ -14,18 +15,6 @@ use super::screens::{changed_on_disk, customers, market, review, staff, start};
 use super::theme::Theme;
 use crate::i18n::{Lang, Locale};
 use crate::profile::Profile;
-
-/// How keys are read at this moment: which table applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    /// A text field has the keys; printable keys are typed.
-    Editing,
-    /// A list of choices is open.
-    Picker,
-    /// A yes/no question is asked.
-    Confirm,
-}
 
 #[derive(Debug, Clone)]
 pub struct Model {

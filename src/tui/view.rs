@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::context::ViewCtx;
 use super::keys::{self, Binding};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::model::{Mode, Model};
+use super::mode::Mode;
+use super::model::Model;
 use super::screen::Screen;
 use super::screens::{
     changed_on_disk, compare, customers, import, market, review, search, staff, start,

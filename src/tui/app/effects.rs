@@ -377,7 +377,7 @@ impl App {
         let default = draft.report_path();
         self.errand(move || {
             let path = into_folder(path, &default);
-            if let Some(asked) = ExportKind::Report.refused_over(&path, replace) {
+            if let Some(asked) = refused_over(ExportKind::Report, &path, replace) {
                 return Done::Said(vec![asked]);
             }
             let text = report::render(
@@ -413,7 +413,7 @@ impl App {
         let default = draft.customers_csv_path();
         self.errand(move || {
             let path = into_folder(path, &default);
-            if let Some(asked) = ExportKind::CustomersCsv.refused_over(&path, replace) {
+            if let Some(asked) = refused_over(ExportKind::CustomersCsv, &path, replace) {
                 return Done::Said(vec![asked]);
             }
             let text = crate::export::customers_csv(&profile, &assessment);
@@ -429,6 +429,15 @@ impl App {
             })])
         })
     }
+}
+
+/// Unless `replace`, a file already at `path` is kept, and the answer asks whether to
+/// replace it. Run where the file is written, not on the key thread.
+fn refused_over(kind: ExportKind, path: &std::path::Path, replace: bool) -> Option<Msg> {
+    (!replace && path.exists()).then(|| Msg::ExportExists {
+        path: path.to_path_buf(),
+        kind,
+    })
 }
 
 /// An export's path: a folder that exists gets the default file's name in it, as when it

@@ -13,8 +13,8 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::super::keys::Action;
 use crate::text::{visible, width};
-use crate::tui::Effect;
 use crate::tui::context::ViewCtx;
+use crate::tui::effect::Effect;
 
 /// Whose change is kept, once the user has said.
 #[derive(Debug, Clone, PartialEq, Eq)]

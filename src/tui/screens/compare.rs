@@ -16,8 +16,10 @@ use crate::compare::{Comparison, render};
 use crate::i18n::Locale;
 use crate::report::ReportFormat;
 use crate::tui::context::ViewCtx;
+use crate::tui::effect::Effect;
+use crate::tui::msg::DraftSummary;
+use crate::tui::note::Note;
 use crate::tui::widgets::scroll_hint::out_of_sight;
-use crate::tui::{DraftSummary, Effect, Note};
 
 /// Two drafts compared, shown over the Start screen, and how far down it is scrolled.
 #[derive(Debug, Clone)]

@@ -27,7 +27,10 @@ use crate::report::phrases::{association_name, customer_note, exclusion_reason, 
 use crate::rules::Exclusion;
 use crate::tui::context::{Ctx, Go, ViewCtx};
 use crate::tui::draft::Draft;
-use crate::tui::{Effect, Mode, Note, Screen};
+use crate::tui::effect::Effect;
+use crate::tui::mode::Mode;
+use crate::tui::note::Note;
+use crate::tui::screen::Screen;
 
 const NAME: usize = 0;
 const ASSOCIATION: usize = 1;

@@ -34,8 +34,9 @@ use crate::report::import_words as words;
 use crate::store::StoreError;
 use crate::text::visible;
 use crate::tui::context::{Ctx, ViewCtx};
+use crate::tui::effect::Effect;
 use crate::tui::import_job::{Finished, ImportProgress};
-use crate::tui::{Effect, Mode};
+use crate::tui::mode::Mode;
 
 /// The import in progress (`Model::import`).
 #[derive(Debug, Clone)]

@@ -24,7 +24,8 @@ use crate::report::readings::{reading_explanation, reading_name};
 use crate::rules::{RuleSet, Warning};
 use crate::tui::context::{Ctx, Go, ViewCtx};
 use crate::tui::draft::Draft;
-use crate::tui::{Effect, Screen};
+use crate::tui::effect::Effect;
+use crate::tui::screen::Screen;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {

@@ -24,9 +24,11 @@ use crate::report::readings::{other_readings, reading_result, reading_used, read
 use crate::text::visible;
 use crate::tui::context::{Ctx, Go, ViewCtx};
 use crate::tui::draft::Draft;
+use crate::tui::effect::Effect;
 use crate::tui::effect::ExportKind;
+use crate::tui::note::Note;
+use crate::tui::screen::Screen;
 use crate::tui::widgets::scroll_hint::out_of_sight;
-use crate::tui::{Effect, Note, Screen};
 
 mod export;
 pub(crate) use export::{Prompt, ask_replace};

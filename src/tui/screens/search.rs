@@ -10,7 +10,8 @@ use ratatui::text::Line;
 use super::super::keys::{Action, ascii_form};
 use super::super::widgets::text_field::{EditOp, TextField};
 use crate::tui::context::ViewCtx;
-use crate::tui::{Effect, Screen};
+use crate::tui::effect::Effect;
+use crate::tui::screen::Screen;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {

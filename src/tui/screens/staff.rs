@@ -24,7 +24,10 @@ use crate::rules::{RuleSet, same_id};
 use crate::text::visible;
 use crate::tui::context::{Ctx, Go, ViewCtx};
 use crate::tui::draft::Draft;
-use crate::tui::{Effect, Mode, Note, Screen};
+use crate::tui::effect::Effect;
+use crate::tui::mode::Mode;
+use crate::tui::note::Note;
+use crate::tui::screen::Screen;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ItemKind {

@@ -33,7 +33,10 @@ use crate::report::phrases::tier_name;
 use crate::store::StoreError;
 use crate::text::visible;
 use crate::tui::context::{Ctx, Go, ViewCtx};
-use crate::tui::{DraftNote, DraftSummary, Effect, Mode, Note};
+use crate::tui::effect::Effect;
+use crate::tui::mode::Mode;
+use crate::tui::msg::DraftSummary;
+use crate::tui::note::{DraftNote, Note};
 
 #[derive(Debug, Clone, Default)]
 pub struct State {

@@ -9,12 +9,12 @@ use ratatui::text::Line;
 
 use crate::i18n::Locale;
 use crate::text::visible;
-use crate::tui::Effect;
 use crate::tui::draft::Draft;
+use crate::tui::effect::Effect;
 use crate::tui::effect::ExportKind;
 use crate::tui::import_job::expand;
 use crate::tui::keys::{self, Action, Binding};
-use crate::tui::model::Mode;
+use crate::tui::mode::Mode;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::fit;
 use crate::tui::widgets::text_field::{EditOp, TextField};
