@@ -43,7 +43,7 @@ const ALLOWED: &[(&str, &str)] = &[
         "a whole number from 0 to 10,000,000",
     ),
     ("src/profile/provenance.rs", "a date YYYY-MM-DD"),
-    ("src/profile/format.rs", "an edition id"),
+    ("src/profile/kept_fields.rs", "an edition id"),
     ("src/profile/format.rs", "one of {:?}"),
     // Ids, the same in every language.
     ("src/cli.rs", "text, json, markdown"),
