@@ -19,7 +19,7 @@ use crate::tui::context::ViewCtx;
 use crate::tui::effect::Effect;
 use crate::tui::msg::DraftSummary;
 use crate::tui::note::Note;
-use crate::tui::widgets::scroll_hint::out_of_sight;
+use crate::tui::widgets::scroll_hint::{out_of_sight, scroll_text};
 
 /// Two drafts compared, shown over the Start screen, and how far down it is scrolled.
 #[derive(Debug, Clone)]
@@ -88,19 +88,10 @@ pub(crate) fn on_action(shown: &mut Option<Shown>, action: Action, loc: &Locale,
     let Some(s) = shown else {
         return;
     };
-    let rows = usize::from(boxes(frame).1.height).max(1);
-    let max = lines(&s.comparison, loc).len().saturating_sub(rows);
-    // A page moves by what shows between the two "more" lines, as on Review.
-    let page = rows.saturating_sub(2).max(1);
-    match action {
-        Action::Up => s.scroll = s.scroll.saturating_sub(1),
-        Action::Down => s.scroll = (s.scroll + 1).min(max),
-        Action::PageUp => s.scroll = s.scroll.saturating_sub(page),
-        Action::PageDown => s.scroll = (s.scroll + page).min(max),
-        Action::First => s.scroll = 0,
-        Action::Last => s.scroll = max,
-        Action::Cancel => *shown = None,
-        _ => {}
+    let rows = usize::from(boxes(frame).1.height);
+    let total = lines(&s.comparison, loc).len();
+    if !scroll_text(&mut s.scroll, action, total, rows) && action == Action::Cancel {
+        *shown = None;
     }
 }
 

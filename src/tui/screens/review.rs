@@ -28,7 +28,7 @@ use crate::tui::effect::Effect;
 use crate::tui::effect::ExportKind;
 use crate::tui::note::Note;
 use crate::tui::screen::Screen;
-use crate::tui::widgets::scroll_hint::out_of_sight;
+use crate::tui::widgets::scroll_hint::{out_of_sight, scroll_text};
 
 mod export;
 pub(crate) use export::{Prompt, ask_replace};
@@ -73,18 +73,11 @@ pub(crate) fn on_action(s: &mut State, cx: &mut Ctx, action: Action) -> Vec<Effe
         return export::on_action(&mut s.export, action);
     }
     let total = line_count(s, d, cx.loc, &cx.theme, cx.body);
-    let rows = usize::from(cx.body.height.saturating_sub(EXPORT_ROWS)).max(1);
-    let max = total.saturating_sub(rows);
-    // A page moves by what is shown between the two "more" lines, so that the lines those
-    // cover are on the next page.
-    let page = rows.saturating_sub(2).max(1);
+    let rows = usize::from(cx.body.height.saturating_sub(EXPORT_ROWS));
+    if scroll_text(&mut s.scroll, action, total, rows) {
+        return Vec::new();
+    }
     match action {
-        Action::Up => s.scroll = s.scroll.saturating_sub(1),
-        Action::Down => s.scroll = (s.scroll + 1).min(max),
-        Action::PageUp => s.scroll = s.scroll.saturating_sub(page),
-        Action::PageDown => s.scroll = (s.scroll + page).min(max),
-        Action::First => s.scroll = 0,
-        Action::Last => s.scroll = max,
         Action::Export => s.export = Some(export::ask(ExportKind::Report, d)),
         Action::ExportCsv => s.export = Some(export::ask(ExportKind::CustomersCsv, d)),
         Action::ToggleOutlook => {

@@ -1,6 +1,7 @@
-//! The first and last rows of a text that scrolls say how many lines are out of sight
-//! above and below, and how to reach them (Review, the comparison).
+//! A text that scrolls (Review, the comparison): the keys that move it, and its first and
+//! last rows saying how many lines are out of sight above and below, and how to reach them.
 
+use super::super::keys::Action;
 use crate::i18n::Locale;
 
 /// What row `row` of `rows` shown says when the text of `total` lines is scrolled by
@@ -24,6 +25,25 @@ pub(crate) fn out_of_sight(
     Some(loc.plural(key, count as u64, &[]))
 }
 
+/// Moves `scroll` for a key over a text of `total` lines, `rows` shown; false when the key
+/// does not scroll. A page moves by what shows between the two "more" rows, so the lines
+/// those cover are on the next page.
+pub(crate) fn scroll_text(scroll: &mut usize, action: Action, total: usize, rows: usize) -> bool {
+    let rows = rows.max(1);
+    let max = total.saturating_sub(rows);
+    let page = rows.saturating_sub(2).max(1);
+    *scroll = match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => (*scroll + 1).min(max),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => (*scroll + page).min(max),
+        Action::First => 0,
+        Action::Last => max,
+        _ => return false,
+    };
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,5 +61,19 @@ mod tests {
         // Not scrolled, and all of it in view: nothing to say.
         assert_eq!(out_of_sight(loc, 0, 4, 0, 10), None);
         assert_eq!(out_of_sight(loc, 3, 4, 0, 4), None);
+    }
+
+    #[test]
+    fn keys_scroll_within_the_text() {
+        let mut scroll = 0;
+        assert!(scroll_text(&mut scroll, Action::PageDown, 30, 10));
+        assert_eq!(scroll, 8);
+        scroll_text(&mut scroll, Action::Last, 30, 10);
+        assert_eq!(scroll, 20);
+        scroll_text(&mut scroll, Action::Down, 30, 10);
+        assert_eq!(scroll, 20);
+        scroll_text(&mut scroll, Action::First, 30, 10);
+        assert_eq!(scroll, 0);
+        assert!(!scroll_text(&mut scroll, Action::Cancel, 30, 10));
     }
 }
