@@ -32,6 +32,29 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// One locale as a `LocaleTable`: every key followed by its string, all in one text, and
+/// where each starts and ends. A table of `(&str, &str)` pairs would hold two pointers per string, and
+/// the loader has to fix up each pointer of a position-independent program when it starts
+/// (thousands of relocations, and the pages holding them copied): text and offsets need
+/// none.
+fn locale_table(name: &str, pairs: &[(String, String)]) -> String {
+    let mut text = String::new();
+    let mut entries = String::new();
+    let offset = |text: &String| u32::try_from(text.len()).expect("locale text under 4 GB");
+    for (key, value) in pairs {
+        let key_start = offset(&text);
+        text.push_str(key);
+        let key_end = offset(&text);
+        text.push_str(value);
+        let value_end = offset(&text);
+        let _ = write!(entries, "({key_start}, {key_end}, {value_end}), ");
+    }
+    // Debug formatting of a str is a valid Rust string literal.
+    format!(
+        "static {name}: LocaleTable = LocaleTable {{ text: {text:?}, entries: &[{entries}] }};\n"
+    )
+}
+
 fn main() {
     // Files of this repository, read at build time: a failure here is a build defect.
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -45,12 +68,7 @@ fn main() {
         flatten("", &table, &mut pairs);
         // Sorted by key: `Locale::t` finds a key by binary search, with no map to build.
         pairs.sort();
-        let _ = writeln!(code, "static {name}: &[(&str, &str)] = &[");
-        for (key, value) in pairs {
-            // Debug formatting of a str is a valid Rust string literal.
-            let _ = writeln!(code, "    ({key:?}, {value:?}),");
-        }
-        code.push_str("];\n");
+        code.push_str(&locale_table(name, &pairs));
     }
     let path = Path::new(&out_dir).join("locales.rs");
     std::fs::write(&path, code).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -77,13 +77,31 @@ impl Lang {
 #[derive(Debug)]
 pub struct Locale {
     pub lang: Lang,
-    /// Sorted by key (build.rs sorts it).
-    strings: &'static [(&'static str, &'static str)],
+    strings: &'static LocaleTable,
+}
+
+/// A locale file flattened by build.rs: each key, sorted, followed by its string, all in
+/// one text; `entries` holds where each key starts, where it ends (and its string starts)
+/// and where its string ends. (No pointer per string: see `locale_table` in build.rs.)
+#[derive(Debug)]
+struct LocaleTable {
+    text: &'static str,
+    entries: &'static [(u32, u32, u32)],
 }
 
 // `EN_STRINGS` and `ZH_TW_STRINGS`: every key and string of the locale files, flattened by
 // build.rs at build time.
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+impl LocaleTable {
+    fn key(&self, &(start, end, _): &(u32, u32, u32)) -> &'static str {
+        &self.text[start as usize..end as usize]
+    }
+
+    fn value(&self, &(_, start, end): &(u32, u32, u32)) -> &'static str {
+        &self.text[start as usize..end as usize]
+    }
+}
 
 impl Locale {
     /// The locale for a language: the sorted table build.rs made of its file, so nothing
@@ -92,11 +110,11 @@ impl Locale {
     pub fn get(lang: Lang) -> &'static Locale {
         static EN_LOCALE: Locale = Locale {
             lang: Lang::En,
-            strings: EN_STRINGS,
+            strings: &EN_STRINGS,
         };
         static ZH_LOCALE: Locale = Locale {
             lang: Lang::ZhTw,
-            strings: ZH_TW_STRINGS,
+            strings: &ZH_TW_STRINGS,
         };
         match lang {
             Lang::En => &EN_LOCALE,
@@ -105,14 +123,17 @@ impl Locale {
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.strings.iter().map(|(key, _)| *key)
+        let table = self.strings;
+        table.entries.iter().map(|entry| table.key(entry))
     }
 
     fn find(&self, key: &str) -> Option<&'static str> {
-        self.strings
-            .binary_search_by(|(k, _)| (*k).cmp(key))
+        let table = self.strings;
+        table
+            .entries
+            .binary_search_by(|entry| table.key(entry).cmp(key))
             .ok()
-            .map(|i| self.strings[i].1)
+            .map(|i| table.value(&table.entries[i]))
     }
 
     /// The string for a key. A missing key shows as the key itself, so that it is visible

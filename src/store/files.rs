@@ -25,11 +25,29 @@ pub fn load(path: &Path) -> Result<Profile, StoreError> {
     parse(path, &bytes)
 }
 
-/// `load`, with the hash of the bytes read (see `ContentHash`).
-pub(crate) fn load_hashed(path: &Path) -> Result<(Profile, ContentHash), StoreError> {
-    let bytes = fs::read(path).map_err(|e| StoreError::io(path, e))?;
-    let hash = ContentHash::of(&bytes);
-    parse(path, &bytes).map(|profile| (profile, hash))
+/// A draft read by `load_hashed`: the profile, the hash of the bytes read (see
+/// `ContentHash`), and what the file looked like when it was opened.
+pub(crate) struct Loaded {
+    pub(crate) profile: Profile,
+    pub(crate) content: ContentHash,
+    pub(crate) on_disk: Fingerprint,
+}
+
+/// `load`, with the hash of the bytes read and the file's fingerprint, taken from the file
+/// opened (one system call fewer than asking the path again, and it cannot describe a
+/// file put there after the read).
+pub(crate) fn load_hashed(path: &Path) -> Result<Loaded, StoreError> {
+    let io_error = |e| StoreError::io(path, e);
+    let mut file = fs::File::open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(io_error)?;
+    let content = ContentHash::of(&bytes);
+    parse(path, &bytes).map(|profile| Loaded {
+        profile,
+        content,
+        on_disk: Fingerprint::from_metadata(&meta),
+    })
 }
 
 /// The hash of a file's content as it is now; None when it cannot be read.
@@ -372,8 +390,13 @@ pub(crate) struct Fingerprint {
 impl Fingerprint {
     /// None when there is no file (any more).
     pub(crate) fn of(path: &Path) -> Option<Fingerprint> {
-        let meta = fs::metadata(path).ok()?;
-        Some(Fingerprint {
+        fs::metadata(path)
+            .ok()
+            .map(|meta| Fingerprint::from_metadata(&meta))
+    }
+
+    fn from_metadata(meta: &fs::Metadata) -> Fingerprint {
+        Fingerprint {
             len: meta.len(),
             modified: meta.modified().ok(),
             #[cfg(unix)]
@@ -381,7 +404,7 @@ impl Fingerprint {
                 use std::os::unix::fs::MetadataExt;
                 (meta.dev(), meta.ino())
             },
-        })
+        }
     }
 }
 

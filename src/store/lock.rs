@@ -117,7 +117,12 @@ pub fn lock_path_for(draft: &Path) -> PathBuf {
 /// A draft reached through a symbolic link is locked where its file is, so every path to
 /// one draft meets the same lock.
 pub fn acquire(draft: &Path) -> Result<DraftLock, StoreError> {
-    acquire_with(&super::files::link_target(draft), true)
+    acquire_resolved(&super::files::link_target(draft))
+}
+
+/// `acquire` for a path that is not a symbolic link (already followed).
+pub(crate) fn acquire_resolved(draft: &Path) -> Result<DraftLock, StoreError> {
+    acquire_with(draft, true)
 }
 
 /// `use_os_lock: false` is the path taken on file systems without OS locks; tests use it.
@@ -150,14 +155,14 @@ pub(crate) fn acquire_with(draft: &Path, use_os_lock: bool) -> Result<DraftLock,
                     let _ = fs::remove_file(&lock_path);
                     continue;
                 }
-                return finish(file, lock_path, LockKind::Os);
+                return finish(file, lock_path, LockKind::Os, created);
             }
             Err(TryLockError::WouldBlock) => return Err(locked()),
             Err(TryLockError::Error(e)) if !no_os_locks(&e) => {
                 return Err(StoreError::io(&lock_path, e));
             }
             Err(TryLockError::Error(_)) if created => {
-                return finish(file, lock_path, LockKind::PidFile);
+                return finish(file, lock_path, LockKind::PidFile, true);
             }
             Err(TryLockError::Error(_)) => {
                 drop(file);
@@ -246,12 +251,24 @@ fn remove_planted(path: &Path) -> Result<(), StoreError> {
     }
 }
 
-fn finish(mut file: File, path: PathBuf, kind: LockKind) -> Result<DraftLock, StoreError> {
-    let holder = serde_json::to_string(&LockHolder::this_process()).unwrap_or_default();
-    let written = file
-        .set_len(0)
-        .and_then(|()| file.seek(SeekFrom::Start(0)))
-        .and_then(|_| writeln!(file, "{holder}"))
+fn finish(
+    mut file: File,
+    path: PathBuf,
+    kind: LockKind,
+    created: bool,
+) -> Result<DraftLock, StoreError> {
+    let mut holder = serde_json::to_string(&LockHolder::this_process()).unwrap_or_default();
+    holder.push('\n');
+    // A file we created is empty; one left by an earlier holder (where it is reused) is
+    // emptied first. The holder goes in one write.
+    let emptied = if created {
+        Ok(())
+    } else {
+        file.set_len(0)
+            .and_then(|()| file.seek(SeekFrom::Start(0)).map(|_| ()))
+    };
+    let written = emptied
+        .and_then(|()| file.write_all(holder.as_bytes()))
         .and_then(|()| file.flush());
     let lock = DraftLock { file, path, kind };
     // Dropping `lock` on failure releases it again.

@@ -27,6 +27,9 @@ pub struct OpenDraft {
     /// The hash of the file's bytes as last loaded or saved: a file whose time changed but
     /// whose bytes did not (`touch`) was not changed.
     pub(super) content: Option<ContentHash>,
+    /// Whether the temporary files that killed saves left in the draft's folder have been
+    /// cleared: done before the first write, not on the way to the first frame.
+    pub(super) swept: bool,
 }
 
 impl OpenDraft {
@@ -40,30 +43,31 @@ impl OpenDraft {
     pub fn open(path: &Path) -> Result<OpenDraft, StoreError> {
         let path = link_target(path);
         let folder = folder_of(&path);
-        clean_stale_temp_files(&folder, STALE_TEMP_AGE);
         check_can_replace(&path)?;
         // Lock first: what we load is then what nobody else is changing.
-        let lock = lock::acquire(&path).map_err(|e| read_only_folder_or(e, &folder))?;
-        let (profile, content) = load_hashed(&path)?;
+        let lock = lock::acquire_resolved(&path).map_err(|e| read_only_folder_or(e, &folder))?;
+        let loaded = load_hashed(&path)?;
         Ok(OpenDraft {
-            on_disk: Fingerprint::of(&path),
-            content: Some(content),
+            on_disk: Some(loaded.on_disk),
+            content: Some(loaded.content),
             path,
-            profile,
+            profile: loaded.profile,
             lock: Some(lock),
+            swept: false,
         })
     }
 
     /// Opens a draft to look at, without its lock; `save` refuses.
     pub fn open_read_only(path: &Path) -> Result<OpenDraft, StoreError> {
         let path = link_target(path);
-        let (profile, content) = load_hashed(&path)?;
+        let loaded = load_hashed(&path)?;
         Ok(OpenDraft {
-            on_disk: Fingerprint::of(&path),
-            content: Some(content),
+            on_disk: Some(loaded.on_disk),
+            content: Some(loaded.content),
             path,
-            profile,
+            profile: loaded.profile,
             lock: None,
+            swept: false,
         })
     }
 
@@ -109,6 +113,7 @@ impl OpenDraft {
             path: path.to_path_buf(),
             profile,
             lock: Some(lock),
+            swept: false,
         })
     }
 
@@ -150,6 +155,10 @@ impl OpenDraft {
         } else if *profile == self.profile {
             return Ok(());
         }
+        if !self.swept {
+            clean_stale_temp_files(&folder_of(&self.path), STALE_TEMP_AGE);
+            self.swept = true;
+        }
         self.content = Some(save_unchecked(&self.path, profile)?);
         self.on_disk = Fingerprint::of(&self.path);
         self.profile.clone_from(profile);
@@ -159,10 +168,10 @@ impl OpenDraft {
     /// Reads the file again, as it is on disk now (after a change made outside the
     /// program), keeping the lock; what is unsaved here is dropped.
     pub fn reload(&mut self) -> Result<&Profile, StoreError> {
-        let (profile, content) = load_hashed(&self.path)?;
-        self.profile = profile;
-        self.content = Some(content);
-        self.on_disk = Fingerprint::of(&self.path);
+        let loaded = load_hashed(&self.path)?;
+        self.profile = loaded.profile;
+        self.content = Some(loaded.content);
+        self.on_disk = Some(loaded.on_disk);
         Ok(&self.profile)
     }
 

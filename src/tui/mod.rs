@@ -22,6 +22,7 @@ mod saver;
 pub(crate) mod screen;
 pub mod screens;
 mod signals;
+mod terminal_backend;
 pub(crate) mod theme;
 pub(crate) mod undo;
 pub(crate) mod update;
@@ -44,7 +45,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -97,7 +97,8 @@ pub(crate) fn run(store: Store, start: Start, lang: Lang) -> io::Result<Ended> {
         event_loop(&mut app, &signals)
     }));
     // Whatever happened in the loop, a panic included, the draft is written and the
-    // terminal given back.
+    // terminal given back, under the watchdog's eye.
+    signals.start_watchdog();
     app.save_now();
     let caught = signals.caught();
     let restored = if signals::terminal_gone(caught) {
@@ -168,7 +169,7 @@ fn install_panic_hook() {
 }
 
 fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(frame_writer::FrameWriter::default()))?;
+    let mut terminal = Terminal::new(terminal_backend::TerminalBackend::default())?;
     let size = terminal.size()?;
     app.send(Msg::Resize {
         width: size.width,
@@ -193,6 +194,8 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         if app.should_quit() {
             return Ok(());
         }
+        // The first frame is out: from here on the terminal could stop taking our output.
+        signals.start_watchdog();
         let now = Instant::now();
         let timeout = app
             .next_deadline()

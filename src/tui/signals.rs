@@ -38,6 +38,8 @@ const HANDLED: &[i32] = &[SIGTERM, SIGINT];
 pub struct Signals {
     caught: Arc<AtomicUsize>,
     finished: Arc<AtomicBool>,
+    /// Whether the watchdog's thread is running (`start_watchdog`).
+    watching: AtomicBool,
     ids: Vec<SigId>,
     /// Tells a waiting console event handler that the way out is over.
     #[cfg(windows)]
@@ -63,7 +65,6 @@ impl Signals {
             ids.push(signal_hook::flag::register(signal, Arc::clone(&second))?);
         }
         let finished = Arc::new(AtomicBool::new(false));
-        spawn_watchdog(Arc::clone(&caught), Arc::clone(&finished));
         #[cfg(windows)]
         let handover = Arc::new(Handover::default());
         #[cfg(windows)]
@@ -71,10 +72,27 @@ impl Signals {
         Ok(Signals {
             caught,
             finished,
+            watching: AtomicBool::new(false),
             ids,
             #[cfg(windows)]
             handover,
         })
+    }
+
+    /// Starts the watchdog (once; later calls do nothing). The loop starts it when its
+    /// first frame is out, and the way out when it begins: started with the handlers, the
+    /// thread (its stack, its memory arena, the clone) was paid for by the first frame,
+    /// and until that frame there is no terminal output to be stuck in.
+    pub fn start_watchdog(&self) {
+        if !self.watching.swap(true, Ordering::SeqCst) {
+            spawn_watchdog(Arc::clone(&self.caught), Arc::clone(&self.finished));
+        }
+    }
+
+    /// Whether the watchdog's thread has been started.
+    #[cfg(test)]
+    pub(crate) fn watchdog_started(&self) -> bool {
+        self.watching.load(Ordering::SeqCst)
     }
 
     /// The terminal hung up without a signal reaching us (yet): leave as for SIGHUP.
@@ -374,6 +392,19 @@ pub fn wait_for_input(timeout: Duration) -> std::io::Result<Input> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_watchdog_starts_when_asked_and_only_once() {
+        let signals = Signals::install().unwrap();
+        assert!(
+            !signals.watchdog_started(),
+            "not on the way to the first frame"
+        );
+        signals.start_watchdog();
+        assert!(signals.watchdog_started());
+        signals.start_watchdog();
+        assert!(signals.watchdog_started());
+    }
 
     #[test]
     fn closing_the_console_ends_as_a_hang_up_and_waits_for_the_save() {
