@@ -21,6 +21,7 @@ use super::widgets::wrap::wrap;
 use super::words::note_text;
 use crate::i18n::Locale;
 use crate::text::{visible, width};
+use crate::tui::widgets::put_line::PutLine;
 
 pub fn view(model: &Model, frame: &mut Frame) {
     let theme = Theme::new(model.no_color);
@@ -121,7 +122,7 @@ fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let right_width = width(&right) as u16;
     let buf = frame.buffer_mut();
-    buf.set_line(
+    buf.put_line(
         area.x,
         area.y,
         &Line::from(spans),
@@ -194,7 +195,7 @@ fn draw_steps(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(note) = &model.note else {
         if let Some(hint) = moving_on_hint(model) {
-            frame.buffer_mut().set_line(
+            frame.buffer_mut().put_line(
                 area.x,
                 area.y,
                 &Line::styled(fit(&format!(" {hint}"), usize::from(area.width)), theme.dim),
@@ -210,7 +211,7 @@ fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         ("", theme.plain)
     };
     let text = format!(" {prefix}{}", visible(&note_text(loc, note)));
-    frame.buffer_mut().set_line(
+    frame.buffer_mut().put_line(
         area.x,
         area.y,
         &Line::styled(fit(&text, usize::from(area.width)), style),
@@ -285,7 +286,7 @@ fn draw_footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     frame
         .buffer_mut()
-        .set_line(area.x, area.y, &Line::from(spans), area.width);
+        .put_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
 fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
@@ -382,14 +383,14 @@ fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
             Span::raw("  "),
             Span::raw(fit(label, room)),
         ]);
-        buf.set_line(x, inner.y + row, &line, cw.min(inner.right() - x));
+        buf.put_line(x, inner.y + row, &line, cw.min(inner.right() - x));
     }
     for (i, text) in note_lines.iter().enumerate() {
         let y = inner.y + per_column as u16 + i as u16;
         if y >= inner.bottom() {
             break;
         }
-        buf.set_line(
+        buf.put_line(
             inner.x + 1,
             y,
             &Line::raw(text.as_str()),

@@ -19,6 +19,7 @@ use crate::tui::context::ViewCtx;
 use crate::tui::effect::Effect;
 use crate::tui::msg::DraftSummary;
 use crate::tui::note::Note;
+use crate::tui::widgets::put_line::PutLine;
 use crate::tui::widgets::scroll_hint::{out_of_sight, scroll_text};
 
 /// Two drafts compared, shown over the Start screen, and how far down it is scrolled.
@@ -125,6 +126,6 @@ pub(crate) fn draw(shown: &Option<Shown>, cx: &ViewCtx, frame: &mut Frame) {
                 None => break,
             },
         };
-        buf.set_line(inner.x, y, &line, inner.width);
+        buf.put_line(inner.x, y, &line, inner.width);
     }
 }

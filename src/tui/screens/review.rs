@@ -31,6 +31,7 @@ use crate::tui::screen::Screen;
 use crate::tui::widgets::scroll_hint::{out_of_sight, scroll_text};
 
 mod export;
+use crate::tui::widgets::put_line::PutLine;
 pub(crate) use export::{Prompt, ask_replace};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -288,14 +289,14 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         let n = scroll + usize::from(i);
         let y = body.y + i;
         if let Some(text) = out_of_sight(loc, i, rows, scroll, total) {
-            buf.set_line(
+            buf.put_line(
                 x,
                 y,
                 &Line::styled(fit(&text, usize::from(w)), theme.dim),
                 w,
             );
         } else if let Some(line) = head.get(n) {
-            buf.set_line(x, y, line, w);
+            buf.put_line(x, y, line, w);
         } else if let Some(&c) = tail_rows.get(n - head.len()) {
             let customer = &d.profile.customers[c];
             let result = &d.assessment.customers[c];
@@ -319,7 +320,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
                 "wizard.review.excluded_line",
                 &[("name", &visible(&customer.name)), ("reason", &reason)],
             );
-            buf.set_line(x, y, &Line::raw(fit(&text, usize::from(w))), w);
+            buf.put_line(x, y, &Line::raw(fit(&text, usize::from(w))), w);
         } else {
             break;
         }
@@ -343,14 +344,14 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     });
     for (i, line) in [path_line, csv_line].iter().enumerate() {
         let Some(line) = line else { continue };
-        buf.set_line(
+        buf.put_line(
             x,
             y + i as u16,
             &Line::styled(fit(line, usize::from(w)), theme.plain),
             w,
         );
     }
-    buf.set_line(
+    buf.put_line(
         x,
         y + 2,
         &Line::styled(

@@ -12,6 +12,7 @@ use super::super::widgets::text_field::{EditOp, TextField};
 use crate::tui::context::ViewCtx;
 use crate::tui::effect::Effect;
 use crate::tui::screen::Screen;
+use crate::tui::widgets::put_line::PutLine;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Search {
@@ -159,7 +160,7 @@ pub(crate) fn draw(search: &Option<Search>, cx: &ViewCtx, frame: &mut Frame, are
     let label_width = crate::text::width(&label) as u16;
     frame.render_widget(ratatui::widgets::Clear, area.intersection(frame.area()));
     let buf = frame.buffer_mut();
-    buf.set_line(
+    buf.put_line(
         area.x,
         area.y,
         &Line::styled(

@@ -12,6 +12,7 @@ use crate::report::phrases::{have_need, tier_name, tier_status};
 use crate::report::readings::reading_name;
 use crate::rules::{Assessment, Requirement};
 use crate::text::width;
+use crate::tui::widgets::put_line::PutLine;
 
 pub(crate) const MET_MARK: &str = "✓";
 pub(crate) const NOT_MET_MARK: &str = "✗";
@@ -97,7 +98,7 @@ pub(crate) fn draw(
             Span::raw("  "),
             Span::styled(format!("{mark} {}", tier_status(loc, tier)), style),
         ]);
-        buf.set_line(column.x, column.y, &title, column.width);
+        buf.put_line(column.x, column.y, &title, column.width);
         for (row, (label, req)) in labels
             .iter()
             .zip([tier.entitlements, tier.people])
@@ -111,7 +112,7 @@ pub(crate) fn draw(
                 column.width,
                 theme,
             );
-            buf.set_line(column.x, column.y + 1 + row as u16, &line, column.width);
+            buf.put_line(column.x, column.y + 1 + row as u16, &line, column.width);
         }
     }
     draw_reading(assessment, loc, theme, area, buf);
@@ -134,7 +135,7 @@ fn draw_reading(
         &[("reading", &reading_name(loc, assessment.counting))],
     );
     let label_width = width(&label).min(usize::from(area.width)) as u16;
-    buf.set_line(
+    buf.put_line(
         area.right() - label_width,
         area.y + 3,
         &Line::styled(label, theme.dim),

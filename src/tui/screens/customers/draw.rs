@@ -2,6 +2,7 @@
 //! row in full on the line below, and the cell being edited or the association list.
 
 use super::*;
+use crate::tui::widgets::put_line::PutLine;
 
 pub(super) fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     let wide = width >= 110;
@@ -137,7 +138,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         buf.set_string(g.table.x - 1, g.table.y + 1 + vr as u16, "›", theme.heading);
     }
     if customers.is_empty() {
-        buf.set_line(
+        buf.put_line(
             g.table.x,
             g.table.y + 1,
             &Line::styled(loc.t("wizard.customers.empty"), theme.dim),
@@ -153,7 +154,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             ("excluded", &thousands(draft.excluded_rows.len() as u64)),
         ],
     );
-    buf.set_line(
+    buf.put_line(
         g.total.x,
         g.total.y,
         &Line::styled(
@@ -220,7 +221,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     } else {
         Line::default()
     };
-    buf.set_line(g.detail.x, g.detail.y, &detail, g.detail.width);
+    buf.put_line(g.detail.x, g.detail.y, &detail, g.detail.width);
 
     // The cell being edited, its caret, and the message under it.
     let visible_row = s
@@ -288,7 +289,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             for x in area.x..area.right() {
                 buf[(x, my)].set_symbol(" ");
             }
-            buf.set_line(
+            buf.put_line(
                 mx,
                 my,
                 &Line::styled(table::fit(&message, usize::from(area.width)), theme.error),
@@ -351,6 +352,6 @@ fn draw_picker(cx: &ViewCtx, frame: &mut Frame, at: usize, x: u16, y: u16, body:
             ("  ", theme.plain)
         };
         let line = Line::styled(format!("{marker}{label}"), style);
-        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+        buf.put_line(inner.x, inner.y + i as u16, &line, inner.width);
     }
 }

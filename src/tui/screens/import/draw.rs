@@ -2,6 +2,7 @@
 //! result in sentences that scroll.
 
 use super::*;
+use crate::tui::widgets::put_line::PutLine;
 
 /// The result panel's lines in the user's language, safe to show, before wrapping.
 /// `new_draft`: the import was from the Start screen and created nothing.
@@ -125,7 +126,7 @@ pub(crate) fn draw(panel: &Option<Import>, cx: &ViewCtx, frame: &mut Frame, body
             .enumerate()
             .take(usize::from(inner.height))
             {
-                buf.set_line(
+                buf.put_line(
                     inner.x + 1,
                     inner.y + i as u16,
                     &Line::styled(fit(text, usize::from(w)), *style),
@@ -159,7 +160,7 @@ pub(crate) fn draw(panel: &Option<Import>, cx: &ViewCtx, frame: &mut Frame, body
                 } else {
                     theme.plain
                 };
-                buf.set_line(
+                buf.put_line(
                     inner.x + 1,
                     inner.y + i as u16,
                     &Line::styled(fit(text, usize::from(w)), line_style),
@@ -205,7 +206,7 @@ fn draw_field(
     }
     let w = inner.width.saturating_sub(2);
     let buf = frame.buffer_mut();
-    buf.set_line(
+    buf.put_line(
         inner.x + 1,
         inner.y,
         &Line::styled(fit(label, usize::from(w)), theme.plain),
@@ -219,7 +220,7 @@ fn draw_field(
         if y >= inner.height {
             break;
         }
-        buf.set_line(
+        buf.put_line(
             inner.x + 1,
             inner.y + y,
             &Line::styled(fit(hint, usize::from(w)), theme.dim),

@@ -3,6 +3,7 @@
 //! the cursor, the others on one line.
 
 use super::*;
+use crate::tui::widgets::put_line::PutLine;
 
 /// The columns an option's words get on its row, after the marker, the radio button and
 /// the labels (padded to the widest).
@@ -110,7 +111,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let buf = frame.buffer_mut();
     let heading = |buf: &mut Buffer, area: Rect, key: &str| {
         if area.height > 0 {
-            buf.set_line(
+            buf.put_line(
                 area.x,
                 area.y,
                 &Line::styled(loc.t(key), theme.heading),
@@ -135,7 +136,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             fit(&detail, room),
             theme,
         );
-        buf.set_line(g.markets.x, g.markets.y + i as u16, &line, g.markets.width);
+        buf.put_line(g.markets.x, g.markets.y + i as u16, &line, g.markets.width);
     }
     let people: Vec<String> = rules
         .tiers
@@ -148,7 +149,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         })
         .collect();
     if g.people.height > 0 {
-        buf.set_line(
+        buf.put_line(
             g.people.x + 6,
             g.people.y,
             &Line::styled(
@@ -173,7 +174,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
                 .to_string(),
             theme,
         );
-        buf.set_line(
+        buf.put_line(
             g.editions.x,
             g.editions.y + i as u16,
             &line,
@@ -196,7 +197,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             fit(loc.t(&format!("readings.note.{}", counting.id())), room),
             theme,
         );
-        buf.set_line(
+        buf.put_line(
             g.readings.x,
             g.readings.y + i as u16,
             &line,
@@ -206,7 +207,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
 
     if g.others.height > 0 {
         let others = others_line(s, draft, loc);
-        buf.set_line(
+        buf.put_line(
             g.others.x,
             g.others.y,
             &Line::styled(fit(&others, usize::from(g.others.width)), theme.dim),
@@ -224,7 +225,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         } else {
             theme.plain
         };
-        buf.set_line(
+        buf.put_line(
             g.explanation.x,
             g.explanation.y + i as u16,
             &Line::styled(text.as_str(), style),

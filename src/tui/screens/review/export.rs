@@ -16,6 +16,7 @@ use crate::tui::import_job::expand;
 use crate::tui::keys::{self, Action, Binding};
 use crate::tui::mode::Mode;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::put_line::PutLine;
 use crate::tui::widgets::table::fit;
 use crate::tui::widgets::text_field::{EditOp, TextField};
 
@@ -140,7 +141,7 @@ pub(super) fn draw(
     let w = usize::from(area.width);
     let line = |buf: &mut Buffer, row: u16, text: &str, style| {
         if row < area.height {
-            buf.set_line(
+            buf.put_line(
                 area.x,
                 area.y + row,
                 &Line::styled(fit(text, w), style),

@@ -2,6 +2,7 @@
 //! status, and the selected person in full under the table.
 
 use super::*;
+use crate::tui::widgets::put_line::PutLine;
 
 pub(super) fn columns(loc: &Locale, draft: &Option<Draft>, width: u16) -> Vec<Column> {
     let Some(d) = draft else {
@@ -86,7 +87,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         buf.set_string(area.x - 1, area.y + 1 + vr as u16, "›", theme.heading);
     }
     if staff.is_empty() {
-        buf.set_line(
+        buf.put_line(
             area.x,
             area.y + 1,
             &Line::styled(loc.t("wizard.staff.empty"), theme.dim),
@@ -104,7 +105,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             ("count", &thousands(staff.len() as u64)),
         ],
     );
-    buf.set_line(
+    buf.put_line(
         area.x,
         summary_y,
         &Line::styled(summary, theme.heading),
@@ -138,7 +139,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     } else {
         Line::default()
     };
-    buf.set_line(area.x, summary_y + 1, &detail, area.width);
+    buf.put_line(area.x, summary_y + 1, &detail, area.width);
 
     if let Some(edit) = &s.edit
         && let Some(vr) = s.row.checked_sub(s.offset)
@@ -182,7 +183,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             for x in line.x..line.right() {
                 buf[(x, my)].set_symbol(" ");
             }
-            buf.set_line(
+            buf.put_line(
                 area.x,
                 my,
                 &Line::styled(table::fit(&message, usize::from(area.width)), theme.error),

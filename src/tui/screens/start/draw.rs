@@ -2,6 +2,7 @@
 //! as it fills in, the folder under it, and a question over the list.
 
 use super::*;
+use crate::tui::widgets::put_line::PutLine;
 
 fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     let changed = 16;
@@ -30,7 +31,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     let (loc, theme) = (cx.loc, cx.theme);
     let g = geometry(body);
     let buf = frame.buffer_mut();
-    buf.set_line(
+    buf.put_line(
         g.intro.x,
         g.intro.y,
         &Line::styled(loc.t("wizard.start.intro"), theme.plain),
@@ -41,7 +42,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         name, shown: true, ..
     }) = &s.prompt
     {
-        buf.set_line(
+        buf.put_line(
             g.message.x + 2,
             g.message.y,
             &Line::styled(
@@ -53,13 +54,13 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     }
     if let Some(Prompt::Delete { name, .. }) = &s.prompt {
         let question = loc.f("wizard.drafts.delete_question", &[("name", &visible(name))]);
-        buf.set_line(
+        buf.put_line(
             g.new_line.x,
             g.new_line.y,
             &Line::styled(format!("! {question}"), theme.error),
             g.new_line.width,
         );
-        buf.set_line(
+        buf.put_line(
             g.message.x + 2,
             g.message.y,
             &Line::styled(loc.t("wizard.drafts.delete_hint"), theme.dim),
@@ -75,7 +76,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             Span::raw(gap),
         ]);
         let used = buf
-            .set_line(g.new_line.x, g.new_line.y, &label_line, g.new_line.width)
+            .put_line(g.new_line.x, g.new_line.y, &label_line, g.new_line.width)
             .0;
         let field_area = Rect::new(
             used,
@@ -92,7 +93,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         } else {
             Line::styled(loc.t(hint), theme.dim)
         };
-        buf.set_line(
+        buf.put_line(
             g.message.x + 2,
             g.message.y,
             &hint,
@@ -108,7 +109,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
         if g.new_line.height > 0 {
             buf.set_style(g.new_line, style);
         }
-        buf.set_line(
+        buf.put_line(
             g.new_line.x,
             g.new_line.y,
             &Line::styled(
@@ -126,7 +127,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     if s.listing && s.drafts.is_empty() {
         // Nothing yet: drawn again as soon as drafts are read.
     } else if s.drafts.is_empty() {
-        buf.set_line(
+        buf.put_line(
             g.table.x,
             g.table.y,
             &Line::styled(loc.t("wizard.start.no_drafts"), theme.dim),
@@ -183,7 +184,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
             &[("folder", &folder_name)],
         )
     };
-    buf.set_line(
+    buf.put_line(
         g.folder.x,
         g.folder.y,
         &Line::styled(table::fit(&folder, usize::from(g.folder.width)), theme.dim),
