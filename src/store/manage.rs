@@ -21,7 +21,7 @@ impl OpenDraft {
         let folder = folder_of(&self.path);
         let _names = lock::lock_names(&folder)?;
         check_name_free(&folder, new_name, Some(&self.path))?;
-        let mut renamed = self.profile.clone();
+        let mut renamed = self.last_saved()?.into_owned();
         renamed.name = new_name.to_string();
         let target = folder.join(file_name_for(new_name));
 
@@ -50,7 +50,7 @@ impl OpenDraft {
     /// editing. Works on a read-only draft too: a "what if" of a draft open elsewhere.
     /// `NameTaken` when a draft has that name already.
     pub fn duplicate(&self, new_name: &str) -> Result<OpenDraft, StoreError> {
-        let mut copy = self.profile().clone();
+        let mut copy = self.last_saved()?.into_owned();
         copy.name = new_name.to_string();
         OpenDraft::create(&Store::new(folder_of(self.path())), copy)
     }

@@ -19,8 +19,10 @@ use crate::profile::Profile;
 #[derive(Debug)]
 pub struct OpenDraft {
     pub(super) path: PathBuf,
-    /// As last loaded or saved: what is on disk.
+    /// As last loaded or saved: what is on disk (while `holds_on_disk`).
     pub(super) profile: Profile,
+    /// False once `take_profile` has handed the profile out, until the next save.
+    pub(super) holds_on_disk: bool,
     /// None when opened read-only.
     pub(super) lock: Option<DraftLock>,
     pub(super) on_disk: Option<Fingerprint>,
@@ -54,6 +56,7 @@ impl OpenDraft {
             profile: loaded.profile,
             lock: Some(lock),
             swept: false,
+            holds_on_disk: true,
         })
     }
 
@@ -68,6 +71,7 @@ impl OpenDraft {
             profile: loaded.profile,
             lock: None,
             swept: false,
+            holds_on_disk: true,
         })
     }
 
@@ -114,6 +118,7 @@ impl OpenDraft {
             profile,
             lock: Some(lock),
             swept: false,
+            holds_on_disk: true,
         })
     }
 
@@ -121,9 +126,25 @@ impl OpenDraft {
         &self.path
     }
 
-    /// The draft as last loaded or saved.
+    /// The draft as last loaded or saved (empty after `take_profile`, until the next save).
     pub fn profile(&self) -> &Profile {
         &self.profile
+    }
+
+    /// The draft as on disk: the copy held, or read again when it was handed out.
+    pub(super) fn last_saved(&self) -> Result<std::borrow::Cow<'_, Profile>, StoreError> {
+        if self.holds_on_disk {
+            return Ok(std::borrow::Cow::Borrowed(&self.profile));
+        }
+        load(&self.path).map(std::borrow::Cow::Owned)
+    }
+
+    /// The profile as loaded, moved out for the caller to work on: opening then costs no
+    /// copy of the draft (the wizard's first frame waited for one). With nothing to compare
+    /// with, the next `save` writes what it is given; the caller knows what changed.
+    pub(crate) fn take_profile(&mut self) -> Profile {
+        self.holds_on_disk = false;
+        std::mem::replace(&mut self.profile, Profile::new(String::new()))
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -152,7 +173,7 @@ impl OpenDraft {
                     },
                 });
             }
-        } else if *profile == self.profile {
+        } else if self.holds_on_disk && *profile == self.profile {
             return Ok(());
         }
         if !self.swept {
@@ -162,6 +183,7 @@ impl OpenDraft {
         self.content = Some(save_unchecked(&self.path, profile)?);
         self.on_disk = Fingerprint::of(&self.path);
         self.profile.clone_from(profile);
+        self.holds_on_disk = true;
         Ok(())
     }
 
@@ -170,6 +192,7 @@ impl OpenDraft {
     pub fn reload(&mut self) -> Result<&Profile, StoreError> {
         let loaded = load_hashed(&self.path)?;
         self.profile = loaded.profile;
+        self.holds_on_disk = true;
         self.content = Some(loaded.content);
         self.on_disk = Some(loaded.on_disk);
         Ok(&self.profile)
@@ -239,5 +262,42 @@ mod tests {
     fn an_open_draft_can_move_to_another_thread() {
         fn assert_send<T: Send>() {}
         assert_send::<OpenDraft>();
+    }
+
+    fn saved_draft(dir: &Path) -> PathBuf {
+        let mut profile = Profile::new("Handed Out");
+        profile.customers = vec![crate::profile::Customer::new("Fabrikam")];
+        let path = dir.join("handed-out.json");
+        super::super::save(&path, &profile).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_draft_whose_profile_was_handed_out_renames_and_copies_what_is_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut open = OpenDraft::open(&saved_draft(dir.path())).unwrap();
+        let taken = open.take_profile();
+        assert_eq!(taken.customers.len(), 1);
+
+        let copy = open.duplicate("Handed Out copy").unwrap();
+        assert_eq!(load(copy.path()).unwrap().customers, taken.customers);
+        open.rename("Handed Out renamed").unwrap();
+        let renamed = load(open.path()).unwrap();
+        assert_eq!(renamed.name, "Handed Out renamed");
+        assert_eq!(renamed.customers, taken.customers);
+    }
+
+    #[test]
+    fn a_draft_whose_profile_was_handed_out_writes_what_it_is_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = saved_draft(dir.path());
+        let mut open = OpenDraft::open(&path).unwrap();
+        let mut working = open.take_profile();
+        working
+            .customers
+            .push(crate::profile::Customer::new("Contoso"));
+        open.save(&working).unwrap();
+        assert_eq!(load(&path).unwrap(), working);
+        assert_eq!(open.profile(), &working, "held again once written");
     }
 }

@@ -95,8 +95,13 @@ impl App {
         app
     }
 
-    /// Work put off until the first frame is drawn; true when the screen must be drawn again.
+    /// Work put off until the first frame is drawn (called after every frame; most of it
+    /// runs once); true when the screen must be drawn again.
     pub fn after_first_frame(&mut self) -> bool {
+        // The copy undo starts from (see `History::keep_baseline`); kept already, nothing.
+        if let Some(draft) = &mut self.model.draft {
+            draft.history.keep_baseline(&draft.profile);
+        }
         if std::mem::take(&mut self.list_after_first_frame) {
             self.run_effects(vec![Effect::ListDrafts]);
             return true;

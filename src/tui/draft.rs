@@ -34,7 +34,7 @@ impl Draft {
         Draft {
             excluded_rows: excluded_rows(&assessment),
             assessment,
-            history: super::undo::History::new(&profile, 0),
+            history: super::undo::History::new(0),
             profile,
             path,
             revision: 0,
@@ -53,6 +53,7 @@ impl Draft {
     /// customer or person goes through `edit_customer` / `edit_person`, whose cost does not
     /// grow with the draft.
     pub fn edit(&mut self, change: impl FnOnce(&mut Profile)) {
+        self.history.keep_baseline(&self.profile);
         change(&mut self.profile);
         self.reassess();
         self.revision += 1;
@@ -62,6 +63,7 @@ impl Draft {
     /// assessment for that customer (and any whose repeat status hangs on its name).
     pub fn edit_customer(&mut self, index: usize, change: impl FnOnce(&mut Customer)) {
         let rules = self.rules();
+        self.history.keep_baseline(&self.profile);
         let Some(customer) = self.profile.customers.get_mut(index) else {
             return;
         };
@@ -90,6 +92,7 @@ impl Draft {
     /// assessment for that person (and the duplicate-name warnings).
     pub(crate) fn edit_person(&mut self, index: usize, change: impl FnOnce(&mut Person)) {
         let rules = self.rules();
+        self.history.keep_baseline(&self.profile);
         let Some(person) = self.profile.staff.get_mut(index) else {
             return;
         };
@@ -197,6 +200,20 @@ mod tests {
         let fresh = evaluate(&d.profile, d.rules());
         assert_eq!(d.assessment, fresh);
         assert_eq!(d.excluded_rows, excluded_rows(&fresh));
+    }
+
+    #[test]
+    fn opening_copies_nothing_and_the_first_step_still_goes_back_to_the_draft_as_opened() {
+        let opened = draft(vec![Customer::new("a")], vec![]);
+        assert!(
+            !opened.history.has_baseline(),
+            "no copy before the first frame"
+        );
+        let mut d = opened.clone();
+        d.edit_customer(0, |c| c.trial = true);
+        d.history.settle(&d.profile, d.revision);
+        assert_eq!(d.step(true), Some(crate::tui::undo::Change::Cell));
+        assert_eq!(d.profile, opened.profile);
     }
 
     #[test]

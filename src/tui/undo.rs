@@ -58,21 +58,39 @@ impl Change {
 /// The draft's past and (after an undo) future states.
 #[derive(Debug, Clone)]
 pub(crate) struct History {
-    /// The profile as of the last settled step, and the draft revision it was taken at.
-    settled: Profile,
+    /// The profile as of the last settled step (None until `keep_baseline`), and the
+    /// draft revision it was taken at.
+    settled: Option<Profile>,
     settled_revision: u64,
     undo: Vec<(Change, Profile)>,
     redo: Vec<(Change, Profile)>,
 }
 
 impl History {
-    pub(crate) fn new(profile: &Profile, revision: u64) -> History {
+    /// A history of a draft opened at `revision`. The copy its first step is made from
+    /// is taken by `keep_baseline`, not here: opening a draft (before the wizard's first
+    /// frame) costs no copy of it.
+    pub(crate) fn new(revision: u64) -> History {
         History {
-            settled: profile.clone(),
+            settled: None,
             settled_revision: revision,
             undo: Vec::new(),
             redo: Vec::new(),
         }
+    }
+
+    /// Keeps `profile`, the draft as opened, for the first step to be made from, unless
+    /// kept already. The wizard calls it once its first frame is out, and every change
+    /// calls it before it changes anything.
+    pub(crate) fn keep_baseline(&mut self, profile: &Profile) {
+        if self.settled.is_none() {
+            self.settled = Some(profile.clone());
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn has_baseline(&self) -> bool {
+        self.settled.is_some()
     }
 
     /// Called when nothing is being typed or chosen: a change since the last step becomes
@@ -82,10 +100,15 @@ impl History {
             return;
         }
         self.settled_revision = revision;
-        if *profile == self.settled {
+        let Some(settled) = &mut self.settled else {
+            // Changed without a baseline kept (no change does): nothing to step back to.
+            self.settled = Some(profile.clone());
+            return;
+        };
+        if profile == settled {
             return;
         }
-        let before = std::mem::replace(&mut self.settled, profile.clone());
+        let before = std::mem::replace(settled, profile.clone());
         let change = Change::between(&before, profile);
         self.undo.push((change, before));
         if self.undo.len() > LIMIT {
@@ -98,7 +121,7 @@ impl History {
     pub(crate) fn undo(&mut self, current: &Profile) -> Option<(Change, Profile)> {
         let (change, before) = self.undo.pop()?;
         self.redo.push((change, current.clone()));
-        self.settled = before.clone();
+        self.settled = Some(before.clone());
         Some((change, before))
     }
 
@@ -106,7 +129,7 @@ impl History {
     pub(crate) fn redo(&mut self, current: &Profile) -> Option<(Change, Profile)> {
         let (change, after) = self.redo.pop()?;
         self.undo.push((change, current.clone()));
-        self.settled = after.clone();
+        self.settled = Some(after.clone());
         Some((change, after))
     }
 
@@ -124,7 +147,8 @@ mod tests {
     #[test]
     fn steps_undo_and_redo_in_order_and_a_new_change_drops_redo() {
         let mut p = Profile::new("D");
-        let mut h = History::new(&p, 0);
+        let mut h = History::new(0);
+        h.keep_baseline(&p);
         p.market = Some(Market::Developed);
         h.settle(&p, 1);
         p.customers.push(Customer::new("a"));
@@ -149,7 +173,8 @@ mod tests {
     #[test]
     fn a_change_taken_back_by_hand_is_no_step() {
         let mut p = Profile::new("D");
-        let mut h = History::new(&p, 0);
+        let mut h = History::new(0);
+        h.keep_baseline(&p);
         p.customers.push(Customer::new("a"));
         p.customers.pop();
         h.settle(&p, 2);

@@ -339,10 +339,12 @@ impl App {
         }
     }
 
-    fn opened(&mut self, open: OpenDraft) -> Msg {
+    fn opened(&mut self, mut open: OpenDraft) -> Msg {
+        // The draft's own copy is handed over, not copied: the saver writes only revisions
+        // the draft says are unsaved.
         let msg = Msg::Opened {
             path: open.path().to_path_buf(),
-            profile: open.profile().clone(),
+            profile: open.take_profile(),
             read_only: open.is_read_only(),
         };
         if self.persist && !open.is_read_only() {
