@@ -130,6 +130,33 @@ pub fn width(text: &str) -> usize {
     columns
 }
 
+/// Whether `c` is always a grapheme of its own, whatever stands before or after it: no
+/// rule of Unicode's segmentation joins it to a neighbour, unless that neighbour is a mark
+/// or joiner, which is not one of these. ASCII (a control character too: it is dropped,
+/// as ratatui drops it), Latin-1 and Latin Extended (not the soft hyphen, a format
+/// character), punctuation, arrows, mathematical and technical signs, box drawing,
+/// shapes, symbols and dingbats, CJK punctuation, kana (not the voicing marks),
+/// ideographs and full-width forms. Hangul is left out: its letters join.
+pub(crate) fn stands_alone(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{7f}'
+        | '\u{a0}'..='\u{ac}'
+        | '\u{ae}'..='\u{24f}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{2190}'..='\u{23ff}'
+        | '\u{2500}'..='\u{27bf}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303f}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30a0}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff01}'..='\u{ff60}'
+        | '\u{ffe0}'..='\u{ffe6}'
+    )
+}
+
 fn width_by_graphemes(text: &str) -> usize {
     text.graphemes(true)
         .filter(|g| !g.contains(char::is_control))

@@ -1,6 +1,6 @@
 //! Text to lines of a given width, for the panels and sentences the screens show.
 
-use crate::text::width;
+use crate::text::{stands_alone, width};
 
 fn is_closing_punctuation(c: char) -> bool {
     matches!(
@@ -25,23 +25,24 @@ fn is_closing_punctuation(c: char) -> bool {
 /// broken between characters.
 pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut line = String::new();
+    let mut line = Line::default();
     for c in text.chars() {
         let cw = width(c.encode_utf8(&mut [0; 4]));
-        if width(&line) + cw > columns {
+        if line.width + cw > columns {
             let last_wide = line
+                .text
                 .chars()
                 .next_back()
                 .is_some_and(|l| width(l.encode_utf8(&mut [0; 4])) > 1);
             // Closing punctuation never starts a line: the character before it goes along,
             // or in English text the whole word (below, at the last space).
             if is_closing_punctuation(c)
-                && (cw > 1 || last_wide || !line.contains(' '))
-                && let Some(last) = line.pop()
+                && (cw > 1 || last_wide || !line.text.contains(' '))
+                && let Some(last) = line.text.pop()
             {
-                lines.push(std::mem::take(&mut line));
-                line.push(last);
-                line.push(c);
+                lines.push(line.take());
+                line.push(last, width(last.encode_utf8(&mut [0; 4])));
+                line.push(c, cw);
                 continue;
             }
             // Break at the last space when there is one, else here. Chinese text breaks
@@ -49,26 +50,66 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
             let space = if cw > 1 || last_wide {
                 None
             } else {
-                line.rfind(' ')
+                line.text.rfind(' ')
             };
             match space {
                 Some(i) if i > 0 => {
-                    let rest = line[i + 1..].to_string();
-                    line.truncate(i);
-                    lines.push(std::mem::take(&mut line));
-                    line = rest;
+                    let rest = line.text[i + 1..].to_string();
+                    line.text.truncate(i);
+                    lines.push(line.take());
+                    line = Line::of(rest);
                 }
-                _ => lines.push(std::mem::take(&mut line)),
+                _ => lines.push(line.take()),
             }
         }
-        if !(line.is_empty() && c == ' ') {
-            line.push(c);
+        if !(line.text.is_empty() && c == ' ') {
+            line.push(c, cw);
         }
     }
-    if !line.is_empty() {
-        lines.push(line);
+    if !line.text.is_empty() {
+        lines.push(line.text);
     }
     lines
+}
+
+/// The line being filled, and its width: kept as it grows, so that each character costs
+/// its own width and not the whole line's again (which made wrapping a screen of text
+/// quadratic in the line's length).
+#[derive(Default)]
+struct Line {
+    text: String,
+    width: usize,
+}
+
+impl Line {
+    fn of(text: String) -> Line {
+        Line {
+            width: width(&text),
+            text,
+        }
+    }
+
+    /// Adds `c` (`cw` columns wide on its own). Where it may join the character before it
+    /// into one grapheme (a mark, a joiner), the width is measured again.
+    fn push(&mut self, c: char, cw: usize) {
+        let joins = !stands_alone(c)
+            || self
+                .text
+                .chars()
+                .next_back()
+                .is_some_and(|l| !stands_alone(l));
+        self.text.push(c);
+        if joins {
+            self.width = width(&self.text);
+        } else {
+            self.width += cw;
+        }
+    }
+
+    fn take(&mut self) -> String {
+        self.width = 0;
+        std::mem::take(&mut self.text)
+    }
 }
 
 /// `wrap`, with every line after the first indented as the text itself is: a sentence that
@@ -84,7 +125,89 @@ pub(crate) fn wrap_indented(text: &str, columns: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// `wrap` as it was, measuring the whole line again for every character: the new one
+    /// must break every text where this one does.
+    fn wrap_measuring_every_time(text: &str, columns: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for c in text.chars() {
+            let cw = width(c.encode_utf8(&mut [0; 4]));
+            if width(&line) + cw > columns {
+                let last_wide = line
+                    .chars()
+                    .next_back()
+                    .is_some_and(|l| width(l.encode_utf8(&mut [0; 4])) > 1);
+                if is_closing_punctuation(c)
+                    && (cw > 1 || last_wide || !line.contains(' '))
+                    && let Some(last) = line.pop()
+                {
+                    lines.push(std::mem::take(&mut line));
+                    line.push(last);
+                    line.push(c);
+                    continue;
+                }
+                let space = if cw > 1 || last_wide {
+                    None
+                } else {
+                    line.rfind(' ')
+                };
+                match space {
+                    Some(i) if i > 0 => {
+                        let rest = line[i + 1..].to_string();
+                        line.truncate(i);
+                        lines.push(std::mem::take(&mut line));
+                        line = rest;
+                    }
+                    _ => lines.push(std::mem::take(&mut line)),
+                }
+            }
+            if !(line.is_empty() && c == ' ') {
+                line.push(c);
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    const PIECES: &[&str] = &[
+        "word",
+        " ",
+        "a",
+        "created.",
+        "，",
+        "。",
+        "草稿",
+        "e\u{301}",
+        "\u{301}",
+        "👩\u{200d}💻",
+        "🇹🇼",
+        "\u{600}",
+        "한",
+        "\u{1100}",
+        "\u{1161}",
+        "—",
+        "·",
+        "\t",
+        "✓\u{fe0f}",
+        ")",
+    ];
+
+    proptest! {
+        #[test]
+        fn breaks_where_measuring_every_time_breaks(
+            pieces in prop::collection::vec(0usize..PIECES.len(), 0..40),
+            columns in 1usize..16,
+        ) {
+            let text: String = pieces.iter().map(|&p| PIECES[p]).collect();
+            prop_assert_eq!(wrap(&text, columns), wrap_measuring_every_time(&text, columns));
+        }
+    }
 
     #[test]
     fn closing_punctuation_takes_its_word_or_character_along() {
