@@ -194,14 +194,17 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         if app.should_quit() {
             return Ok(());
         }
-        // The first frame is out: from here on the terminal could stop taking our output.
-        signals.start_watchdog();
         let now = Instant::now();
         let timeout = app
             .next_deadline()
             .map_or(IDLE, |due| due.saturating_duration_since(now))
             .min(signals::CHECK_EVERY);
-        match signals::wait_for_input(timeout)? {
+        let input = signals::wait_for_input(timeout)?;
+        // Up from the first wait (a key, or `CHECK_EVERY`): the first frame is out and the
+        // terminal could stop taking our output from here on. Not before: the thread is
+        // no part of the start.
+        signals.start_watchdog();
+        match input {
             signals::Input::HungUp => {
                 signals.hung_up();
                 return Ok(());

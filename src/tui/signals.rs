@@ -79,10 +79,10 @@ impl Signals {
         })
     }
 
-    /// Starts the watchdog (once; later calls do nothing). The loop starts it when its
-    /// first frame is out, and the way out when it begins: started with the handlers, the
-    /// thread (its stack, its memory arena, the clone) was paid for by the first frame,
-    /// and until that frame there is no terminal output to be stuck in.
+    /// Starts the watchdog (once; later calls do nothing). The loop starts it when it first
+    /// wakes after its first frame, and the way out when it begins: started with the
+    /// handlers, the thread (its stack, its memory arena, the clone) was paid for by the
+    /// start.
     pub fn start_watchdog(&self) {
         if !self.watching.swap(true, Ordering::SeqCst) {
             spawn_watchdog(Arc::clone(&self.caught), Arc::clone(&self.finished));
