@@ -95,18 +95,21 @@ impl App {
         app
     }
 
-    /// Work put off until the first frame is drawn (called after every frame; most of it
-    /// runs once); true when the screen must be drawn again.
+    /// Work put off until the first frame is drawn; true when the screen must be drawn again.
     pub fn after_first_frame(&mut self) -> bool {
-        // The copy undo starts from (see `History::keep_baseline`); kept already, nothing.
-        if let Some(draft) = &mut self.model.draft {
-            draft.history.keep_baseline(&draft.profile);
-        }
         if std::mem::take(&mut self.list_after_first_frame) {
             self.run_effects(vec![Effect::ListDrafts]);
             return true;
         }
         false
+    }
+
+    /// Work put off until the loop wakes (for a key, or to look for a signal) after a frame
+    /// is out: the copy undo starts from (see `History::keep_baseline`), once per draft.
+    pub fn on_wake(&mut self) {
+        if let Some(draft) = &mut self.model.draft {
+            draft.history.keep_baseline(&draft.profile);
+        }
     }
 
     /// The draft at `path`, open for editing (its lock taken) on its first unfinished step.

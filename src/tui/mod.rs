@@ -202,8 +202,9 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         let input = signals::wait_for_input(timeout)?;
         // Up from the first wait (a key, or `CHECK_EVERY`): the first frame is out and the
         // terminal could stop taking our output from here on. Not before: the thread is
-        // no part of the start.
+        // no part of the start. Nor is the copy undo starts from.
         signals.start_watchdog();
+        app.on_wake();
         match input {
             signals::Input::HungUp => {
                 signals.hung_up();
