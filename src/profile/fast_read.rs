@@ -44,21 +44,9 @@ pub(super) fn read(text: &str) -> Option<OnePass> {
     (reader.at == reader.bytes.len()).then_some(draft)
 }
 
-/// Bytes that end a run of plain text in a string: its closing quote, an escape, and the
-/// control characters JSON does not allow there.
-const STRING_STOPS: [bool; 256] = {
-    let mut stops = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        stops[byte] = true;
-        byte += 1;
-    }
-    stops[b'"' as usize] = true;
-    stops[b'\\' as usize] = true;
-    stops
-};
-
 const EIGHT_SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+const EIGHT_ONES: u64 = u64::from_le_bytes([1; 8]);
+const EIGHT_HIGH_BITS: u64 = u64::from_le_bytes([0x80; 8]);
 
 /// The text and the position of the next byte to read (never past its end). Each value
 /// reader starts at the value's first byte and stops just after its last.
@@ -82,16 +70,18 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Whitespace: most often a line's end and the next line's indentation.
+    /// Whitespace: most often a line's end and the next line's indentation, whose spaces
+    /// are counted eight at a time.
     #[inline(never)]
     fn skip_lines(&mut self) {
-        loop {
-            let rest = self.rest();
-            self.at += match rest {
-                [b' ', ..] => spaces(rest),
-                [b'\n' | b'\r' | b'\t', after @ ..] => 1 + spaces(after),
-                _ => return,
-            };
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
+            self.at += 1;
+            if let Some(word) = self.rest().first_chunk::<8>() {
+                // The first byte that is not a space is the lowest set byte of the
+                // difference; none in eight (64 zeros) moves on by eight.
+                let other = u64::from_le_bytes(*word) ^ EIGHT_SPACES;
+                self.at += (other.trailing_zeros() / 8) as usize;
+            }
         }
     }
 
@@ -235,6 +225,7 @@ impl<'a> Reader<'a> {
         Some(value)
     }
 
+    #[inline]
     fn count(&mut self) -> Option<Count> {
         Count::new(self.whole_number()?).ok()
     }
@@ -242,10 +233,7 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.expect(b'"')?;
         let start = self.at;
-        let length = self
-            .rest()
-            .iter()
-            .position(|b| STRING_STOPS[usize::from(*b)])?;
+        let length = plain_run(self.rest())?;
         self.at += length;
         match self.next_byte()? {
             b'"' => self.text.get(start..start + length).map(Cow::Borrowed),
@@ -260,6 +248,8 @@ impl<'a> Reader<'a> {
 
     /// The rest of a string that has escapes, from `start`; the reader is just past the
     /// first backslash.
+    #[cold]
+    #[inline(never)]
     fn escaped(&mut self, start: usize) -> Option<String> {
         let mut text = String::from(self.text.get(start..self.at - 1)?);
         loop {
@@ -277,10 +267,7 @@ impl<'a> Reader<'a> {
             };
             text.push(unescaped);
             let run = self.at;
-            let length = self
-                .rest()
-                .iter()
-                .position(|b| STRING_STOPS[usize::from(*b)])?;
+            let length = plain_run(self.rest())?;
             self.at += length;
             text.push_str(self.text.get(run..run + length)?);
             match self.next_byte()? {
@@ -455,18 +442,29 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// How many spaces start `bytes`, counted eight at a time.
-fn spaces(bytes: &[u8]) -> usize {
-    let mut count = 0;
-    while let Some(word) = bytes.get(count..).and_then(|rest| rest.first_chunk::<8>()) {
-        // The first byte that is not a space is the lowest set byte of the difference.
-        let other = u64::from_le_bytes(*word) ^ EIGHT_SPACES;
-        if other != 0 {
-            return count + (other.trailing_zeros() / 8) as usize;
+/// How many bytes of plain text start `bytes`: up to a string's closing quote, an escape,
+/// or a control character (which JSON does not allow in a string). Eight at a time.
+fn plain_run(bytes: &[u8]) -> Option<usize> {
+    let mut length = 0;
+    while let Some(word) = bytes.get(length..).and_then(|rest| rest.first_chunk::<8>()) {
+        let word = u64::from_le_bytes(*word);
+        let stops = bytes_below(word, b' ')
+            | bytes_below(word ^ u64::from_le_bytes([b'"'; 8]), 1)
+            | bytes_below(word ^ u64::from_le_bytes([b'\\'; 8]), 1);
+        if stops != 0 {
+            return Some(length + (stops.trailing_zeros() / 8) as usize);
         }
-        count += 8;
+        length += 8;
     }
-    count + bytes.iter().skip(count).take_while(|b| **b == b' ').count()
+    let tail = bytes.get(length..)?;
+    let stop = |byte: &u8| *byte < b' ' || *byte == b'"' || *byte == b'\\';
+    tail.iter().position(stop).map(|n| length + n)
+}
+
+/// The high bit set in each byte of `word` below `limit` (at most 128). Exact for the
+/// lowest such byte, which is all `plain_run` asks: a borrow can mark bytes above it.
+fn bytes_below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(EIGHT_ONES * u64::from(limit)) & !word & EIGHT_HIGH_BITS
 }
 
 #[cfg(test)]

@@ -220,3 +220,22 @@ fn whitespace_and_escapes_of_any_kind_read_as_serde_reads_them() {
         assert_eq!(profile, serde(&text), "{text}");
     }
 }
+
+#[test]
+fn a_quote_escape_or_control_character_is_seen_wherever_it_stands_in_a_string() {
+    for at in 0..20 {
+        let plain = "x".repeat(at);
+        let escaped = draft(&format!(r#""name": "{plain}\n{plain}é""#));
+        assert_eq!(
+            fast(&escaped).and_then(Result::ok).map(|p| p.name),
+            Some(format!("{plain}\n{plain}é"))
+        );
+        let control = draft(&format!("\"name\": \"{plain}\u{1}{plain}\""));
+        assert_eq!(fast(&control), None, "{control}");
+        let quoted = draft(&format!(r#""name": "{plain}", "staff": []"#));
+        assert_eq!(
+            fast(&quoted).and_then(Result::ok).map(|p| p.name),
+            Some(plain)
+        );
+    }
+}
