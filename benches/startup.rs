@@ -13,13 +13,15 @@
 mod bare;
 #[path = "../tests/it/support/pty.rs"]
 mod pty;
+#[path = "support/startup_draft.rs"]
+mod startup_draft;
 
 use bare::bare_program;
+use startup_draft::draft_with;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use cpc_wizard::profile::{Association, Count, Customer, Market, Person, Profile, Workload};
 use criterion::{Criterion, criterion_group, criterion_main};
 use pty::PtySession;
 
@@ -34,25 +36,6 @@ const WIZARD_LAST_ROW: &str = "? help";
 /// The Start screen's first frame: its "new assessment" line.
 const START_MARKER: &str = "New assessment";
 const START_DRAFTS: usize = 10;
-
-fn draft_with(customers: usize) -> Profile {
-    let mut profile = Profile::new("Startup Bench Partner");
-    profile.market = Some(Market::Developed);
-    profile.customers = (0..customers)
-        .map(|i| {
-            let mut c = Customer::new(format!("Customer {i:05}"));
-            c.association = Association::ALL[i % 4];
-            c.trial = i % 17 == 0;
-            for (k, w) in Workload::ALL.into_iter().enumerate() {
-                let n = ((i * 37 + k * 11) % 500) as u64;
-                c.active_users.set(w, Count::new(n).unwrap_or(Count::ZERO));
-            }
-            c
-        })
-        .collect();
-    profile.staff = vec![Person::new("Mei Lin"), Person::new("Ray")];
-    profile
-}
 
 /// Starts `program` in a pty and returns how long its first complete frame took to appear:
 /// `marker` somewhere on the screen and `last_row` on its bottom row (a frame is written top

@@ -80,7 +80,7 @@ fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     Ok(())
 }
 
-const TOP_FIELDS: &[&str] = &[
+pub(super) const TOP_FIELDS: &[&str] = &[
     "format",
     "version",
     "name",
@@ -90,7 +90,7 @@ const TOP_FIELDS: &[&str] = &[
     "customers",
     "staff",
 ];
-const CUSTOMER_FIELDS: &[&str] = &[
+pub(super) const CUSTOMER_FIELDS: &[&str] = &[
     "name",
     "association",
     "trial",
@@ -100,7 +100,7 @@ const CUSTOMER_FIELDS: &[&str] = &[
     "licensed_users",
     "active_users_in_7_days",
 ];
-const PERSON_FIELDS: &[&str] = &["name", "exams", "certifications", "email", "source"];
+pub(super) const PERSON_FIELDS: &[&str] = &["name", "exams", "certifications", "email", "source"];
 
 /// An object read from a map of fields, through `read_fields`.
 trait FromFields: Sized {

@@ -1,7 +1,10 @@
 //! The draft: a partner's answers (market, customers, staff) and its versioned JSON format.
 
+#[cfg(test)]
+mod arbitrary;
 mod count;
 mod error;
+mod fast_read;
 mod figures;
 mod format;
 mod kept_fields;
@@ -166,7 +169,7 @@ impl Workload {
         Workload::Proplus,
     ];
 
-    pub fn id(self) -> &'static str {
+    pub const fn id(self) -> &'static str {
         match self {
             Workload::ExchangeOnline => "exchange_online",
             Workload::SharepointOnline => "sharepoint_online",
