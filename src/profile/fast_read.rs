@@ -1,11 +1,12 @@
-//! `from_json`'s fast path: a draft as the program writes it, read in one pass over its bytes.
-//! serde spends most of its time on such a draft skipping indentation and matching keys;
-//! here a line's indentation is skipped eight bytes at a time and a key is matched in place
-//! against the known names, the one the program writes next tried first. Anything this reader does not expect (a field it does not know
-//! or finds twice, a number that is not a plain whole number, a value of another type, text
-//! after the draft...) and it gives up with `None`: serde then reads the draft and names any
-//! problem. So it never makes an error, and takes only what serde's readers take, to the
-//! same values (through the same checks: `Count::new`, the `from_id`s, `ReportDate::parse`).
+//! `from_json`'s fast path: a draft as the program writes it, read in one pass over its
+//! bytes. serde spends most of its time on such a draft skipping indentation and matching
+//! keys; here a line's indentation is skipped eight bytes at a time and a key is matched in
+//! place against the known names, the one the program writes next tried first. Anything
+//! this reader does not expect (a field it does not know or finds twice, a number that is
+//! not a plain whole number, a value of another type, text after the draft...) and it gives
+//! up with `None`: serde then reads the draft and names any problem. So it never makes an
+//! error, and takes only what serde's readers take, to the same values (through the same
+//! checks: `Count::new`, the `from_id`s, `ReportDate::parse`).
 
 use std::borrow::Cow;
 
