@@ -11,6 +11,8 @@
 
 #[path = "support/bare.rs"]
 mod bare;
+#[path = "support/instructions.rs"]
+mod instructions;
 #[path = "../tests/it/support/pty.rs"]
 mod pty;
 #[path = "support/startup_draft.rs"]
@@ -263,5 +265,75 @@ fn children_cpu() -> Duration {
     time(usage.ru_utime) + time(usage.ru_stime)
 }
 
-criterion_group!(benches, startup, paired_ratios);
+/// With `STARTUP_CALLGRIND` set (and valgrind installed): the instructions to each first
+/// frame, counted by callgrind, and their ratio to the bare program's. The bare program is
+/// ended by a key once its frame is out, the wizard by SIGTERM (its way out: nothing to
+/// save, the terminal restored).
+fn instruction_counts(c: &mut Criterion) {
+    let _ = c;
+    if std::env::var_os("STARTUP_CALLGRIND").is_none() || !std::env::args().any(|a| a == "--bench")
+    {
+        return;
+    }
+    let installed = tempfile::tempdir().expect("temp folder for the programs");
+    let bare = installed_copy(&bare_program(), installed.path());
+    let wizard = installed_copy(
+        Path::new(env!("CARGO_BIN_EXE_cpc-wizard")),
+        installed.path(),
+    );
+    let home = tempfile::tempdir().expect("temp home");
+    let draft = home.path().join("startup.json");
+    cpc_wizard::store::save(&draft, &draft_with(200)).expect("write draft");
+    let home_str = home.path().to_string_lossy().into_owned();
+    let draft_str = draft.to_string_lossy().into_owned();
+    let env = [("CPC_WIZARD_HOME", home_str.as_str()), ("LANG", "C.UTF-8")];
+    let complete = |marker: &'static str, last_row: &'static str| {
+        move |s: &str| {
+            s.contains(marker)
+                && s.lines().count() == usize::from(ROWS)
+                && s.lines().last().is_some_and(|l| l.contains(last_row))
+        }
+    };
+    let counted = instructions::first_frame_instructions(
+        &bare,
+        &[],
+        &env,
+        (COLS, ROWS),
+        complete(BARE_MARKER, BARE_LAST_ROW),
+        instructions::End::Key,
+        installed.path(),
+    );
+    let Some(bare_count) = counted else {
+        println!("instructions: valgrind is not installed");
+        return;
+    };
+    let baseline = std::env::var_os("STARTUP_BASELINE")
+        .map(|old| installed_copy(Path::new(&old), &installed.path().join("baseline")));
+    println!("instructions to the first frame at {COLS}x{ROWS} (callgrind)");
+    println!("  bare ratatui program               {bare_count:>10}");
+    let programs = [("wizard, edit 200-customer draft", Some(wizard))]
+        .into_iter()
+        .chain([("baseline (STARTUP_BASELINE), edit", baseline)]);
+    for (label, program) in programs {
+        let Some(program) = program else { continue };
+        #[cfg(unix)]
+        let count = instructions::first_frame_instructions(
+            &program,
+            &["edit", &draft_str],
+            &env,
+            (COLS, ROWS),
+            complete(WIZARD_MARKER, WIZARD_LAST_ROW),
+            instructions::End::Terminate,
+            installed.path(),
+        );
+        #[cfg(not(unix))]
+        let count: Option<u64> = None;
+        if let Some(count) = count {
+            let ratio = count as f64 / bare_count as f64;
+            println!("  {label:<34} {count:>10} ({ratio:.2}x)");
+        }
+    }
+}
+
+criterion_group!(benches, startup, paired_ratios, instruction_counts);
 criterion_main!(benches);

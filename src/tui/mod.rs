@@ -199,13 +199,7 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
             .next_deadline()
             .map_or(IDLE, |due| due.saturating_duration_since(now))
             .min(signals::CHECK_EVERY);
-        let input = signals::wait_for_input(timeout)?;
-        // Up from the first wait (a key, or `CHECK_EVERY`): the first frame is out and the
-        // terminal could stop taking our output from here on. Not before: the thread is
-        // no part of the start. Nor is the copy undo starts from.
-        signals.start_watchdog();
-        app.on_wake();
-        match input {
+        match signals::wait_for_input(timeout)? {
             signals::Input::HungUp => {
                 signals.hung_up();
                 return Ok(());
@@ -218,6 +212,12 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         if signals.caught().is_some() {
             return Ok(());
         }
+        // Up from the first wait (a key, or `CHECK_EVERY`): the first frame is out and the
+        // terminal could stop taking our output from here on. Not before: the thread is
+        // no part of the start. Nor is the copy undo starts from. (The way out starts the
+        // watchdog itself.)
+        signals.start_watchdog();
+        app.on_wake();
         // Everything crossterm has now (keys, a paste, a resize), without waiting.
         while event::poll(Duration::ZERO)? {
             let ev = event::read()?;
