@@ -11,6 +11,7 @@
 
 #[path = "support/bare.rs"]
 mod bare;
+#[cfg(unix)]
 #[path = "support/instructions.rs"]
 mod instructions;
 #[path = "../tests/it/support/pty.rs"]
@@ -269,6 +270,12 @@ fn children_cpu() -> Duration {
 /// frame, counted by callgrind, and their ratio to the bare program's. The bare program is
 /// ended by a key once its frame is out, the wizard by SIGTERM (its way out: nothing to
 /// save, the terminal restored).
+#[cfg(not(unix))]
+fn instruction_counts(c: &mut Criterion) {
+    let _ = c; // valgrind, and the SIGTERM that ends the wizard, are Unix's.
+}
+
+#[cfg(unix)]
 fn instruction_counts(c: &mut Criterion) {
     let _ = c;
     if std::env::var_os("STARTUP_CALLGRIND").is_none() || !std::env::args().any(|a| a == "--bench")
@@ -316,7 +323,6 @@ fn instruction_counts(c: &mut Criterion) {
         .chain([("baseline (STARTUP_BASELINE), edit", baseline)]);
     for (label, program) in programs {
         let Some(program) = program else { continue };
-        #[cfg(unix)]
         let count = instructions::first_frame_instructions(
             &program,
             &["edit", &draft_str],
@@ -326,8 +332,6 @@ fn instruction_counts(c: &mut Criterion) {
             instructions::End::Terminate,
             installed.path(),
         );
-        #[cfg(not(unix))]
-        let count: Option<u64> = None;
         if let Some(count) = count {
             let ratio = count as f64 / bare_count as f64;
             println!("  {label:<34} {count:>10} ({ratio:.2}x)");

@@ -12,7 +12,6 @@ pub enum End {
     /// A key (the bare program ends on any key).
     Key,
     /// SIGTERM (the wizard ends on it as on `q`, without drawing again).
-    #[cfg(unix)]
     Terminate,
 }
 
@@ -46,7 +45,6 @@ pub fn first_frame_instructions(
     );
     match end {
         End::Key => session.send("q"),
-        #[cfg(unix)]
         End::Terminate => session.signal(libc::SIGTERM),
     }
     assert!(
