@@ -40,6 +40,77 @@ const WIZARD_LAST_ROW: &str = "? help";
 const START_MARKER: &str = "New assessment";
 const START_DRAFTS: usize = 10;
 
+/// Whether a screen holds a complete frame: `marker` somewhere and `last_row` on its bottom
+/// row (a frame is written top to bottom, so the bottom row is the end of it).
+fn frame_complete<'a>(marker: &'a str, last_row: &'a str) -> impl Fn(&str) -> bool + 'a {
+    move |s: &str| {
+        s.contains(marker)
+            && s.lines().count() == usize::from(ROWS)
+            && s.lines().last().is_some_and(|l| l.contains(last_row))
+    }
+}
+
+/// The programs measured, each a copy in a folder of its own (`installed_copy`), and a
+/// drafts folder holding the 200-customer draft that `edit` opens.
+struct Setup {
+    bare: PathBuf,
+    wizard: PathBuf,
+    /// `STARTUP_BASELINE`'s copy, when set.
+    baseline: Option<PathBuf>,
+    draft: PathBuf,
+    home: String,
+    _installed: tempfile::TempDir,
+    _home: tempfile::TempDir,
+}
+
+impl Setup {
+    /// With `listed`, the drafts folder also holds the Start screen's ten 1,000-customer
+    /// drafts.
+    fn new(listed: bool) -> Setup {
+        let installed = tempfile::tempdir().expect("temp folder for the programs");
+        let bare = installed_copy(&bare_program(), installed.path());
+        let wizard = installed_copy(
+            Path::new(env!("CARGO_BIN_EXE_cpc-wizard")),
+            installed.path(),
+        );
+        let baseline = std::env::var_os("STARTUP_BASELINE")
+            .map(|old| installed_copy(Path::new(&old), &installed.path().join("baseline")));
+        let home = tempfile::tempdir().expect("temp home");
+        let draft = home.path().join("startup.json");
+        cpc_wizard::store::save(&draft, &draft_with(200)).expect("write draft");
+        if listed {
+            write_listed_drafts(home.path());
+        }
+        Setup {
+            bare,
+            wizard,
+            baseline,
+            draft,
+            home: home.path().to_string_lossy().into_owned(),
+            _installed: installed,
+            _home: home,
+        }
+    }
+
+    fn env(&self) -> [(&str, &str); 2] {
+        [("CPC_WIZARD_HOME", self.home.as_str()), ("LANG", "C.UTF-8")]
+    }
+
+    fn draft_arg(&self) -> String {
+        self.draft.to_string_lossy().into_owned()
+    }
+}
+
+/// The Start screen's folder: ten saved drafts of 1,000 customers each.
+fn write_listed_drafts(folder: &Path) {
+    for i in 0..START_DRAFTS {
+        let mut profile = draft_with(1_000);
+        profile.name = format!("Listed Draft {i:02}");
+        let path = folder.join(format!("listed-{i:02}.json"));
+        cpc_wizard::store::save(&path, &profile).expect("write draft");
+    }
+}
+
 /// Starts `program` in a pty and returns how long its first complete frame took to appear:
 /// `marker` somewhere on the screen and `last_row` on its bottom row (a frame is written top
 /// to bottom, so the bottom row is the end of it).
@@ -52,13 +123,8 @@ fn first_frame(
 ) -> Duration {
     let start = Instant::now();
     let session = PtySession::spawn(program, args, env, COLS, ROWS);
-    let complete = |s: &str| {
-        s.contains(marker)
-            && s.lines().count() == usize::from(ROWS)
-            && s.lines().last().is_some_and(|l| l.contains(last_row))
-    };
     assert!(
-        session.wait_until(Duration::from_secs(20), complete),
+        session.wait_until(Duration::from_secs(20), frame_complete(marker, last_row)),
         "no complete frame with {marker:?}; screen:\n{}",
         session.screen()
     );
@@ -103,43 +169,30 @@ fn edit_first_frame(program: &Path, args: &[&str], env: &[(&str, &str)], draft: 
 }
 
 fn startup(c: &mut Criterion) {
-    let installed = tempfile::tempdir().expect("temp folder for the programs");
-    let bare = installed_copy(&bare_program(), installed.path());
-    let wizard = installed_copy(
-        Path::new(env!("CARGO_BIN_EXE_cpc-wizard")),
-        installed.path(),
-    );
-    let home = tempfile::tempdir().expect("temp home");
-    let draft = home.path().join("startup.json");
-    cpc_wizard::store::save(&draft, &draft_with(200)).expect("write draft");
-    let home_str = home.path().to_string_lossy().into_owned();
-    let draft_str = draft.to_string_lossy().into_owned();
-    let env = [("CPC_WIZARD_HOME", home_str.as_str()), ("LANG", "C.UTF-8")];
+    let setup = Setup::new(false);
+    let (bare, wizard, draft) = (&setup.bare, &setup.wizard, &setup.draft);
+    let draft_str = setup.draft_arg();
+    let env = setup.env();
 
     let mut group = c.benchmark_group("first_frame_120x40");
     group.sample_size(30);
     group.bench_function("bare_ratatui", |b| {
         b.iter_custom(|iters| {
             (0..iters)
-                .map(|_| first_frame(&bare, &[], &env, BARE_MARKER, BARE_LAST_ROW))
+                .map(|_| first_frame(bare, &[], &env, BARE_MARKER, BARE_LAST_ROW))
                 .sum()
         })
     });
     group.bench_function("wizard_200_customers", |b| {
         b.iter_custom(|iters| {
             (0..iters)
-                .map(|_| edit_first_frame(&wizard, &["edit", &draft_str], &env, &draft))
+                .map(|_| edit_first_frame(wizard, &["edit", &draft_str], &env, draft))
                 .sum()
         })
     });
     // The Start screen lists the drafts folder: ten saved drafts of 1,000 customers each.
     let folder = tempfile::tempdir().expect("temp home");
-    for i in 0..START_DRAFTS {
-        let mut profile = draft_with(1_000);
-        profile.name = format!("Listed Draft {i:02}");
-        let path = folder.path().join(format!("listed-{i:02}.json"));
-        cpc_wizard::store::save(&path, &profile).expect("write draft");
-    }
+    write_listed_drafts(folder.path());
     let folder_str = folder.path().to_string_lossy().into_owned();
     let start_env = [
         ("CPC_WIZARD_HOME", folder_str.as_str()),
@@ -148,7 +201,7 @@ fn startup(c: &mut Criterion) {
     group.bench_function("wizard_start_screen_10_drafts", |b| {
         b.iter_custom(|iters| {
             (0..iters)
-                .map(|_| first_frame(&wizard, &[], &start_env, START_MARKER, WIZARD_LAST_ROW))
+                .map(|_| first_frame(wizard, &[], &start_env, START_MARKER, WIZARD_LAST_ROW))
                 .sum()
         })
     });
@@ -168,26 +221,11 @@ fn paired_ratios(c: &mut Criterion) {
         return; // `cargo test --benches`: criterion's single pass above is enough.
     }
     const ROUNDS: usize = 41;
-    let installed = tempfile::tempdir().expect("temp folder for the programs");
-    let bare = installed_copy(&bare_program(), installed.path());
-    let wizard = installed_copy(
-        Path::new(env!("CARGO_BIN_EXE_cpc-wizard")),
-        installed.path(),
-    );
-    let baseline = std::env::var_os("STARTUP_BASELINE")
-        .map(|old| installed_copy(Path::new(&old), &installed.path().join("baseline")));
-    let home = tempfile::tempdir().expect("temp home");
-    let draft = home.path().join("startup.json");
-    cpc_wizard::store::save(&draft, &draft_with(200)).expect("write draft");
-    for i in 0..START_DRAFTS {
-        let mut profile = draft_with(1_000);
-        profile.name = format!("Listed Draft {i:02}");
-        let path = home.path().join(format!("listed-{i:02}.json"));
-        cpc_wizard::store::save(&path, &profile).expect("write draft");
-    }
-    let home_str = home.path().to_string_lossy().into_owned();
-    let draft_str = draft.to_string_lossy().into_owned();
-    let env = [("CPC_WIZARD_HOME", home_str.as_str()), ("LANG", "C.UTF-8")];
+    let setup = Setup::new(true);
+    let (bare, wizard, draft) = (&setup.bare, &setup.wizard, &setup.draft);
+    let baseline = &setup.baseline;
+    let draft_str = setup.draft_arg();
+    let env = setup.env();
     let edit = ["edit", draft_str.as_str()];
     // 0: bare, 1: wizard `edit`, 2: wizard Start screen, 3: the baseline's `edit`.
     let programs = if baseline.is_some() { 4 } else { 3 };
@@ -198,11 +236,11 @@ fn paired_ratios(c: &mut Criterion) {
             // Rotate the order so that none always runs first.
             let which = (round + k) % programs;
             let cpu_before = children_cpu();
-            let t = match (which, &baseline) {
-                (0, _) => first_frame(&bare, &[], &env, BARE_MARKER, BARE_LAST_ROW),
-                (1, _) => edit_first_frame(&wizard, &edit, &env, &draft),
-                (3, Some(old)) => edit_first_frame(old, &edit, &env, &draft),
-                _ => first_frame(&wizard, &[], &env, START_MARKER, WIZARD_LAST_ROW),
+            let t = match (which, baseline) {
+                (0, _) => first_frame(bare, &[], &env, BARE_MARKER, BARE_LAST_ROW),
+                (1, _) => edit_first_frame(wizard, &edit, &env, draft),
+                (3, Some(old)) => edit_first_frame(old, &edit, &env, draft),
+                _ => first_frame(wizard, &[], &env, START_MARKER, WIZARD_LAST_ROW),
             };
             times[which].push(t);
             // The session ended (killed and waited for) inside `first_frame`.
@@ -282,55 +320,39 @@ fn instruction_counts(c: &mut Criterion) {
     {
         return;
     }
-    let installed = tempfile::tempdir().expect("temp folder for the programs");
-    let bare = installed_copy(&bare_program(), installed.path());
-    let wizard = installed_copy(
-        Path::new(env!("CARGO_BIN_EXE_cpc-wizard")),
-        installed.path(),
-    );
-    let home = tempfile::tempdir().expect("temp home");
-    let draft = home.path().join("startup.json");
-    cpc_wizard::store::save(&draft, &draft_with(200)).expect("write draft");
-    let home_str = home.path().to_string_lossy().into_owned();
-    let draft_str = draft.to_string_lossy().into_owned();
-    let env = [("CPC_WIZARD_HOME", home_str.as_str()), ("LANG", "C.UTF-8")];
-    let complete = |marker: &'static str, last_row: &'static str| {
-        move |s: &str| {
-            s.contains(marker)
-                && s.lines().count() == usize::from(ROWS)
-                && s.lines().last().is_some_and(|l| l.contains(last_row))
-        }
-    };
+    let setup = Setup::new(false);
+    let draft_str = setup.draft_arg();
+    let env = setup.env();
+    let out = tempfile::tempdir().expect("temp folder for callgrind's output");
     let counted = instructions::first_frame_instructions(
-        &bare,
+        &setup.bare,
         &[],
         &env,
         (COLS, ROWS),
-        complete(BARE_MARKER, BARE_LAST_ROW),
+        frame_complete(BARE_MARKER, BARE_LAST_ROW),
         instructions::End::Key,
-        installed.path(),
+        out.path(),
     );
     let Some(bare_count) = counted else {
         println!("instructions: valgrind is not installed");
         return;
     };
-    let baseline = std::env::var_os("STARTUP_BASELINE")
-        .map(|old| installed_copy(Path::new(&old), &installed.path().join("baseline")));
     println!("instructions to the first frame at {COLS}x{ROWS} (callgrind)");
     println!("  bare ratatui program               {bare_count:>10}");
-    let programs = [("wizard, edit 200-customer draft", Some(wizard))]
-        .into_iter()
-        .chain([("baseline (STARTUP_BASELINE), edit", baseline)]);
+    let programs = [
+        ("wizard, edit 200-customer draft", Some(&setup.wizard)),
+        ("baseline (STARTUP_BASELINE), edit", setup.baseline.as_ref()),
+    ];
     for (label, program) in programs {
         let Some(program) = program else { continue };
         let count = instructions::first_frame_instructions(
-            &program,
+            program,
             &["edit", &draft_str],
             &env,
             (COLS, ROWS),
-            complete(WIZARD_MARKER, WIZARD_LAST_ROW),
+            frame_complete(WIZARD_MARKER, WIZARD_LAST_ROW),
             instructions::End::Terminate,
-            installed.path(),
+            out.path(),
         );
         if let Some(count) = count {
             let ratio = count as f64 / bare_count as f64;
