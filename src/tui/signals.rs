@@ -38,7 +38,7 @@ const HANDLED: &[i32] = &[SIGTERM, SIGINT];
 pub struct Signals {
     caught: Arc<AtomicUsize>,
     finished: Arc<AtomicBool>,
-    /// Whether the watchdog's thread is running (`start_watchdog`).
+    /// Whether the watchdog's thread has been started (`start_watchdog`).
     watching: AtomicBool,
     ids: Vec<SigId>,
     /// Tells a waiting console event handler that the way out is over.

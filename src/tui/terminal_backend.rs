@@ -100,7 +100,7 @@ impl Backend for TerminalBackend {
 /// ASCII character, whose width no terminal doubts, a later cell of the same row is reached
 /// by moving right (`CSI n C`), not by naming its row and column.
 #[cfg(unix)]
-pub(crate) fn write_cells<'a>(
+fn write_cells<'a>(
     out: &mut impl Write,
     content: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {

@@ -80,8 +80,8 @@ impl History {
     }
 
     /// Keeps `profile`, the draft as opened, for the first step to be made from, unless
-    /// kept already. The wizard calls it once its first frame is out, and every change
-    /// calls it before it changes anything.
+    /// kept already. The wizard's loop calls it when it first wakes after a frame, and
+    /// every change calls it before it changes anything.
     pub(crate) fn keep_baseline(&mut self, profile: &Profile) {
         if self.settled.is_none() {
             self.settled = Some(profile.clone());

@@ -25,7 +25,7 @@ fn is_closing_punctuation(c: char) -> bool {
 /// broken between characters.
 pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut line = Line::default();
+    let mut line = LineSoFar::default();
     for c in text.chars() {
         let cw = width(c.encode_utf8(&mut [0; 4]));
         if line.width + cw > columns {
@@ -57,7 +57,7 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
                     let rest = line.text[i + 1..].to_string();
                     line.text.truncate(i);
                     lines.push(line.take());
-                    line = Line::of(rest);
+                    line = LineSoFar::of(rest);
                 }
                 _ => lines.push(line.take()),
             }
@@ -76,14 +76,14 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
 /// its own width and not the whole line's again (which made wrapping a screen of text
 /// quadratic in the line's length).
 #[derive(Default)]
-struct Line {
+struct LineSoFar {
     text: String,
     width: usize,
 }
 
-impl Line {
-    fn of(text: String) -> Line {
-        Line {
+impl LineSoFar {
+    fn of(text: String) -> LineSoFar {
+        LineSoFar {
             width: width(&text),
             text,
         }
