@@ -172,6 +172,9 @@ impl Cli {
     /// environment choose. Exits with code 2 on bad arguments, as clap does.
     pub fn parse_localized() -> Cli {
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        if let Some(cli) = wizard_start(&args) {
+            return cli;
+        }
         // A good command line needs none of the help's words: clap's own command parses it
         // without the locale's (building those is most of clap's cost before a first
         // frame). Help, version and errors are parsed again below, in the user's language.
@@ -191,6 +194,30 @@ impl Cli {
             Err(e) => exit_with(loc, &e),
         }
     }
+}
+
+/// The two command lines that start the wizard, `cpc-wizard` and `cpc-wizard edit DRAFT`
+/// (a DRAFT that is text and no option), read as clap reads them without building clap's
+/// command: that was a tenth of the work before the wizard's first frame. Any other
+/// command line is clap's.
+fn wizard_start(args: &[std::ffi::OsString]) -> Option<Cli> {
+    let command = match args {
+        [_program] => None,
+        [_program, edit, draft] if edit == "edit" => {
+            let draft = draft.to_str()?;
+            if draft.is_empty() || draft.starts_with('-') {
+                return None;
+            }
+            Some(Cmd::Edit {
+                draft: draft.to_string(),
+            })
+        }
+        _ => return None,
+    };
+    Some(Cli {
+        lang: None,
+        command,
+    })
 }
 
 /// Help and version are printed as clap lays them out (their words are already the
@@ -392,4 +419,66 @@ fn localize_tool_commands(command: Command, loc: &'static Locale) -> Command {
         })
         .mut_subcommand("man", |c| c.about(help("cli_tools.man")))
         .mut_subcommand("schema", |c| c.about(help("cli_tools.schema")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsString;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn clap_reads(args: &[OsString]) -> Option<String> {
+        let matches = Cli::command().try_get_matches_from(args).ok()?;
+        Cli::from_arg_matches(&matches)
+            .ok()
+            .map(|cli| format!("{cli:?}"))
+    }
+
+    fn args(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_wizards_command_lines_read_as_clap_reads_them() {
+        for words in [
+            &["cpc-wizard"][..],
+            &["cpc-wizard", "edit", "contoso"],
+            &["cpc-wizard", "edit", "drafts/q3 copy.json"],
+            &["cpc-wizard", "edit", "help"],
+            &["cpc-wizard", "edit", "草稿"],
+        ] {
+            let ours = wizard_start(&args(words)).map(|cli| format!("{cli:?}"));
+            assert!(ours.is_some(), "{words:?}");
+            assert_eq!(ours, clap_reads(&args(words)), "{words:?}");
+        }
+    }
+
+    #[test]
+    fn any_other_command_line_is_left_to_clap() {
+        for words in [
+            &["cpc-wizard", "edit"][..],
+            &["cpc-wizard", "edit", "-"],
+            &["cpc-wizard", "edit", "--lang=zh-TW"],
+            &["cpc-wizard", "edit", ""],
+            &["cpc-wizard", "edit", "a", "b"],
+            &["cpc-wizard", "--lang", "en", "edit", "a"],
+            &["cpc-wizard", "--help"],
+            &["cpc-wizard", "assess", "a"],
+            &["cpc-wizard", "ed", "a"],
+        ] {
+            assert!(wizard_start(&args(words)).is_none(), "{words:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_draft_read_without_clap_is_the_draft_clap_reads(draft in "\\PC{1,12}") {
+            let words = args(&["cpc-wizard", "edit", &draft]);
+            if let Some(cli) = wizard_start(&words) {
+                prop_assert_eq!(Some(format!("{cli:?}")), clap_reads(&words));
+            }
+        }
+    }
 }

@@ -10,6 +10,19 @@ pub(crate) struct FrameWriter {
     frame: Vec<u8>,
 }
 
+impl FrameWriter {
+    /// Bytes held so far.
+    pub(crate) fn len(&self) -> usize {
+        self.frame.len()
+    }
+
+    /// Puts `bytes` at `at` among those held (at the end when `at` is past them).
+    pub(crate) fn insert(&mut self, at: usize, bytes: &[u8]) {
+        let at = at.min(self.frame.len());
+        self.frame.splice(at..at, bytes.iter().copied());
+    }
+}
+
 impl Write for FrameWriter {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
         self.frame.extend_from_slice(bytes);

@@ -18,6 +18,7 @@ pub(crate) mod model;
 pub(crate) mod msg;
 pub(crate) mod note;
 mod opener;
+mod over_blank;
 mod saver;
 pub(crate) mod screen;
 pub mod screens;
@@ -176,6 +177,8 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         height: size.height,
     });
     let mut dirty = true;
+    // Nothing on the screen yet: the first frame is written whole (`draw`).
+    let mut over_blank = true;
     // Nothing to wait for but input: wake up for a pending save, and now and then to
     // notice a signal.
     const IDLE: Duration = Duration::from_secs(3600);
@@ -184,7 +187,8 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
             return Ok(());
         }
         if dirty {
-            terminal.draw(|frame| app.draw(frame))?;
+            terminal_backend::draw(&mut terminal, over_blank, |frame| app.draw(frame))?;
+            over_blank = false;
             // Work put off until the first frame was out; draw what it changed at once.
             dirty = app.after_first_frame();
             if dirty {
@@ -222,7 +226,10 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         while event::poll(Duration::ZERO)? {
             let ev = event::read()?;
             if let event::Event::Resize(..) = ev {
+                // A new size clears the screen and ratatui's record of it.
+                let before = terminal.get_frame().area();
                 terminal.autoresize()?;
+                over_blank |= terminal.get_frame().area() != before;
             }
             dirty |= app.handle(ev);
             for request in app.take_requests() {

@@ -9,10 +9,16 @@
 //!
 //! Elsewhere than Unix (a Windows console may want its own calls), and for the rare
 //! commands (cursor, clearing), crossterm's backend does the work.
+//!
+//! A frame over a blank screen (`draw_over_blank`) is written from its buffer, without
+//! ratatui's comparison of every cell with the blank buffer it keeps for the screen.
 
 use std::io::{self, Write};
 
+use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+#[cfg(unix)]
+use ratatui::buffer::Buffer;
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 #[cfg(unix)]
@@ -23,6 +29,62 @@ use super::frame_writer::FrameWriter;
 #[derive(Default)]
 pub(crate) struct TerminalBackend {
     frame: FrameWriter,
+    /// Set while ratatui draws a frame whose cells are written afterwards, from its buffer
+    /// (`draw_over_blank`): where in the frame they go.
+    held: Option<Held>,
+}
+
+#[derive(Clone, Copy)]
+enum Held {
+    /// Not yet drawn: ratatui's cells are left unread (so never compared).
+    Waiting,
+    /// Drawn: the cells go at this byte of the frame, before the cursor's commands.
+    At(usize),
+}
+
+/// Draws a frame with `render`. With `over_blank` (nothing is on the screen, nor in
+/// ratatui's record of it: the first frame, the first after a resize), the cells that are
+/// not blank are written straight from the frame's buffer.
+pub(crate) fn draw(
+    terminal: &mut Terminal<TerminalBackend>,
+    over_blank: bool,
+    render: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<()> {
+    #[cfg(unix)]
+    if over_blank {
+        return draw_over_blank(terminal, render);
+    }
+    let _ = over_blank; // Elsewhere, crossterm's backend writes every frame.
+    terminal.draw(render).map(|_| ())
+}
+
+/// ratatui draws the frame, the backend leaving its cells unread and holding the frame's
+/// output; then the cells are written where ratatui would have put them, and the frame goes
+/// out.
+#[cfg(unix)]
+fn draw_over_blank(
+    terminal: &mut Terminal<TerminalBackend>,
+    render: impl FnOnce(&mut ratatui::Frame),
+) -> io::Result<()> {
+    terminal.backend_mut().held = Some(Held::Waiting);
+    let drawn = terminal
+        .draw(render)
+        .and_then(|done| cells_bytes(done.buffer));
+    let backend = terminal.backend_mut();
+    let held = backend.held.take();
+    let cells = drawn?;
+    if let Some(Held::At(at)) = held {
+        backend.frame.insert(at, &cells);
+    }
+    backend.frame.flush()
+}
+
+/// The bytes that write `buffer`'s cells over a blank screen.
+#[cfg(unix)]
+fn cells_bytes(buffer: &Buffer) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    write_cells(&mut bytes, super::over_blank::cells_over_blank(buffer))?;
+    Ok(bytes)
 }
 
 impl TerminalBackend {
@@ -39,6 +101,10 @@ impl Backend for TerminalBackend {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        if let Some(held) = &mut self.held {
+            *held = Held::At(self.frame.len());
+            return Ok(());
+        }
         #[cfg(unix)]
         return write_cells(&mut self.frame, content);
         #[cfg(not(unix))]
@@ -90,6 +156,9 @@ impl Backend for TerminalBackend {
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        if self.held.is_some() {
+            return Ok(()); // `draw_over_blank` flushes once the cells are in.
+        }
         self.frame.flush()
     }
 }

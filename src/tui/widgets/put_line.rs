@@ -43,7 +43,29 @@ fn put_text(buffer: &mut Buffer, x: u16, y: u16, text: &str, max_width: u16, sty
     // Where x is in the buffer's cells, once a cell is written (indexing panics off the
     // buffer, as ratatui's does).
     let mut index = None;
-    let mut chars = text.char_indices().peekable();
+    // Printable ASCII before ASCII (or the end): a grapheme and a cell per byte. Most of
+    // what the wizard shows, written without decoding or classifying characters.
+    let bytes = text.as_bytes();
+    let mut plain = 0;
+    while let Some(&byte) = bytes.get(plain)
+        && (b' '..=b'~').contains(&byte)
+        && bytes.get(plain + 1).is_none_or(u8::is_ascii)
+    {
+        let Some(left) = room.checked_sub(1) else {
+            return x;
+        };
+        room = left;
+        let at = *index.get_or_insert_with(|| buffer.index_of(x, y));
+        let symbol = text.get(plain..plain + 1).unwrap_or(" ");
+        buffer.content[at].set_symbol(symbol).set_style(style);
+        index = Some(at + 1);
+        x += 1;
+        plain += 1;
+    }
+    let mut chars = text[plain..]
+        .char_indices()
+        .map(|(at, c)| (at + plain, c))
+        .peekable();
     while let Some((at, c)) = chars.next() {
         let next_stands_alone = chars.peek().is_none_or(|&(_, next)| stands_alone(next));
         if !(stands_alone(c) && next_stands_alone) {
