@@ -8,9 +8,23 @@ use std::io::{self, Write};
 #[derive(Default)]
 pub(crate) struct FrameWriter {
     frame: Vec<u8>,
+    /// Flushes wait for `release`: crossterm's commands (the cursor's) flush as they go,
+    /// and a frame whose cells are put in afterwards must not go out before them.
+    holding: bool,
 }
 
 impl FrameWriter {
+    /// From here, a flush keeps the bytes until `release`.
+    pub(crate) fn hold(&mut self) {
+        self.holding = true;
+    }
+
+    /// Flushes what was held.
+    pub(crate) fn release(&mut self) -> io::Result<()> {
+        self.holding = false;
+        self.flush()
+    }
+
     /// Bytes held so far.
     pub(crate) fn len(&self) -> usize {
         self.frame.len()
@@ -30,6 +44,9 @@ impl Write for FrameWriter {
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        if self.holding {
+            return Ok(());
+        }
         let mut out = io::stdout().lock();
         let written = out.write_all(&self.frame).and_then(|()| out.flush());
         // Kept or not, a frame is not written twice.
@@ -52,5 +69,20 @@ mod tests {
         out.write_all(b"def").unwrap();
         // (Flushing writes to the real standard output: tried by the pty tests.)
         assert_eq!(out.frame, b"\x1b[1;1Habcdef");
+    }
+
+    #[test]
+    fn a_held_frame_keeps_its_bytes_through_flushes_and_takes_cells_in_their_place() {
+        let mut out = FrameWriter::default();
+        out.hold();
+        out.write_all(b"\x1b[2J").unwrap();
+        let cells_at = out.len();
+        // The cursor's commands, each flushed by crossterm as it is written.
+        out.write_all(b"\x1b[?25h").unwrap();
+        out.flush().unwrap();
+        out.write_all(b"\x1b[3;5H").unwrap();
+        out.flush().unwrap();
+        out.insert(cells_at, b"\x1b[1;1Hok");
+        assert_eq!(out.frame, b"\x1b[2J\x1b[1;1Hok\x1b[?25h\x1b[3;5H");
     }
 }

@@ -59,24 +59,27 @@ pub(crate) fn draw(
 }
 
 /// ratatui draws the frame, the backend leaving its cells unread and holding the frame's
-/// output; then the cells are written where ratatui would have put them, and the frame goes
-/// out.
+/// output (ratatui's and crossterm's flushes wait); then the cells are written where
+/// ratatui would have put them, before the cursor's commands, and the frame goes out.
 #[cfg(unix)]
 fn draw_over_blank(
     terminal: &mut Terminal<TerminalBackend>,
     render: impl FnOnce(&mut ratatui::Frame),
 ) -> io::Result<()> {
-    terminal.backend_mut().held = Some(Held::Waiting);
+    let backend = terminal.backend_mut();
+    backend.held = Some(Held::Waiting);
+    backend.frame.hold();
     let drawn = terminal
         .draw(render)
         .and_then(|done| cells_bytes(done.buffer));
     let backend = terminal.backend_mut();
     let held = backend.held.take();
-    let cells = drawn?;
-    if let Some(Held::At(at)) = held {
-        backend.frame.insert(at, &cells);
+    if let (Ok(cells), Some(Held::At(at))) = (&drawn, held) {
+        backend.frame.insert(at, cells);
     }
-    backend.frame.flush()
+    // Out even when drawing failed: what ratatui wrote (a clear) is not kept for later.
+    let released = backend.frame.release();
+    drawn.and(released)
 }
 
 /// The bytes that write `buffer`'s cells over a blank screen.
@@ -156,9 +159,6 @@ impl Backend for TerminalBackend {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        if self.held.is_some() {
-            return Ok(()); // `draw_over_blank` flushes once the cells are in.
-        }
         self.frame.flush()
     }
 }

@@ -449,6 +449,48 @@ fn a_resize_mid_session_redraws_at_the_new_size_and_too_small_says_so() {
     assert!(restored(&w.session.raw_output()));
 }
 
+/// The cursor once a typed-in field has settled on the screen: where it is and whether
+/// it is shown.
+fn settled_cursor(w: &Wizard) -> ((u16, u16), bool) {
+    w.session
+        .settle(Duration::from_millis(300), Duration::from_secs(10));
+    w.session.cursor()
+}
+
+/// A frame after a resize is written whole over the cleared screen, its cells before the
+/// cursor's commands: the cursor is back in the field being typed in, where a start at
+/// that size puts it.
+#[test]
+fn after_a_resize_the_cursor_is_back_in_the_field_being_typed_in() {
+    let home = tempfile::tempdir().expect("temp home");
+    let mut resized = Wizard::start(home.path(), &[], &[], 100, 30);
+    resized.expect("New assessment");
+    resized.send("n");
+    let before = settled_cursor(&resized);
+    assert!(
+        before.1,
+        "a cursor in the name field:\n{}",
+        resized.screen()
+    );
+    resized.session.resize(80, 24);
+    resized.expect_that("the frame at 80x24", |s| s.lines().count() == 24);
+    let after = settled_cursor(&resized);
+
+    let other_home = tempfile::tempdir().expect("temp home");
+    let mut fresh = Wizard::start(other_home.path(), &[], &[], 80, 24);
+    fresh.expect("New assessment");
+    fresh.send("n");
+    let expected = settled_cursor(&fresh);
+    assert!(expected.1, "{}", fresh.screen());
+    assert_eq!(after, expected, "resized:\n{}", resized.screen());
+    for mut w in [resized, fresh] {
+        w.send("\x1b");
+        w.expect_that("the prompt closed", |s| s.contains("New assessment"));
+        w.send("q");
+        w.expect_exit();
+    }
+}
+
 #[test]
 fn a_terminal_too_small_from_the_start_shows_the_size_message() {
     let home = tempfile::tempdir().expect("temp home");

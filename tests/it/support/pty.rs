@@ -111,6 +111,17 @@ impl PtySession {
             .unwrap_or_default()
     }
 
+    /// Where the terminal's cursor is (row, column), and whether it is shown.
+    pub fn cursor(&self) -> ((u16, u16), bool) {
+        self.screen
+            .lock()
+            .map(|p| {
+                let screen = p.screen();
+                (screen.cursor_position(), !screen.hide_cursor())
+            })
+            .unwrap_or_default()
+    }
+
     pub fn raw_output(&self) -> Vec<u8> {
         self.raw.lock().map(|r| r.clone()).unwrap_or_default()
     }
