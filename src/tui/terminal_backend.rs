@@ -17,9 +17,7 @@ use std::io::{self, Write};
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-#[cfg(unix)]
-use ratatui::buffer::Buffer;
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Size};
 #[cfg(unix)]
 use ratatui::style::{Color, Modifier};
@@ -50,18 +48,15 @@ pub(crate) fn draw(
     over_blank: bool,
     render: impl FnOnce(&mut ratatui::Frame),
 ) -> io::Result<()> {
-    #[cfg(unix)]
     if over_blank {
         return draw_over_blank(terminal, render);
     }
-    let _ = over_blank; // Elsewhere, crossterm's backend writes every frame.
     terminal.draw(render).map(|_| ())
 }
 
 /// ratatui draws the frame, the backend leaving its cells unread and holding the frame's
 /// output (ratatui's and crossterm's flushes wait); then the cells are written where
 /// ratatui would have put them, before the cursor's commands, and the frame goes out.
-#[cfg(unix)]
 fn draw_over_blank(
     terminal: &mut Terminal<TerminalBackend>,
     render: impl FnOnce(&mut ratatui::Frame),
@@ -82,11 +77,15 @@ fn draw_over_blank(
     drawn.and(released)
 }
 
-/// The bytes that write `buffer`'s cells over a blank screen.
-#[cfg(unix)]
+/// The bytes that write `buffer`'s cells over a blank screen (elsewhere than Unix, as
+/// crossterm's backend writes them, as for every frame there).
 fn cells_bytes(buffer: &Buffer) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    write_cells(&mut bytes, super::over_blank::cells_over_blank(buffer))?;
+    let cells = super::over_blank::cells_over_blank(buffer);
+    #[cfg(unix)]
+    write_cells(&mut bytes, cells)?;
+    #[cfg(not(unix))]
+    CrosstermBackend::new(&mut bytes).draw(cells)?;
     Ok(bytes)
 }
 

@@ -25,9 +25,9 @@ fn is_closing_punctuation(c: char) -> bool {
 /// broken between characters.
 pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
-    let mut line = LineSoFar::with_room(text.len().min(columns.saturating_mul(2) + 8));
+    let mut line = LineSoFar::default();
     for c in text.chars() {
-        let cw = char_width(c);
+        let cw = width(c.encode_utf8(&mut [0; 4]));
         if line.width + cw > columns {
             let last_wide = line
                 .text
@@ -57,8 +57,7 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
                     let rest = line.text[i + 1..].to_string();
                     line.text.truncate(i);
                     lines.push(line.take());
-                    line.text.push_str(&rest);
-                    line.width = width(&rest);
+                    line = LineSoFar::of(rest);
                 }
                 _ => lines.push(line.take()),
             }
@@ -73,44 +72,26 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
-/// A character's columns on its own: `width`, without its look at the whole text for the
-/// ASCII most text is.
-fn char_width(c: char) -> usize {
-    if c.is_ascii() {
-        usize::from(!c.is_ascii_control())
-    } else {
-        width(c.encode_utf8(&mut [0; 4]))
-    }
-}
-
 /// The line being filled, and its width: kept as it grows, so that each character costs
 /// its own width and not the whole line's again (which made wrapping a screen of text
 /// quadratic in the line's length).
+#[derive(Default)]
 struct LineSoFar {
     text: String,
     width: usize,
-    /// Bytes a line is given at its start, so that it is not grown a few bytes at a time.
-    room: usize,
 }
 
 impl LineSoFar {
-    fn with_room(room: usize) -> LineSoFar {
+    fn of(text: String) -> LineSoFar {
         LineSoFar {
-            text: String::with_capacity(room),
-            width: 0,
-            room,
+            width: width(&text),
+            text,
         }
     }
 
     /// Adds `c` (`cw` columns wide on its own). Where it may join the character before it
     /// into one grapheme (a mark, a joiner), the width is measured again.
     fn push(&mut self, c: char, cw: usize) {
-        // ASCII after ASCII (or first): nothing joins.
-        if c.is_ascii() && self.text.as_bytes().last().is_none_or(u8::is_ascii) {
-            self.text.push(c);
-            self.width += cw;
-            return;
-        }
         let joins = !stands_alone(c)
             || self
                 .text
@@ -127,7 +108,7 @@ impl LineSoFar {
 
     fn take(&mut self) -> String {
         self.width = 0;
-        std::mem::replace(&mut self.text, String::with_capacity(self.room))
+        std::mem::take(&mut self.text)
     }
 }
 
