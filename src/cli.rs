@@ -198,7 +198,7 @@ impl Cli {
 
 /// The two command lines that start the wizard, `cpc-wizard` and `cpc-wizard edit DRAFT`
 /// (a DRAFT that is text and no option), read as clap reads them without building clap's
-/// command: that was a tenth of the work before the wizard's first frame. Any other
+/// command, whose code nothing else runs before the wizard's first frame. Any other
 /// command line is clap's.
 fn wizard_start(args: &[std::ffi::OsString]) -> Option<Cli> {
     let command = match args {

@@ -1,7 +1,7 @@
 //! The cells of a frame drawn over a blank screen: the first frame, and the first after a
 //! resize (ratatui clears the screen then). They are the cells ratatui's diff would give
 //! against its blank buffer, found without comparing each cell with a blank one field by
-//! field: on a first frame that comparison was a fifth of all the program's work.
+//! field: on a first frame that comparison was a fifth of the program's instructions.
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
