@@ -19,6 +19,10 @@ impl FrameWriter {
         self.holding = true;
     }
 
+    pub(crate) fn is_holding(&self) -> bool {
+        self.holding
+    }
+
     /// Flushes what was held.
     pub(crate) fn release(&mut self) -> io::Result<()> {
         self.holding = false;

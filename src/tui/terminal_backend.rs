@@ -27,17 +27,10 @@ use super::frame_writer::FrameWriter;
 #[derive(Default)]
 pub(crate) struct TerminalBackend {
     frame: FrameWriter,
-    /// Set while ratatui draws a frame whose cells are written afterwards, from its buffer
-    /// (`draw_over_blank`): where in the frame they go.
-    held: Option<Held>,
-}
-
-#[derive(Clone, Copy)]
-enum Held {
-    /// Not yet drawn: ratatui's cells are left unread (so never compared).
-    Waiting,
-    /// Drawn: the cells go at this byte of the frame, before the cursor's commands.
-    At(usize),
+    /// While the frame is held (`draw_over_blank`), ratatui's cells are left unread (so
+    /// never compared) and this says where in the frame they go: before the cursor's
+    /// commands.
+    cells_at: Option<usize>,
 }
 
 /// Draws a frame with `render`. With `over_blank` (nothing is on the screen, nor in
@@ -61,15 +54,12 @@ fn draw_over_blank(
     terminal: &mut Terminal<TerminalBackend>,
     render: impl FnOnce(&mut ratatui::Frame),
 ) -> io::Result<()> {
-    let backend = terminal.backend_mut();
-    backend.held = Some(Held::Waiting);
-    backend.frame.hold();
+    terminal.backend_mut().frame.hold();
     let drawn = terminal
         .draw(render)
         .and_then(|done| cells_bytes(done.buffer));
     let backend = terminal.backend_mut();
-    let held = backend.held.take();
-    if let (Ok(cells), Some(Held::At(at))) = (&drawn, held) {
+    if let (Ok(cells), Some(at)) = (&drawn, backend.cells_at.take()) {
         backend.frame.insert(at, cells);
     }
     // Out even when drawing failed: what ratatui wrote (a clear) is not kept for later.
@@ -103,8 +93,8 @@ impl Backend for TerminalBackend {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        if let Some(held) = &mut self.held {
-            *held = Held::At(self.frame.len());
+        if self.frame.is_holding() {
+            self.cells_at = Some(self.frame.len());
             return Ok(());
         }
         #[cfg(unix)]

@@ -462,10 +462,15 @@ fn settled_cursor(w: &Wizard) -> ((u16, u16), bool) {
 /// that size puts it.
 #[test]
 fn after_a_resize_the_cursor_is_back_in_the_field_being_typed_in() {
+    // The Start screen at `cols` x `rows`, naming a new assessment.
+    let naming = |home: &Path, cols, rows| {
+        let mut w = Wizard::start(home, &[], &[], cols, rows);
+        w.expect("New assessment");
+        w.send("n");
+        w
+    };
     let home = tempfile::tempdir().expect("temp home");
-    let mut resized = Wizard::start(home.path(), &[], &[], 100, 30);
-    resized.expect("New assessment");
-    resized.send("n");
+    let mut resized = naming(home.path(), 100, 30);
     let before = settled_cursor(&resized);
     assert!(
         before.1,
@@ -477,9 +482,7 @@ fn after_a_resize_the_cursor_is_back_in_the_field_being_typed_in() {
     let after = settled_cursor(&resized);
 
     let other_home = tempfile::tempdir().expect("temp home");
-    let mut fresh = Wizard::start(other_home.path(), &[], &[], 80, 24);
-    fresh.expect("New assessment");
-    fresh.send("n");
+    let fresh = naming(other_home.path(), 80, 24);
     let expected = settled_cursor(&fresh);
     assert!(expected.1, "{}", fresh.screen());
     assert_eq!(after, expected, "resized:\n{}", resized.screen());
