@@ -27,7 +27,7 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = LineSoFar::default();
     for c in text.chars() {
-        let cw = width(c.encode_utf8(&mut [0; 4]));
+        let cw = char_width(c);
         if line.width + cw > columns {
             let last_wide = line
                 .text
@@ -75,16 +75,25 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
 /// The line being filled, and its width: kept as it grows, so that each character costs
 /// its own width and not the whole line's again (which made wrapping a screen of text
 /// quadratic in the line's length).
-#[derive(Default)]
 struct LineSoFar {
     text: String,
     width: usize,
+    /// Whether the last character stands alone (`stands_alone`), or there is none: kept,
+    /// not read back from the end of the text for every character.
+    last_alone: bool,
+}
+
+impl Default for LineSoFar {
+    fn default() -> LineSoFar {
+        LineSoFar::of(String::new())
+    }
 }
 
 impl LineSoFar {
     fn of(text: String) -> LineSoFar {
         LineSoFar {
             width: width(&text),
+            last_alone: text.chars().next_back().is_none_or(stands_alone),
             text,
         }
     }
@@ -92,13 +101,10 @@ impl LineSoFar {
     /// Adds `c` (`cw` columns wide on its own). Where it may join the character before it
     /// into one grapheme (a mark, a joiner), the width is measured again.
     fn push(&mut self, c: char, cw: usize) {
-        let joins = !stands_alone(c)
-            || self
-                .text
-                .chars()
-                .next_back()
-                .is_some_and(|l| !stands_alone(l));
+        let alone = stands_alone(c);
+        let joins = !alone || !self.last_alone;
         self.text.push(c);
+        self.last_alone = alone;
         if joins {
             self.width = width(&self.text);
         } else {
@@ -108,8 +114,18 @@ impl LineSoFar {
 
     fn take(&mut self) -> String {
         self.width = 0;
+        self.last_alone = true;
         std::mem::take(&mut self.text)
     }
+}
+
+/// The columns `c` takes on its own, as `width` counts them.
+fn char_width(c: char) -> usize {
+    if c.is_ascii() {
+        // A control character is drawn as nothing.
+        return usize::from(!c.is_ascii_control());
+    }
+    width(c.encode_utf8(&mut [0; 4]))
 }
 
 /// `wrap`, with every line after the first indented as the text itself is: a sentence that
