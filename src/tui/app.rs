@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind
 
 mod effects;
 
+use super::canvas::Canvas;
 use super::effect::Effect;
 use super::errands::Errands;
 use super::import_job::{ImportDone, ImportJob, Look, run_import};
@@ -439,5 +440,10 @@ impl App {
 
     pub fn draw(&self, frame: &mut Frame) {
         super::view::view(&self.model, frame);
+    }
+
+    /// `draw`, on the loop's canvas.
+    pub(crate) fn draw_on(&self, canvas: &mut Canvas) {
+        super::view::view_on(&self.model, canvas);
     }
 }

@@ -4,7 +4,9 @@
 //! SIGTERM, SIGHUP and SIGINT end the loop the same way as `q`: saved, terminal restored.
 
 pub mod app;
+mod canvas;
 mod context;
+mod display;
 pub(crate) mod draft;
 pub(crate) mod effect;
 mod errands;
@@ -45,7 +47,6 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ratatui::Terminal;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -57,6 +58,7 @@ use ratatui::crossterm::{cursor, execute};
 use crate::i18n::Lang;
 use crate::store::Store;
 use app::TerminalRequest;
+use display::Display;
 use signals::Signals;
 
 /// Where the wizard opens.
@@ -170,15 +172,14 @@ fn install_panic_hook() {
 }
 
 fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
-    let mut terminal = Terminal::new(terminal_backend::TerminalBackend::default())?;
-    let size = terminal.size()?;
+    let mut display = Display::new();
+    let size = display.size()?;
     app.send(Msg::Resize {
         width: size.width,
         height: size.height,
     });
     let mut dirty = true;
-    // Nothing on the screen yet: the first frame is written whole (`draw`).
-    let mut over_blank = true;
+    let mut woken = false;
     // Nothing to wait for but input: wake up for a pending save, and now and then to
     // notice a signal.
     const IDLE: Duration = Duration::from_secs(3600);
@@ -187,8 +188,7 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
             return Ok(());
         }
         if dirty {
-            terminal_backend::draw(&mut terminal, over_blank, |frame| app.draw(frame))?;
-            over_blank = false;
+            display.draw(|canvas| app.draw_on(canvas))?;
             // Work put off until the first frame was out; draw what it changed at once.
             dirty = app.after_first_frame();
             if dirty {
@@ -222,14 +222,19 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         // watchdog itself.)
         signals.start_watchdog();
         app.on_wake();
+        // crossterm hears of resizes from its first poll (below) on: one since the first
+        // frame would go unseen, the screen left at the old size.
+        if !std::mem::replace(&mut woken, true)
+            && let Some(area) = display.resized_since_drawn()?
+        {
+            display.autoresize()?;
+            dirty |= app.handle(event::Event::Resize(area.width, area.height));
+        }
         // Everything crossterm has now (keys, a paste, a resize), without waiting.
         while event::poll(Duration::ZERO)? {
             let ev = event::read()?;
             if let event::Event::Resize(..) = ev {
-                // A new size clears the screen and ratatui's record of it.
-                let before = terminal.get_frame().area();
-                terminal.autoresize()?;
-                over_blank |= terminal.get_frame().area() != before;
+                display.autoresize()?;
             }
             dirty |= app.handle(ev);
             for request in app.take_requests() {

@@ -67,22 +67,46 @@ fn draw_over_blank(
     drawn.and(released)
 }
 
-/// The bytes that write `buffer`'s cells over a blank screen (elsewhere than Unix, as
-/// crossterm's backend writes them, as for every frame there).
+/// The bytes that write `buffer`'s cells over a blank screen.
 fn cells_bytes(buffer: &Buffer) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
+    write_cells_over_blank(&mut bytes, buffer)?;
+    Ok(bytes)
+}
+
+/// Writes `buffer`'s cells over a blank screen (elsewhere than Unix, as crossterm's backend
+/// writes them, as for every frame there).
+fn write_cells_over_blank(out: &mut impl Write, buffer: &Buffer) -> io::Result<()> {
     let cells = super::over_blank::cells_over_blank(buffer);
     #[cfg(unix)]
-    write_cells(&mut bytes, cells)?;
+    return write_cells(out, cells);
     #[cfg(not(unix))]
-    CrosstermBackend::new(&mut bytes).draw(cells)?;
-    Ok(bytes)
+    return CrosstermBackend::new(out).draw(cells);
 }
 
 impl TerminalBackend {
     /// Crossterm's backend, writing into this one's frame.
     fn crossterm(&mut self) -> CrosstermBackend<&mut FrameWriter> {
         CrosstermBackend::new(&mut self.frame)
+    }
+
+    /// Writes `buffer` over a blank screen, and the cursor (hidden, or shown at `cursor`),
+    /// as ratatui's first draw of it writes them: for a frame drawn without a Terminal.
+    pub(crate) fn write_over_blank(
+        &mut self,
+        buffer: &Buffer,
+        cursor: Option<Position>,
+    ) -> io::Result<()> {
+        self.frame.hold();
+        let written = write_cells_over_blank(&mut self.frame, buffer).and_then(|()| match cursor {
+            None => self.hide_cursor(),
+            Some(position) => self
+                .show_cursor()
+                .and_then(|()| self.set_cursor_position(position)),
+        });
+        // Out even when writing failed, as `draw_over_blank` does.
+        let released = self.frame.release();
+        written.and(released)
     }
 }
 

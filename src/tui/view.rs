@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::canvas::{Canvas, draw_on_frame};
 use super::context::ViewCtx;
 use super::keys::{self, Binding};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -24,6 +25,11 @@ use crate::text::{visible, width};
 use crate::tui::widgets::put_line::PutLine;
 
 pub fn view(model: &Model, frame: &mut Frame) {
+    draw_on_frame(frame, |canvas| view_on(model, canvas));
+}
+
+/// `view`, on a canvas: the loop's, or one over a ratatui frame.
+pub(crate) fn view_on(model: &Model, frame: &mut Canvas) {
     let theme = Theme::new(model.no_color);
     let loc = model.loc();
     // From the frame, not the model's last known size: every area then lies in the buffer.
@@ -65,7 +71,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     }
 }
 
-fn draw_too_small(loc: &Locale, frame: &mut Frame) {
+fn draw_too_small(loc: &Locale, frame: &mut Canvas) {
     let area = frame.area();
     let text = loc.f(
         "wizard.too_small",
@@ -91,7 +97,7 @@ fn draw_too_small(loc: &Locale, frame: &mut Frame) {
     );
 }
 
-fn draw_header(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_header(model: &Model, theme: &Theme, frame: &mut Canvas, area: Rect) {
     let loc = model.loc();
     let mut spans = vec![
         Span::styled(format!(" {}", loc.t("app.name")), theme.title),
@@ -169,7 +175,7 @@ pub(crate) fn step_at(loc: &Locale, area: Rect, x: u16) -> Option<usize> {
         .position(|(_, at, w)| x >= *at && x < at + w)
 }
 
-fn draw_steps(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_steps(model: &Model, theme: &Theme, frame: &mut Canvas, area: Rect) {
     let loc = model.loc();
     let buf = frame.buffer_mut();
     let current = Screen::STEPS.iter().position(|s| *s == model.screen);
@@ -192,7 +198,7 @@ fn draw_steps(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn draw_note(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_note(model: &Model, theme: &Theme, frame: &mut Canvas, area: Rect) {
     let Some(note) = &model.note else {
         if let Some(hint) = moving_on_hint(model) {
             frame.buffer_mut().put_line(
@@ -258,7 +264,7 @@ fn footer_bindings(model: &Model) -> Vec<&'static Binding> {
         .collect()
 }
 
-fn draw_footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_footer(model: &Model, theme: &Theme, frame: &mut Canvas, area: Rect) {
     let loc = model.loc();
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1usize;
@@ -289,7 +295,7 @@ fn draw_footer(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect) {
         .put_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
-fn draw_help(model: &Model, theme: &Theme, frame: &mut Frame) {
+fn draw_help(model: &Model, theme: &Theme, frame: &mut Canvas) {
     let loc = model.loc();
     let full = frame.area();
     // The keys of what was in force before help opened.

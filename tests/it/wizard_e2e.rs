@@ -449,6 +449,56 @@ fn a_resize_mid_session_redraws_at_the_new_size_and_too_small_says_so() {
     assert!(restored(&w.session.raw_output()));
 }
 
+/// The first frame is drawn without ratatui's Terminal, which is made for the second: the
+/// second frame is written as what differs from the first, so whatever the first frame
+/// showed where the second shows nothing must be gone.
+#[test]
+fn the_frame_after_the_first_leaves_nothing_of_it_behind() {
+    let (home, draft) = contoso_home();
+    let mut w = Wizard::start(home.path(), &["edit", &draft], &[], 80, 24);
+    w.expect("[4 Review]");
+    w.expect("Highest tier reached");
+    w.send("[");
+    w.expect("[3 Staff]");
+    w.session
+        .settle(Duration::from_millis(300), Duration::from_secs(10));
+    let screen = w.screen();
+    assert!(
+        !screen.contains("Highest tier reached") && !screen.contains("[4 Review]"),
+        "the Review screen left behind:\n{screen}"
+    );
+    w.send("q");
+    w.expect_exit();
+}
+
+/// A resize before any key: the Terminal is made at the new size, and the first frame,
+/// drawn at the old one, is cleared away and the screen drawn whole again.
+#[test]
+fn a_resize_before_the_first_key_redraws_the_whole_screen() {
+    let (home, draft) = contoso_home();
+    let mut w = Wizard::start(home.path(), &["edit", &draft], &[], 80, 24);
+    w.expect_that("the first frame's footer on row 24", |s| {
+        s.lines().count() == 24 && s.lines().last().is_some_and(|l| l.contains("? help"))
+    });
+    w.session.resize(120, 40);
+    w.expect_that("the footer on row 40", |s| {
+        s.lines().count() == 40 && s.lines().last().is_some_and(|l| l.contains("? help"))
+    });
+    w.session
+        .settle(Duration::from_millis(300), Duration::from_secs(10));
+    let screen = w.screen();
+    assert_eq!(
+        screen.matches("? help").count(),
+        1,
+        "the first frame's footer left on row 24:\n{screen}"
+    );
+    w.send("[");
+    w.expect("[3 Staff]");
+    w.send("q");
+    w.expect_exit();
+    assert!(restored(&w.session.raw_output()));
+}
+
 /// The cursor once a typed-in field has settled on the screen: where it is and whether
 /// it is shown.
 fn settled_cursor(w: &Wizard) -> ((u16, u16), bool) {

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -43,7 +43,7 @@ pub(crate) fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 /// The box, over the middle of the screen.
-pub(crate) fn draw(state: &Option<State>, cx: &ViewCtx, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(state: &Option<State>, cx: &ViewCtx, frame: &mut Canvas, area: Rect) {
     let Some(state) = state.as_ref().filter(|s| s.asking) else {
         return;
     };

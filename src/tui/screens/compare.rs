@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Widget};
@@ -96,7 +96,7 @@ pub(crate) fn on_action(shown: &mut Option<Shown>, action: Action, loc: &Locale,
     }
 }
 
-pub(crate) fn draw(shown: &Option<Shown>, cx: &ViewCtx, frame: &mut Frame) {
+pub(crate) fn draw(shown: &Option<Shown>, cx: &ViewCtx, frame: &mut Canvas) {
     let Some(shown) = shown else {
         return;
     };

@@ -10,7 +10,7 @@ use cell_edit::{editing_action, open_number_edit, start_edit};
 use draw::columns;
 pub(crate) use draw::draw;
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -15,7 +15,7 @@ use draw::sentences;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;

@@ -7,7 +7,7 @@ mod draw;
 pub(crate) use draw::draw;
 use draw::{counting_label_width, detail_room, market_detail, market_label_width};
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -264,7 +264,7 @@ fn outlook_view(
     })
 }
 
-pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Canvas, body: Rect) {
     let Some(d) = cx.draft else {
         return;
     };

@@ -3,7 +3,7 @@
 //! open, Enter keeps the selection, Esc returns to where the user was. After Enter, `n`/`N`
 //! repeat the search on Customers and Staff.
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
@@ -146,7 +146,7 @@ fn fold(text: &str) -> String {
 }
 
 /// The search line, in the status line's place while it is open.
-pub(crate) fn draw(search: &Option<Search>, cx: &ViewCtx, frame: &mut Frame, area: Rect) {
+pub(crate) fn draw(search: &Option<Search>, cx: &ViewCtx, frame: &mut Canvas, area: Rect) {
     let Some(search) = search else {
         return;
     };

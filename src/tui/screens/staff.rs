@@ -7,7 +7,7 @@ mod draw;
 use draw::columns;
 pub(crate) use draw::draw;
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 

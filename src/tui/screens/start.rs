@@ -16,7 +16,7 @@ use prompt::{ask_about_selected, prompt_action};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};

@@ -86,7 +86,7 @@ fn short_exclusion(loc: &Locale, reason: Exclusion) -> &str {
     })
 }
 
-pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Canvas, body: Rect) {
     let theme = cx.theme;
     let Some(draft) = &cx.draft else {
         return;
@@ -302,7 +302,7 @@ pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
     }
 }
 
-fn draw_picker(cx: &ViewCtx, frame: &mut Frame, at: usize, x: u16, y: u16, body: Rect) {
+fn draw_picker(cx: &ViewCtx, frame: &mut Canvas, at: usize, x: u16, y: u16, body: Rect) {
     let (loc, theme) = (cx.loc, cx.theme);
     let Some(draft) = cx.draft else {
         return;

@@ -66,7 +66,7 @@ pub(super) fn sentences(
     out.into_iter().map(|l| visible(&l).into_owned()).collect()
 }
 
-pub(crate) fn draw(panel: &Option<Import>, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(panel: &Option<Import>, cx: &ViewCtx, frame: &mut Canvas, body: Rect) {
     let theme = cx.theme;
     let Some(import) = panel else {
         return;
@@ -189,7 +189,7 @@ pub(crate) fn draw(panel: &Option<Import>, cx: &ViewCtx, frame: &mut Frame, body
 
 /// A text field in a panel: a label above it, hints below as room allows.
 fn draw_field(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     theme: &Theme,
     block: Block,
     body: Rect,

@@ -100,7 +100,7 @@ fn option_line<'a>(
     ])
 }
 
-pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Canvas, body: Rect) {
     let theme = cx.theme;
     let Some(draft) = cx.draft else {
         return;

@@ -51,7 +51,7 @@ fn status(loc: &Locale, draft: &Option<Draft>, row: usize) -> String {
     text
 }
 
-pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Canvas, body: Rect) {
     let theme = cx.theme;
     let Some(d) = cx.draft else {
         return;

@@ -27,7 +27,7 @@ fn columns(loc: &Locale, width: u16) -> Vec<Column> {
     ]
 }
 
-pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Frame, body: Rect) {
+pub(crate) fn draw(s: &State, cx: &ViewCtx, frame: &mut Canvas, body: Rect) {
     let (loc, theme) = (cx.loc, cx.theme);
     let g = geometry(body);
     let buf = frame.buffer_mut();
@@ -244,7 +244,7 @@ fn field_prompt<'a>(
 
 /// A box over the list: the draft asked for is open elsewhere, or cannot be read (the
 /// message names the file, the line and what is wrong), and what can be done now.
-fn draw_problem(loc: &Locale, theme: &Theme, frame: &mut Frame, area: Rect, error: &StoreError) {
+fn draw_problem(loc: &Locale, theme: &Theme, frame: &mut Canvas, area: Rect, error: &StoreError) {
     let (title, choices) = match error {
         StoreError::Locked { .. } => ("wizard.drafts.locked_title", "wizard.drafts.locked_choices"),
         _ => ("wizard.drafts.broken_title", "wizard.drafts.broken_choices"),
