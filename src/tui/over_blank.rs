@@ -63,16 +63,14 @@ impl<'a> Iterator for OverBlank<'a> {
             let i = self.at;
             self.at += 1;
             let cell = &self.cells[i];
-            if skipped(cell) {
+            // Most cells of a frame are blank: asked first. (A blank cell is neither
+            // skipped nor of a forced width: its option is `None`.)
+            if is_blank(cell) || skipped(cell) {
                 continue;
             }
             if let CellDiffOption::ForcedWidth(width) = cell.diff_option {
-                // Never equal to a blank cell, whose option is `None`.
                 self.at += usize::from(width.get() - 1);
                 return Some(self.at(i));
-            }
-            if is_blank(cell) {
-                continue;
             }
             let width = usize::from(cell.cell_width());
             if width > 1 && cell.symbol().contains('\u{FE0F}') {
