@@ -8,8 +8,13 @@
 //! (`$OUT_DIR/editions.rs`), which checks a draft's edition without asking `rules`. So a new
 //! edition is a new file and nothing else.
 
+#[path = "src/locale_key_hash.rs"]
+mod locale_key_hash;
+
 use std::fmt::Write as _;
 use std::path::Path;
+
+use locale_key_hash::key_hash;
 
 const LOCALES: [(&str, &str); 2] = [
     ("EN_STRINGS", "assets/locales/en.toml"),
@@ -49,10 +54,32 @@ fn locale_table(name: &str, pairs: &[(String, String)]) -> String {
         let value_end = offset(&text);
         let _ = write!(entries, "({key_start}, {key_end}, {value_end}), ");
     }
+    let slots = key_slots(pairs)
+        .iter()
+        .map(|slot| slot.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     // Debug formatting of a str is a valid Rust string literal.
     format!(
-        "static {name}: LocaleTable = LocaleTable {{ text: {text:?}, entries: &[{entries}] }};\n"
+        "static {name}: LocaleTable = LocaleTable {{ text: {text:?}, entries: &[{entries}], \
+         slots: &[{slots}] }};\n"
     )
+}
+
+/// Where `Locale::t` finds each key: a slot per key hash (the next free one when taken),
+/// holding the key's entry number plus one; 0 is an empty slot. At most half the slots are
+/// taken, so a search always meets an empty one.
+fn key_slots(pairs: &[(String, String)]) -> Vec<u16> {
+    let count = (pairs.len() * 2).next_power_of_two();
+    let mut slots = vec![0u16; count];
+    for (entry, (key, _)) in pairs.iter().enumerate() {
+        let mut at = key_hash(key.as_bytes()) as usize & (count - 1);
+        while slots[at] != 0 {
+            at = (at + 1) & (count - 1);
+        }
+        slots[at] = u16::try_from(entry + 1).expect("under 65,535 locale keys");
+    }
+    slots
 }
 
 fn main() {
@@ -66,7 +93,7 @@ fn main() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{file} does not parse: {e}"));
         let mut pairs = Vec::new();
         flatten("", &table, &mut pairs);
-        // Sorted by key: `Locale::t` finds a key by binary search, with no map to build.
+        // Sorted by key, as `Locale::keys` gives them.
         pairs.sort();
         code.push_str(&locale_table(name, &pairs));
     }

@@ -1,9 +1,14 @@
 //! Language choice and string lookup. Every string a user reads lives in
 //! `assets/locales/*.toml`; code refers to it by key.
 
-use std::fmt::Display;
+#[path = "locale_key_hash.rs"]
+mod locale_key_hash;
+
+use std::fmt::{Display, Write as _};
 
 use serde::{Deserialize, Serialize};
+
+use locale_key_hash::key_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Lang {
@@ -83,10 +88,12 @@ pub struct Locale {
 /// A locale file flattened by build.rs: each key, sorted, followed by its string, all in
 /// one text; `entries` holds where each key starts, where it ends (and its string starts)
 /// and where its string ends. (No pointer per string: see `locale_table` in build.rs.)
+/// `slots` finds a key's entry by its hash (`key_slots` in build.rs).
 #[derive(Debug)]
 struct LocaleTable {
     text: &'static str,
     entries: &'static [(u32, u32, u32)],
+    slots: &'static [u16],
 }
 
 // `EN_STRINGS` and `ZH_TW_STRINGS`: every key and string of the locale files, flattened by
@@ -104,7 +111,7 @@ impl LocaleTable {
 }
 
 impl Locale {
-    /// The locale for a language: the sorted table build.rs made of its file, so nothing
+    /// The locale for a language: the table build.rs made of its file, so nothing
     /// is parsed or built at run time (parsing the TOML was a third of the wizard's
     /// start-up, building a map of it later 3%).
     pub fn get(lang: Lang) -> &'static Locale {
@@ -129,16 +136,18 @@ impl Locale {
 
     fn find(&self, key: &str) -> Option<&'static str> {
         let table = self.strings;
-        // Compared as bytes (UTF-8 sorts as its characters do), which spares a check that
-        // each key's ends fall between characters at every step of the search.
-        let text = table.text.as_bytes();
-        table
-            .entries
-            .binary_search_by(|&(start, end, _)| {
-                text[start as usize..end as usize].cmp(key.as_bytes())
-            })
-            .ok()
-            .map(|i| table.value(&table.entries[i]))
+        // A hash and mostly one comparison: a binary search compared a dozen keys, and
+        // the wizard looks up about a hundred strings a frame.
+        let mask = table.slots.len().checked_sub(1)?;
+        let mut at = key_hash(key.as_bytes()) as usize & mask;
+        loop {
+            let entry = usize::from(*table.slots.get(at)?).checked_sub(1)?;
+            let entry = table.entries.get(entry)?;
+            if table.key(entry) == key {
+                return Some(table.value(entry));
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// The string for a key. A missing key shows as the key itself, so that it is visible
@@ -215,7 +224,10 @@ fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(&value.to_string()),
+                    // Written in place, without a string of its own.
+                    Some((_, value)) => {
+                        let _ = write!(out, "{value}");
+                    }
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -262,6 +274,39 @@ pub fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every key is found through the slots, to its own string; a key that is not there
+    /// is not.
+    #[test]
+    fn every_key_is_found_by_its_hash_and_no_other() {
+        for lang in [Lang::En, Lang::ZhTw] {
+            let table = Locale::get(lang).strings;
+            let taken = table.slots.iter().filter(|slot| **slot != 0).count();
+            assert_eq!(taken, table.entries.len(), "{lang:?}: one slot per key");
+            assert!(
+                taken * 2 <= table.slots.len(),
+                "{lang:?}: half the slots free"
+            );
+            for entry in table.entries {
+                let key = table.key(entry);
+                assert_eq!(
+                    Locale::get(lang).find(key),
+                    Some(table.value(entry)),
+                    "{key}"
+                );
+                assert_eq!(Locale::get(lang).find(&format!("{key}.x")), None);
+                // As a search of every key finds it (`man_command` and `man_commands`).
+                let prefix = &key[..key.len() - 1];
+                let searched = table.entries.iter().find(|e| table.key(e) == prefix);
+                assert_eq!(
+                    Locale::get(lang).find(prefix),
+                    searched.map(|e| table.value(e)),
+                    "{prefix}"
+                );
+            }
+            assert_eq!(Locale::get(lang).t("no.such.key"), "no.such.key");
+        }
+    }
 
     #[test]
     fn thousands_groups_digits() {
