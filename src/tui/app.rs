@@ -99,8 +99,13 @@ impl App {
     /// Work put off until the first frame is drawn; true when the screen must be drawn again.
     pub fn after_first_frame(&mut self) -> bool {
         if std::mem::take(&mut self.list_after_first_frame) {
+            let start = &self.model.start;
+            let shown = (start.listing, start.folder_read_only);
             self.run_effects(vec![Effect::ListDrafts]);
-            return true;
+            // Drawn again for what shows: a list read at once (no thread to read it), or a
+            // folder found read-only. A list read on its thread is drawn when it comes.
+            let start = &self.model.start;
+            return (start.listing, start.folder_read_only) != shown;
         }
         false
     }

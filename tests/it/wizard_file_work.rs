@@ -80,3 +80,24 @@ fn an_export_arrives_through_the_loop() {
     let text = std::fs::read_to_string(dir.path().join("contoso.md")).expect("report");
     assert!(text.contains("Contoso MSP FY18"));
 }
+
+/// Listed on its own thread after the first frame, the Start screen has nothing new to show
+/// until the list comes (the first frame already says it is reading): no frame is asked for
+/// in between, and the list arrives through `tick`.
+#[test]
+fn a_start_screen_listed_on_a_thread_asks_for_no_frame_until_the_list_comes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("contoso.json");
+    store::save(&path, &contoso()).expect("save");
+    // Open elsewhere: `edit` shows the Start screen, listed after its first frame.
+    let _elsewhere = store::lock(&path).expect("lock");
+    let mut app = App::open_path(Store::new(dir.path()), path, Lang::En);
+    app.save_in_background(true);
+    assert!(
+        app.model.start.listing,
+        "the first frame says it is reading"
+    );
+    assert!(!app.after_first_frame(), "nothing new to draw yet");
+    tick_until(&mut app, |app| !app.model.start.drafts.is_empty());
+    assert!(!app.model.start.listing);
+}
