@@ -222,14 +222,6 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
         // watchdog itself.)
         signals.start_watchdog();
         app.on_wake();
-        // crossterm hears of resizes from its first poll (below) on: one since the first
-        // frame would go unseen, the screen left at the old size.
-        if !std::mem::replace(&mut woken, true)
-            && let Some(area) = display.resized_since_drawn()?
-        {
-            display.autoresize()?;
-            dirty |= app.handle(event::Event::Resize(area.width, area.height));
-        }
         // Everything crossterm has now (keys, a paste, a resize), without waiting.
         while event::poll(Duration::ZERO)? {
             let ev = event::read()?;
@@ -247,6 +239,14 @@ fn event_loop(app: &mut App, signals: &Signals) -> io::Result<()> {
                     }
                 }
             }
+        }
+        // crossterm hears of resizes from its first poll (above) on: one between the first
+        // frame and then would go unseen, the screen left at the old size.
+        if !std::mem::replace(&mut woken, true)
+            && let Some(area) = display.resized_since_drawn()?
+        {
+            display.autoresize()?;
+            dirty |= app.handle(event::Event::Resize(area.width, area.height));
         }
         // After events too: steady typing must not put off a due save.
         dirty |= app.tick(Instant::now());
