@@ -8,13 +8,13 @@
 //! (`$OUT_DIR/editions.rs`), which checks a draft's edition without asking `rules`. So a new
 //! edition is a new file and nothing else.
 
-#[path = "src/locale_key_hash.rs"]
-mod locale_key_hash;
+#[path = "src/word_hash.rs"]
+mod word_hash;
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use locale_key_hash::key_hash;
+use word_hash::key_hash;
 
 const LOCALES: [(&str, &str); 2] = [
     ("EN_STRINGS", "assets/locales/en.toml"),

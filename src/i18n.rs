@@ -1,14 +1,11 @@
 //! Language choice and string lookup. Every string a user reads lives in
 //! `assets/locales/*.toml`; code refers to it by key.
 
-#[path = "locale_key_hash.rs"]
-mod locale_key_hash;
-
 use std::fmt::{Display, Write as _};
 
 use serde::{Deserialize, Serialize};
 
-use locale_key_hash::key_hash;
+use crate::word_hash::key_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Lang {

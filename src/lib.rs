@@ -34,3 +34,4 @@ pub mod store;
 pub mod text;
 pub(crate) mod time;
 pub mod tui;
+pub(crate) mod word_hash;

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::profile::{Customer, Person};
+use crate::word_hash::hash_words;
 
 /// A name as entries are compared: surrounding spaces and case do not matter; empty is none.
 fn name_key(name: &str) -> Option<String> {
@@ -48,21 +49,7 @@ fn bucket(text: &str) -> Option<u64> {
 /// A hash that sees a byte and its ASCII upper case alike: every byte has its 0x20 bit set
 /// first (lossy for some punctuation, which only makes a bucket shared, never a repeat).
 fn hash_folded_bytes(bytes: &[u8]) -> u64 {
-    const FOLD: u64 = 0x2020_2020_2020_2020;
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h ^ (u64::from_le_bytes(word) | FOLD))
-            .wrapping_mul(K)
-            .rotate_left(29);
-    }
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    last[..rest.len()].copy_from_slice(rest);
-    h = (h ^ (u64::from_le_bytes(last) | FOLD)).wrapping_mul(K);
+    let mut h = hash_words(bytes, 0x2020_2020_2020_2020);
     // MurmurHash3's finaliser: every bit of the slot depends on every byte.
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);

@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use super::canvas::{Canvas, draw_on_frame};
-use super::terminal_backend::{self, TerminalBackend};
+use super::terminal_backend::{self, TerminalBackend, screen_size};
 
 pub(crate) struct Display {
     /// Until the Terminal is made: its backend, and the first frame once it is out.
@@ -42,18 +42,13 @@ impl Display {
 
     /// The screen's size.
     pub(crate) fn size(&self) -> io::Result<Rect> {
-        let size = match (&self.terminal, &self.first) {
-            (Some(terminal), _) => terminal.size()?,
-            (None, Some(first)) => first.backend.size()?,
-            (None, None) => TerminalBackend::default().size()?,
-        };
-        Ok(Rect::from((Position::ORIGIN, size)))
+        Ok(Rect::from((Position::ORIGIN, screen_size()?)))
     }
 
     /// Draws a frame with `render`.
     pub(crate) fn draw(&mut self, render: impl FnOnce(&mut Canvas)) -> io::Result<()> {
         if let Some(first) = self.first.as_mut().filter(|first| first.shown.is_none()) {
-            let mut buffer = Buffer::empty(Rect::from((Position::ORIGIN, first.backend.size()?)));
+            let mut buffer = Buffer::empty(Rect::from((Position::ORIGIN, screen_size()?)));
             let mut canvas = Canvas::new(&mut buffer);
             render(&mut canvas);
             let cursor = canvas.cursor();

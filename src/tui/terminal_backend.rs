@@ -156,15 +156,7 @@ impl Backend for TerminalBackend {
     }
 
     fn size(&self) -> io::Result<Size> {
-        #[cfg(unix)]
-        if let Ok(size) = rustix::termios::tcgetwinsize(io::stdout())
-            && size.ws_col > 0
-            && size.ws_row > 0
-        {
-            return Ok(Size::new(size.ws_col, size.ws_row));
-        }
-        let (width, height) = ratatui::crossterm::terminal::size()?;
-        Ok(Size::new(width, height))
+        screen_size()
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -174,6 +166,19 @@ impl Backend for TerminalBackend {
     fn flush(&mut self) -> io::Result<()> {
         self.frame.flush()
     }
+}
+
+/// The terminal's size, asked of standard output.
+pub(crate) fn screen_size() -> io::Result<Size> {
+    #[cfg(unix)]
+    if let Ok(size) = rustix::termios::tcgetwinsize(io::stdout())
+        && size.ws_col > 0
+        && size.ws_row > 0
+    {
+        return Ok(Size::new(size.ws_col, size.ws_row));
+    }
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    Ok(Size::new(width, height))
 }
 
 /// Writes changed cells as crossterm's backend does: a cursor move where a cell does not

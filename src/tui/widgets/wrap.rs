@@ -33,7 +33,7 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
                 .text
                 .chars()
                 .next_back()
-                .is_some_and(|l| width(l.encode_utf8(&mut [0; 4])) > 1);
+                .is_some_and(|l| char_width(l) > 1);
             // Closing punctuation never starts a line: the character before it goes along,
             // or in English text the whole word (below, at the last space).
             if is_closing_punctuation(c)
@@ -41,7 +41,7 @@ pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
                 && let Some(last) = line.text.pop()
             {
                 lines.push(line.take());
-                line.push(last, width(last.encode_utf8(&mut [0; 4])));
+                line.push(last, char_width(last));
                 line.push(c, cw);
                 continue;
             }
@@ -153,10 +153,7 @@ mod tests {
         for c in text.chars() {
             let cw = width(c.encode_utf8(&mut [0; 4]));
             if width(&line) + cw > columns {
-                let last_wide = line
-                    .chars()
-                    .next_back()
-                    .is_some_and(|l| width(l.encode_utf8(&mut [0; 4])) > 1);
+                let last_wide = line.chars().next_back().is_some_and(|l| char_width(l) > 1);
                 if is_closing_punctuation(c)
                     && (cw > 1 || last_wide || !line.contains(' '))
                     && let Some(last) = line.pop()
